@@ -1,0 +1,154 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { Menu } from "lucide-react";
+import { cn } from "@/lib/utils/cn";
+import { Avatar } from "@/components/ui/avatar";
+import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { Logo } from "./logo";
+import { SidebarNav, type NavEntry } from "./sidebar-nav";
+import { PersonaBadge, type Persona } from "./persona-badge";
+
+export interface AppShellLabels {
+  skipToContent?: string;
+  openNavigation?: string;
+  closeNavigation?: string;
+  /** Accessible name of the sidebar <nav>. */
+  navigation?: string;
+}
+
+const defaultLabels: Required<AppShellLabels> = {
+  skipToContent: "Skip to content",
+  openNavigation: "Open navigation",
+  closeNavigation: "Close navigation",
+  navigation: "Main",
+};
+
+export interface AppShellProps {
+  /** Sidebar items and/or labelled groups of items. */
+  nav: NavEntry[];
+  /** Signed-in user, shown top-right with an initials avatar. */
+  user: { name: string; email: string; image?: string | null };
+  /** E.g. { kind: "partner", label: "Accounting partner" }. */
+  persona?: Persona;
+  /** Usually <OrgSwitcher …/>. */
+  orgSwitcher?: ReactNode;
+  /** Usually <SignOutButton action={signOut} />. */
+  userMenu?: ReactNode;
+  /** Full-width strip under the top bar (environment notice, impersonation warning…). */
+  banner?: ReactNode;
+  /** Bottom of the sidebar (help link, environment tag, version). */
+  sidebarFooter?: ReactNode;
+  productName?: string;
+  homeHref?: string;
+  /** Max width of the page content. */
+  contentWidth?: "default" | "wide" | "full";
+  labels?: AppShellLabels;
+  children: ReactNode;
+}
+
+const widths = { default: "max-w-6xl", wide: "max-w-[96rem]", full: "max-w-none" } as const;
+
+/** Signed-in layout: sidebar (drawer on small screens), top bar, skip link and <main id="main">. */
+export function AppShell({
+  nav,
+  user,
+  persona,
+  orgSwitcher,
+  userMenu,
+  banner,
+  sidebarFooter,
+  productName = "Ledger Access",
+  homeHref = "/",
+  contentWidth = "default",
+  labels,
+  children,
+}: AppShellProps) {
+  const text = { ...defaultLabels, ...labels };
+  const pathname = usePathname();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const brand = (
+    <Link href={homeHref} className="focus-ring rounded-md" onClick={() => setDrawerOpen(false)}>
+      <Logo productName={productName} />
+    </Link>
+  );
+
+  return (
+    <div className="min-h-dvh bg-background">
+      <a
+        href="#main"
+        className="focus-ring sr-only z-[60] rounded-md bg-primary px-3 py-2 text-sm font-medium text-primary-foreground shadow-md focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+      >
+        {text.skipToContent}
+      </a>
+
+      {/* Desktop sidebar */}
+      <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col border-r border-border bg-sidebar lg:flex">
+        <div className="flex h-14 shrink-0 items-center px-5">{brand}</div>
+        <SidebarNav entries={nav} pathname={pathname} label={text.navigation} className="flex-1 px-3 pt-2" />
+        {sidebarFooter ? <div className="border-t border-border px-3 py-3">{sidebarFooter}</div> : null}
+      </aside>
+
+      <div className="flex min-h-dvh flex-col lg:pl-60">
+        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b border-border bg-card/90 px-3 backdrop-blur supports-[backdrop-filter]:bg-card/75 sm:gap-3 sm:px-6">
+          <Sheet open={drawerOpen} onOpenChange={setDrawerOpen}>
+            <SheetTrigger
+              className="focus-ring inline-flex size-9 items-center justify-center rounded-md text-foreground hover:bg-accent lg:hidden"
+              aria-label={text.openNavigation}
+            >
+              <Menu aria-hidden="true" className="size-5" />
+            </SheetTrigger>
+            <SheetContent closeLabel={text.closeNavigation} aria-describedby={undefined}>
+              <SheetTitle className="sr-only">{text.navigation}</SheetTitle>
+              <div className="flex h-14 shrink-0 items-center px-5">{brand}</div>
+              {persona ? (
+                <div className="px-5 pb-2">
+                  <PersonaBadge persona={persona} />
+                </div>
+              ) : null}
+              <SidebarNav
+                entries={nav}
+                pathname={pathname}
+                label={text.navigation}
+                onNavigate={() => setDrawerOpen(false)}
+                className="flex-1 px-3 pt-2"
+              />
+              <div className="flex items-center gap-3 border-t border-border px-5 py-4">
+                <Avatar name={user.name} src={user.image} />
+                <div className="min-w-0 leading-tight">
+                  <p className="truncate text-sm font-medium">{user.name}</p>
+                  <p className="truncate text-xs text-muted-foreground">{user.email}</p>
+                </div>
+              </div>
+              {sidebarFooter ? <div className="border-t border-border px-3 py-3">{sidebarFooter}</div> : null}
+            </SheetContent>
+          </Sheet>
+
+          <div className="min-w-0 flex-1 sm:flex-none">{orgSwitcher}</div>
+
+          <div className="ml-auto flex items-center gap-2 sm:gap-3">
+            {persona ? <PersonaBadge persona={persona} className="hidden sm:inline-flex" /> : null}
+            <div className="hidden h-6 w-px bg-border sm:block" aria-hidden="true" />
+            <div className="flex items-center gap-2.5">
+              <Avatar name={user.name} src={user.image} />
+              <div className="sr-only min-w-0 max-w-48 leading-tight md:not-sr-only md:block">
+                <p className="truncate text-[0.8125rem] font-medium text-foreground">{user.name}</p>
+                <p className="truncate text-xs text-muted-foreground">{user.email}</p>
+              </div>
+            </div>
+            {userMenu}
+          </div>
+        </header>
+
+        {banner}
+
+        <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8 lg:py-8">
+          <div className={cn("mx-auto w-full", widths[contentWidth])}>{children}</div>
+        </main>
+      </div>
+    </div>
+  );
+}
