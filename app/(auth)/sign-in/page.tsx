@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { KeyRound } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { LogoMark } from "@/components/shell/logo";
+import { DemoSignInList } from "@/components/auth/demo-sign-in-list";
+import { getCurrentUser } from "@/lib/server/authz/current-user";
+import { getSignInOptions } from "@/lib/server/auth/sign-in-options";
+import { demoSignInAction } from "@/lib/server/session/actions";
+import { signInWithOidcAction } from "@/lib/server/session/sign-in-with-oidc";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const GROUP_ORDER = ["merchant", "partner", "admin"] as const;
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+  if (await getCurrentUser()) redirect("/");
+  const [{ error }, options, t, tp] = await Promise.all([searchParams, getSignInOptions(), getTranslations("signIn"), getTranslations("persona")]);
+  return (
+    <main id="main" className="mx-auto flex min-h-dvh w-full max-w-2xl flex-col justify-center gap-6 px-4 py-12">
+      <div className="flex items-center gap-3">
+        <LogoMark className="size-9" />
+        <div>
+          <p className="text-lg font-semibold tracking-tight">Ledger Access</p>
+          <p className="text-sm text-muted-foreground">Vipps MobilePay settlement reports for merchants and their accountants</p>
+        </div>
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle as="h1">{t("title")}</CardTitle>
+          <CardDescription>{t("subtitle")}</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-6">
+          {error ? <Alert variant="danger" title={error === "NotInvited" ? t("errorNotInvited") : t("errorGeneric")} /> : null}
+          {options.oidcName ? (
+            <form action={signInWithOidcAction}>
+              <Button type="submit" size="lg" className="w-full">
+                <KeyRound aria-hidden />
+                {t("oidcButton", { name: options.oidcName })}
+              </Button>
+            </form>
+          ) : null}
+          {options.demoPersonas.length > 0 ? (
+            <section aria-labelledby="demo-heading" className="space-y-3">
+              <div>
+                <h2 id="demo-heading" className="text-sm font-semibold">{t("demoTitle")}</h2>
+                <p className="text-sm text-muted-foreground">{t("demoDescription")}</p>
+              </div>
+              {GROUP_ORDER.map((group) => {
+                const personas = options.demoPersonas.filter((p) => p.group === group);
+                if (personas.length === 0) return null;
+                return (
+                  <div key={group} className="space-y-1.5">
+                    <h3 className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{tp(group)}</h3>
+                    <DemoSignInList personas={personas} signInAction={demoSignInAction} />
+                  </div>
+                );
+              })}
+            </section>
+          ) : null}
+          {!options.oidcName && options.demoPersonas.length === 0 ? <Alert variant="warning" title={t("noMethods")} /> : null}
+        </CardContent>
+      </Card>
+    </main>
+  );
+}

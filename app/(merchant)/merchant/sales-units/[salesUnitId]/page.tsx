@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Users } from "lucide-react";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
+import { GrantScope } from "@/components/grants/grant-scope";
+import { LedgerCell } from "@/components/merchant/sales-unit-cell";
+import { requireMerchantContext } from "@/lib/server/authz/contexts";
+import { getSalesUnitForMerchant } from "@/lib/server/merchant-partners/list-partner-overview";
+
+export const metadata: Metadata = { title: "Sales unit" };
+
+/** One sales unit's partners, including recently revoked ones. Another merchant's sales unit is a 404. */
+export default async function SalesUnitPage({ params }: { params: Promise<{ salesUnitId: string }> }) {
+  const ctx = await requireMerchantContext();
+  const { salesUnitId } = await params;
+  const unit = await getSalesUnitForMerchant(ctx, salesUnitId);
+  if (!unit) notFound();
+  const [t, tm, ts, format] = await Promise.all([getTranslations("salesUnitDetail"), getTranslations("merchantPartners"), getTranslations("scope"), getFormatter()]);
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ label: t("back"), href: "/merchant/partners" }, { label: unit.name }]}
+        title={unit.name}
+        meta={<span className="tabular-nums">{tm("msn", { msn: unit.msn })} · {unit.channel === "api" ? tm("channelApi") : tm("channelVm")}</span>}
+      />
+      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+        <Card className="overflow-hidden p-0">
+          <CardHeader className="px-5 pt-5"><CardTitle>{t("partnersTitle")}</CardTitle></CardHeader>
+          {unit.grants.length === 0 ? (
+            <CardContent><EmptyState icon={Users} title={tm("noPartners")} description={tm("noPartnersHint")} size="sm" /></CardContent>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("partnerColumn")}</TableHead>
+                  <TableHead>{t("scopeColumn")}</TableHead>
+                  <TableHead>{t("statusColumn")}</TableHead>
+                  <TableHead>{t("usageColumn")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {unit.grants.map((g) => (
+                  <TableRow key={g.id}>
+                    <TableCell className="align-top"><div className="font-medium">{g.partnerName}</div><div className="text-xs text-muted-foreground tabular-nums">{g.partnerOrgNo}</div></TableCell>
+                    <TableCell className="align-top"><GrantScope {...g} /></TableCell>
+                    <TableCell className="align-top"><GrantStatusBadge status={g.status} /></TableCell>
+                    <TableCell className="align-top text-sm text-muted-foreground">
+                      {g.lastUsedAt ? format.relativeTime(new Date(g.lastUsedAt)) : ts("neverUsed")}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Card>
+        <Card>
+          <CardHeader><CardTitle>{t("ledgerFacts")}</CardTitle></CardHeader>
+          <CardContent><LedgerCell ledger={unit.ledger} /></CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

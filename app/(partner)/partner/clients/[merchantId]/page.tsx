@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
+import { GrantScope } from "@/components/grants/grant-scope";
+import { requirePartnerContext } from "@/lib/server/authz/contexts";
+import { getClient } from "@/lib/server/partner-clients/list-clients";
+
+export const metadata: Metadata = { title: "Client" };
+
+/** One client's granted ledgers. A merchant that granted this partner (or accountant) nothing is a 404. */
+export default async function ClientPage({ params }: { params: Promise<{ merchantId: string }> }) {
+  const ctx = await requirePartnerContext();
+  const { merchantId } = await params;
+  const client = await getClient(ctx, merchantId);
+  if (!client) notFound();
+  const [t, tp] = await Promise.all([getTranslations("clientDetail"), getTranslations("partnerClients")]);
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ label: t("back"), href: "/partner/clients" }, { label: client.merchantName }]}
+        title={client.merchantName}
+        meta={<span className="tabular-nums">{tp("orgNo", { orgNo: client.orgNo })} · {client.country}</span>}
+      />
+      <Card className="overflow-hidden p-0">
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("ledgersTitle")}</TableHead>
+              <TableHead>{t("salesUnits")}</TableHead>
+              <TableHead>{t("period")}</TableHead>
+              <TableHead>{t("data")}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {client.ledgers.map((l) => (
+              <TableRow key={l.grantId}>
+                <TableCell className="align-top">
+                  <div className="flex items-center gap-2"><span className="font-mono tabular-nums">{l.ledgerExternalId}</span><Badge variant="outline">{l.currency}</Badge></div>
+                </TableCell>
+                <TableCell className="align-top text-sm">
+                  {l.salesUnits.map((s) => <div key={s.msn}>{s.name} <span className="text-xs text-muted-foreground tabular-nums">MSN {s.msn}</span></div>)}
+                </TableCell>
+                <TableCell className="align-top"><GrantScope {...l} /></TableCell>
+                <TableCell className="align-top"><GrantStatusBadge status={l.status} /></TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Briefcase, ChevronRight, Landmark, ShieldAlert, UserRound } from "lucide-react";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatCard } from "@/components/ui/stat-card";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
+import { GrantScope } from "@/components/grants/grant-scope";
+import { requirePartnerContext } from "@/lib/server/authz/contexts";
+import { listClients } from "@/lib/server/partner-clients/list-clients";
+
+export const metadata: Metadata = { title: "Clients" };
+
+/** P1: the merchants and ledgers granted to this partner (accountants: their assigned clients). */
+export default async function PartnerClientsPage() {
+  const ctx = await requirePartnerContext();
+  const [clients, t] = await Promise.all([listClients(ctx), getTranslations("partnerClients")]);
+  const ledgers = clients.flatMap((c) => c.ledgers);
+  if (ctx.partnerStatus === "suspended") {
+    return (
+      <>
+        <PageHeader title={t("title")} />
+        <EmptyState bordered icon={ShieldAlert} title={t("suspendedTitle")} description={t("suspendedDescription", { partner: ctx.partnerName })} />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("description", { partner: ctx.partnerName })}
+        meta={ctx.clientScope === "all" ? undefined : <span>{t("accountantScope")}</span>}
+      />
+      <div className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
+        <StatCard label={t("clients")} value={clients.length} icon={Briefcase} />
+        <StatCard label={t("ledgers")} value={ledgers.length} icon={Landmark} />
+        <StatCard label={t("withPersonalData")} value={ledgers.filter((l) => l.includesPersonalData).length} icon={UserRound} />
+      </div>
+      {clients.length === 0 ? (
+        <EmptyState
+          bordered
+          icon={Briefcase}
+          title={t("emptyTitle")}
+          description={ctx.clientScope === "all" ? t("emptyDescription", { partner: ctx.partnerName }) : t("emptyAccountant")}
+        />
+      ) : (
+        <Card className="overflow-hidden p-0">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead className="w-[30%]">{t("clients")}</TableHead>
+                <TableHead>{t("ledgers")}</TableHead>
+                <TableHead className="w-12"><span className="sr-only">{t("openClient")}</span></TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {clients.map((c) => (
+                <TableRow key={c.merchantId} data-testid={`client-${c.orgNo}`}>
+                  <TableCell className="align-top">
+                    <Link href={`/partner/clients/${c.merchantId}`} className="font-medium hover:underline">{c.merchantName}</Link>
+                    <div className="mt-0.5 text-xs text-muted-foreground tabular-nums">{t("orgNo", { orgNo: c.orgNo })} · {c.country}</div>
+                  </TableCell>
+                  <TableCell className="align-top">
+                    <ul className="space-y-3">
+                      {c.ledgers.map((l) => (
+                        <li key={l.grantId} className="space-y-1">
+                          <div className="flex flex-wrap items-center gap-2">
+                            <span className="font-mono text-sm tabular-nums">{l.ledgerExternalId}</span>
+                            <Badge variant="outline">{l.currency}</Badge>
+                            <span className="text-sm text-muted-foreground">{l.salesUnits.map((s) => s.name).join(", ")}</span>
+                            <GrantStatusBadge status={l.status} />
+                          </div>
+                          <GrantScope {...l} />
+                        </li>
+                      ))}
+                    </ul>
+                  </TableCell>
+                  <TableCell className="align-top text-right">
+                    <Link href={`/partner/clients/${c.merchantId}`} aria-label={`${t("openClient")}: ${c.merchantName}`} className="focus-ring inline-flex rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-foreground">
+                      <ChevronRight aria-hidden className="size-4" />
+                    </Link>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+import { useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { ChevronRight } from "lucide-react";
+import { Avatar } from "@/components/ui/avatar";
+import { Spinner } from "@/components/ui/spinner";
+import { toast } from "@/components/ui/toaster";
+import type { ActionResult } from "@/lib/errors/app-error";
+
+export interface DemoPersonaItem {
+  email: string;
+  name: string;
+  persona: string;
+}
+
+/** One button per seeded persona; the action signs in and redirects, or returns an error to show. */
+export function DemoSignInList({ personas, signInAction }: { personas: DemoPersonaItem[]; signInAction: (input: { email: string }) => Promise<ActionResult<unknown>> }) {
+  const t = useTranslations("signIn");
+  const [pending, startTransition] = useTransition();
+  return (
+    <ul className="divide-y divide-border overflow-hidden rounded-lg border border-border bg-card">
+      {personas.map((p) => (
+        <li key={p.email}>
+          <button
+            type="button"
+            disabled={pending}
+            aria-label={t("demoSignInAs", { name: p.name })}
+            onClick={() =>
+              startTransition(async () => {
+                const result = await signInAction({ email: p.email });
+                if (result && !result.ok) toast.error(result.error.message);
+              })
+            }
+            className="focus-ring flex w-full items-center gap-3 px-4 py-3 text-left transition-colors hover:bg-accent disabled:opacity-60"
+          >
+            <Avatar name={p.name} size="sm" />
+            <span className="min-w-0 flex-1">
+              <span className="block truncate text-sm font-medium text-foreground">{p.name}</span>
+              <span className="block truncate text-xs text-muted-foreground">{p.persona}</span>
+            </span>
+            <span className="hidden text-xs text-muted-foreground sm:block">{p.email}</span>
+            {pending ? <Spinner /> : <ChevronRight aria-hidden className="size-4 text-muted-foreground" />}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { AppShell } from "@/components/shell/app-shell";
+import { OrgSwitcher } from "@/components/shell/org-switcher";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import type { NavEntry } from "@/components/shell/sidebar-nav";
+import type { CurrentUser } from "@/lib/server/authz/current-user";
+import { signOutAction, switchOrganisationAction } from "@/lib/server/session/actions";
+
+type Kind = "merchant" | "partner" | "admin";
+
+/** The signed-in frame for each persona: its navigation, the organisation switcher and sign-out. */
+export async function PersonaShell({ kind, activeKey, user, children }: { kind: Kind; activeKey: string; user: CurrentUser; children: ReactNode }) {
+  const [tn, tp, tr] = await Promise.all([getTranslations("nav"), getTranslations("persona"), getTranslations("roles")]);
+  const nav: Record<Kind, NavEntry[]> = {
+    merchant: [{ href: "/merchant/partners", label: tn("accountingPartners"), icon: "partners" }],
+    partner: [{ href: "/partner/clients", label: tn("clients"), icon: "clients" }],
+    admin: [{ href: "/admin/access", label: tn("accessOverview"), icon: "security" }],
+  };
+  return (
+    <AppShell
+      nav={nav[kind]}
+      user={{ name: user.name ?? user.email, email: user.email }}
+      persona={{ kind, label: tp(kind) }}
+      orgSwitcher={
+        <OrgSwitcher
+          organisations={user.organisations.map((o) => ({ id: o.key, name: o.name, kind: o.kind, roleLabel: tr(o.role as "admin") }))}
+          activeId={activeKey}
+          onSelectAction={switchOrganisationAction}
+          label={tn("switchOrganisation")}
+          kindLabels={{ merchant: tp("merchant"), partner: tp("partner"), admin: tp("admin") }}
+        />
+      }
+      userMenu={<SignOutButton action={signOutAction} label={tn("signOut")} />}
+      labels={{ skipToContent: tn("skipToContent") }}
+    >
+      {children}
+    </AppShell>
+  );
+}

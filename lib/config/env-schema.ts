@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/**
+ * The portal's configuration, parsed once. Shared by the Next.js app (lib/server/env.ts) and the start
+ * script, so both refuse the same bad configuration with the same words. Empty strings count as unset.
+ */
+const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const required = (name: string, hint: string) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.string({ error: `${name} is missing: ${hint}` }).min(1));
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    DATABASE_URL: required("DATABASE_URL", "the PostgreSQL connection string (postgres://user:pass@host:5432/db)."),
+    AUTH_SECRET: required("AUTH_SECRET", "a random string of at least 32 characters that signs sessions (openssl rand -base64 32).").pipe(
+      z.string().min(32, "AUTH_SECRET is too short: use at least 32 characters."),
+    ),
+    CREDENTIALS_ENCRYPTION_KEY: required(
+      "CREDENTIALS_ENCRYPTION_KEY",
+      "32 random bytes as base64 that encrypt stored API keys (openssl rand -base64 32).",
+    ).refine((v) => Buffer.from(v, "base64").length === 32, "CREDENTIALS_ENCRYPTION_KEY must be 32 bytes, base64-encoded."),
+    /** "sandbox": the local Report API sandbox (grants are pushed to it). "production": api.vipps.no. */
+    REPORT_API_MODE: z.enum(["sandbox", "production"]).default("sandbox"),
+    REPORT_API_BASE_URL: z.url().default("http://localhost:4010"),
+    SANDBOX_ADMIN_SECRET: optional,
+    /** Demo sign-in (one click per seeded persona). Only the embedded mode turns it on. */
+    DEMO_SIGN_IN: z.enum(["on", "off"]).default("off"),
+    OIDC_ISSUER: optional,
+    OIDC_CLIENT_ID: optional,
+    OIDC_CLIENT_SECRET: optional,
+    OIDC_NAME: z.string().default("Single sign-on"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc > 0 && oidc < 3) {
+      ctx.addIssue({ code: "custom", message: "OIDC needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none of them." });
+    }
+    if (env.REPORT_API_MODE === "sandbox" && !env.SANDBOX_ADMIN_SECRET) {
+      ctx.addIssue({ code: "custom", message: "SANDBOX_ADMIN_SECRET is missing: the sandbox mode pushes grant changes to the sandbox with it." });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment or throws one readable message naming every missing or bad setting. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  - ${i.message}`);
+  throw new Error(`The portal cannot start; its configuration is incomplete:\n${lines.join("\n")}`);
+}

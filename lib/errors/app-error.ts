@@ -1,0 +1,30 @@
+/**
+ * The app's small, closed error vocabulary (style C16). Vendor errors are mapped into it at the boundary.
+ * Shared by server and client: the client only ever sees `code`, a safe `message` and field messages.
+ */
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "UPSTREAM_UNAVAILABLE" | "INTERNAL";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: AppErrorCode; message: string; fields?: Record<string, string> } };
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  CONFLICT: 409,
+  UPSTREAM_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};

@@ -1,0 +1,22 @@
+import { differenceInCalendarDays, parseISO } from "date-fns";
+
+/** What a person sees as a grant's status; "expiring soon" and "expired" are derived from the end date. */
+export type GrantDisplayStatus = "active" | "expiring_soon" | "pending_approval" | "revoked" | "expired" | "declined";
+
+export const EXPIRING_SOON_DAYS = 14;
+
+export function grantDisplayStatus(
+  grant: { status: "active" | "pending_approval" | "revoked" | "expired" | "declined"; validUntil: string | null },
+  today: string,
+): GrantDisplayStatus {
+  if (grant.status !== "active") return grant.status;
+  if (!grant.validUntil) return "active";
+  const daysLeft = differenceInCalendarDays(parseISO(grant.validUntil), parseISO(today));
+  if (daysLeft < 0) return "expired";
+  return daysLeft <= EXPIRING_SOON_DAYS ? "expiring_soon" : "active";
+}
+
+/** Live grants are the ones that give (or will give, once approved) access. */
+export function isLive(status: GrantDisplayStatus): boolean {
+  return status === "active" || status === "expiring_soon" || status === "pending_approval";
+}

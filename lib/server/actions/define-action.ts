@@ -1,0 +1,81 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { AppError, type ActionResult } from "@/lib/errors/app-error";
+import { merchantCan, partnerCan, type MerchantPermission, type PartnerPermission } from "@/lib/server/authz/permissions";
+import {
+  resolveAdminContext, resolveMerchantContext, resolvePartnerContext,
+  type ContextFailure, type MerchantContext, type PartnerContext,
+} from "@/lib/server/authz/contexts";
+import { getCurrentUser, type CurrentUser } from "@/lib/server/authz/current-user";
+import { logger } from "@/lib/server/logger";
+
+/**
+ * Every server action is a public POST endpoint. These wrappers run the same steps in the same order so
+ * none can be skipped: session → parse input with zod → authorize → run. Expected failures come back as
+ * a typed error; anything else is logged with an id and the browser gets a generic message.
+ */
+type Run<S extends z.ZodType, C, R> = (args: { input: z.infer<S>; ctx: C }) => Promise<R>;
+
+async function execute<S extends z.ZodType, C, R>(
+  schema: S,
+  resolve: () => Promise<{ ok: true; ctx: C } | { ok: false; reason: ContextFailure }>,
+  authorize: (ctx: C) => boolean,
+  run: Run<S, C, R>,
+  raw: unknown,
+): Promise<ActionResult<R>> {
+  try {
+    const resolved = await resolve();
+    if (!resolved.ok) {
+      return resolved.reason === "unauthenticated"
+        ? fail("UNAUTHENTICATED", "Please sign in again.")
+        : fail("NOT_FOUND", "Not found.");
+    }
+    const parsed = schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+    if (!parsed.success) {
+      const fields: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
+      return { ok: false, error: { code: "INVALID_INPUT", message: "Some fields need attention.", fields } };
+    }
+    if (!authorize(resolved.ctx)) return fail("FORBIDDEN", "Your role does not allow this.");
+    return { ok: true, data: await run({ input: parsed.data as z.infer<S>, ctx: resolved.ctx }) };
+  } catch (err) {
+    unstable_rethrow(err); // redirect() and notFound() are control flow, not failures
+    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+    const errorId = randomUUID();
+    logger().error({ errorId, err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, "server action failed");
+    return fail("INTERNAL", `Something went wrong on our side (reference ${errorId.slice(0, 8)}). Nothing was changed.`);
+  }
+}
+
+function fail(code: AppError["code"], message: string): { ok: false; error: { code: AppError["code"]; message: string } } {
+  return { ok: false, error: { code, message } };
+}
+
+async function resolveUser(): Promise<{ ok: true; ctx: CurrentUser } | { ok: false; reason: ContextFailure }> {
+  const user = await getCurrentUser();
+  return user ? { ok: true, ctx: user } : { ok: false, reason: "unauthenticated" };
+}
+
+export function userAction<S extends z.ZodType, R>(schema: S, run: Run<S, CurrentUser, R>) {
+  return async (raw: unknown) => execute(schema, resolveUser, () => true, run, raw);
+}
+
+export function merchantAction<S extends z.ZodType, R>(schema: S, permission: MerchantPermission, run: Run<S, MerchantContext, R>) {
+  return async (raw: unknown) => execute(schema, resolveMerchantContext, (ctx) => merchantCan(ctx.role, permission), run, raw);
+}
+
+export function partnerAction<S extends z.ZodType, R>(schema: S, permission: PartnerPermission, run: Run<S, PartnerContext, R>) {
+  return async (raw: unknown) =>
+    execute(schema, resolvePartnerContext, (ctx) => ctx.partnerStatus !== "suspended" && partnerCan(ctx.role, permission), run, raw);
+}
+
+export function adminAction<S extends z.ZodType, R>(schema: S, run: Run<S, CurrentUser, R>) {
+  return async (raw: unknown) => execute(schema, resolveAdminContext, () => true, run, raw);
+}
+
+/** For the few actions that run before sign-in (the demo sign-in): parse, then run. */
+export function publicAction<S extends z.ZodType, R>(schema: S, run: Run<S, null, R>) {
+  return async (raw: unknown) => execute(schema, async () => ({ ok: true as const, ctx: null }), () => true, run, raw);
+}

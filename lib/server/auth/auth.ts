@@ -1,0 +1,45 @@
+import "server-only";
+import NextAuth from "next-auth";
+import type { Provider } from "next-auth/providers";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+
+/** The id of the configured OIDC provider (Vipps Login or any other), when OIDC_* is set. */
+export const OIDC_PROVIDER_ID = "oidc";
+
+function providers(): Provider[] {
+  const e = env();
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return [];
+  return [
+    {
+      id: OIDC_PROVIDER_ID,
+      name: e.OIDC_NAME,
+      type: "oidc",
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      // People are invited by e-mail (seeded or added by an admin): the first OIDC sign-in links to that user.
+      allowDangerousEmailAccountLinking: true,
+    },
+  ];
+}
+
+// Sessions live in the database (strategy "database"), so signing out or removing a user ends their
+// session at once. The config is built per request so runtime env, not build-time env, applies.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  adapter: PrismaAdapter(db),
+  session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  providers: providers(),
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  callbacks: {
+    // Only people the portal knows (seeded, invited) may sign in through OIDC; no self-registration.
+    async signIn({ user }) {
+      if (!user.email) return false;
+      const known = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
+      return known ? true : "/sign-in?error=NotInvited";
+    },
+  },
+}));

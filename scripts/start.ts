@@ -1,0 +1,136 @@
+/**
+ * `npm start`: the whole portal from one command.
+ *
+ * - Embedded mode (no DATABASE_URL): a real PostgreSQL from PORTAL_DATA_DIR (default .data), secrets generated
+ *   beside it on the first start, the Report API sandbox in this process, demo sign-in on.
+ * - Production mode (DATABASE_URL set): that server; secrets must come from the environment (the start refuses
+ *   without them and names the missing one); REPORT_API_MODE/REPORT_API_BASE_URL choose the upstream.
+ * Both: migrate, seed (the demo world only where the sandbox is the upstream), build when the sources changed,
+ * then `next start`. Ctrl-C stops the app, the sandbox and the embedded database, in that order.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { parseEnv } from "../lib/config/env-schema";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { loadOrCreateSecrets } from "./lib/secrets";
+import { migrate } from "./lib/migrate";
+import { needsBuild } from "./lib/build-state";
+import { USERS } from "../lib/demo-world/world";
+
+const started = Date.now();
+const log = (msg: string) => console.log(`[portal] ${msg}`);
+const cleanups: (() => Promise<void>)[] = [];
+let shuttingDown = false;
+let app: ChildProcess | undefined;
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app?.once("exit", r));
+    }
+    for (const fn of cleanups.reverse()) await fn().catch((e: unknown) => console.error(e));
+    if (code === 0) log("Stopped.");
+  }
+  process.exit(code);
+}
+
+async function main() {
+  const embedded = !process.env.DATABASE_URL;
+  const dataRoot = path.resolve(process.env.PORTAL_DATA_DIR ?? ".data");
+  const port = Number(process.env.PORT ?? 3000);
+  const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  let database: EmbeddedDatabase | undefined;
+  if (embedded) {
+    const secrets = loadOrCreateSecrets(dataRoot);
+    database = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "postgres"), database: "portal", log });
+    cleanups.push(() => database!.stop());
+    Object.assign(childEnv, secrets, {
+      DATABASE_URL: database.url,
+      REPORT_API_MODE: "sandbox",
+      REPORT_API_BASE_URL: `http://localhost:${sandboxPort}`,
+      DEMO_SIGN_IN: process.env.DEMO_SIGN_IN ?? "on",
+    });
+    log(`Embedded PostgreSQL on port ${database.port} (data in ${path.relative(process.cwd(), dataRoot)}/postgres)`);
+  }
+  childEnv.AUTH_TRUST_HOST ??= "true";
+  Object.assign(childEnv, { NODE_ENV: "production" });
+  // The same validation the app runs: a production start without its secrets stops here, naming them.
+  const env = parseEnv(childEnv);
+
+  migrate(env.DATABASE_URL);
+  log("Database migrated.");
+
+  let sandboxUrl: string | undefined;
+  if (env.REPORT_API_MODE === "sandbox" && embedded) {
+    const { startSandbox } = await import("../sandbox/server");
+    const sandbox = await startSandbox({ port: sandboxPort, adminSecret: env.SANDBOX_ADMIN_SECRET });
+    cleanups.push(() => sandbox.stop());
+    sandboxUrl = sandbox.url;
+    log(`Report API sandbox on ${sandbox.url} (demo keys: ${sandbox.url}/sandbox/credentials)`);
+  }
+
+  // Seed and the grant push run in a child with the react-server condition, because they import the
+  // server-only data layer (which refuses to load anywhere else).
+  const seed = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts"], {
+    env: { ...childEnv, NODE_ENV: "production" },
+    stdio: "inherit",
+  });
+  if (seed.status !== 0) throw new Error("Seeding the demo world failed (see above).");
+
+  if (needsBuild()) {
+    log("Building the app (first start or changed sources) …");
+    const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { env: { ...childEnv, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed (see above).");
+  }
+
+  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+    env: { ...childEnv, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  app = child;
+  child.once("exit", (code) => {
+    if (!shuttingDown) {
+      log(`The app exited (code ${code ?? "?"}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+  await waitForHttp(`http://localhost:${port}/api/health`, 60_000);
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`
+  Ledger Access portal is ready in ${seconds}s
+
+    Portal:   http://localhost:${port}
+    ${sandboxUrl ? `Sandbox:  ${sandboxUrl}  (Report API imitation; demo keys at ${sandboxUrl}/sandbox/credentials)` : `Report API: ${env.REPORT_API_BASE_URL}`}
+${env.DEMO_SIGN_IN === "on" ? `
+  Demo sign-in (one click each at http://localhost:${port}/sign-in):
+${USERS.map((u) => `    ${u.email.padEnd(28)} ${u.persona}`).join("\n")}
+` : ""}
+  Press Ctrl-C to stop.
+`);
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The app did not answer at ${url} within ${timeoutMs / 1000}s.`);
+}
+
+main().catch(async (err: unknown) => {
+  console.error(`\n[portal] ${err instanceof Error ? err.message : String(err)}\n`);
+  await shutdown(1);
+});
