@@ -1,0 +1,13 @@
+import type { HttpBindings } from "@hono/node-server";
+import type { TokenSubject } from "../tokens";
+
+export interface AppEnv {
+  Bindings: HttpBindings;
+  Variables: {
+    /** Set by the fault middleware: issue a token that is dead on arrival. */
+    expireIssuedToken?: boolean;
+    /** Set by the fault middleware: serve half a page with a cursor that still continues correctly. */
+    truncatePage?: boolean;
+    subject?: TokenSubject;
+  };
+}
