@@ -8,7 +8,7 @@
  * Both: migrate, seed (the demo world only where the sandbox is the upstream), build when the sources changed,
  * then `next start`. Ctrl-C stops the app, the sandbox and the embedded database, in that order.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseEnv } from "../lib/config/env-schema";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
@@ -77,16 +77,16 @@ async function main() {
 
   // Seed and the grant push run in a child with the react-server condition, because they import the
   // server-only data layer (which refuses to load anywhere else).
-  const seed = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts"], {
-    env: { ...childEnv, NODE_ENV: "production" },
-    stdio: "inherit",
-  });
-  if (seed.status !== 0) throw new Error("Seeding the demo world failed (see above).");
+  // Children run asynchronously: the sandbox lives in this process and must keep answering meanwhile.
+  if ((await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts"], childEnv)) !== 0) {
+    throw new Error("Seeding the demo world failed (see above).");
+  }
 
   if (needsBuild()) {
     log("Building the app (first start or changed sources) …");
-    const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { env: { ...childEnv, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
-    if (build.status !== 0) throw new Error("next build failed (see above).");
+    if ((await run(path.join("node_modules", ".bin", "next"), ["build"], { ...childEnv, NEXT_TELEMETRY_DISABLED: "1" })) !== 0) {
+      throw new Error("next build failed (see above).");
+    }
   }
 
   const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port)], {
@@ -114,6 +114,14 @@ ${USERS.map((u) => `    ${u.email.padEnd(28)} ${u.persona}`).join("\n")}
 ` : ""}
   Press Ctrl-C to stop.
 `);
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: "inherit" });
+    child.once("error", reject);
+    child.once("exit", (code) => resolve(code ?? 1));
+  });
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
