@@ -4,6 +4,7 @@
  */
 
 import { serve } from "@hono/node-server";
+// Tells the adapter that the response was dealt with on the socket (the "drop" fault).
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -85,15 +86,19 @@ function classify(c: Context<AppEnv>, state: SandboxState): RequestFacts {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-/** Sends the status line, headers and half the body, then cuts the connection: a body that ends mid-JSON. */
-async function sendTruncated(c: Context<AppEnv>): Promise<void> {
-  const res = c.res;
-  const text = await res.text();
+/**
+ * Makes the response end mid-JSON: the status line and headers (with the full Content-Length) go out, then half
+ * the body, then the connection is cut. Done at the socket's end() so the adapter writes the response as usual.
+ */
+function truncateBodyOf(c: Context<AppEnv>): void {
   const out = c.env.outgoing;
-  out.writeHead(res.status, { "Content-Type": res.headers.get("Content-Type") ?? "application/json", "Content-Length": String(Buffer.byteLength(text)) });
-  await new Promise<void>((resolve) => out.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))), () => resolve()));
-  out.socket?.destroy();
-  c.res = RESPONSE_ALREADY_SENT;
+  const end = out.end.bind(out);
+  out.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (typeof chunk !== "string" && !(chunk instanceof Uint8Array)) return end(chunk as never, ...(rest as []));
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk);
+    out.write(bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2))), () => out.socket?.destroy());
+    return out;
+  }) as typeof out.end;
 }
 
 export function createApp(state: SandboxState, adminSecret: string): Hono<AppEnv> {
@@ -145,16 +150,14 @@ export function createApp(state: SandboxState, adminSecret: string): Hono<AppEnv
       case "truncate-page":
         c.set("truncatePage", true);
         break;
+      case "truncate-body":
+        truncateBodyOf(c);
+        break;
       default:
         break;
     }
     await next();
-    if (decision.action === "truncate-body") {
-      state.stats.outcome("truncated-body");
-      await sendTruncated(c);
-      return;
-    }
-    state.stats.outcome(c.res.status);
+    state.stats.outcome(decision.action === "truncate-body" ? "truncated-body" : c.res.status);
   });
 
   registerTokenRoutes(app, state);

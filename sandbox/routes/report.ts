@@ -65,6 +65,11 @@ function parseTopic(c: Context<AppEnv>, raw: string): Topic | Response {
 }
 
 export function registerReportRoutes(app: Hono<AppEnv>, state: SandboxState): void {
+  // Removed upstream in May 2024.
+  app.get("/report/v1/ledgertransactions", (c) =>
+    c.body(JSON.stringify({ type: "about:blank", title: "Gone", status: 410, detail: "/report/v1 was removed; use /report/v2", instance: c.req.path }), 410, { "Content-Type": "application/problem+json" }),
+  );
+
   app.get("/settlement/v1/ledgers", (c) => {
     const subject = authenticate(c, state);
     if (subject instanceof Response) return subject;
