@@ -35,7 +35,7 @@ describe("GET /sandbox/credentials", () => {
 
 describe("admin authentication", () => {
   it("refuses /sandbox/admin/* without the right x-sandbox-admin-secret", async () => {
-    for (const headers of [{}, { "x-sandbox-admin-secret": "wrong" }]) {
+    for (const headers of [{}, { "x-sandbox-admin-secret": "wrong" }] as Record<string, string>[]) {
       const res = await call(sb.url, "/sandbox/admin/grants", { headers });
       expect(res.status).toBe(401);
     }
