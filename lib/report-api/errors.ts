@@ -82,3 +82,20 @@ export class ReportApiError extends Error {
 export function isReportApiError(value: unknown): value is ReportApiError {
   return value instanceof ReportApiError;
 }
+
+/**
+ * The app-wide code (lib/errors `AppErrorCode`) for a client code, for server actions at the boundary: rate
+ * limiting and contract violations are both "the upstream is not usable right now" to a user.
+ */
+export function appErrorCodeFor(code: ReportApiErrorCode): "UNAUTHENTICATED" | "NOT_FOUND" | "INVALID_INPUT" | "UPSTREAM_UNAVAILABLE" {
+  switch (code) {
+    case "UNAUTHENTICATED":
+    case "NOT_FOUND":
+    case "INVALID_INPUT":
+      return code;
+    case "RATE_LIMITED":
+    case "UPSTREAM_UNAVAILABLE":
+    case "UPSTREAM_INVALID":
+      return "UPSTREAM_UNAVAILABLE";
+  }
+}
