@@ -25,6 +25,7 @@ export default defineConfig({
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -5,7 +5,7 @@ import { auditHash, GENESIS_HASH } from "@/lib/server/audit/audit-hash";
 export type ChainVerdict = { ok: true; events: number } | { ok: false; events: number; brokenAtId: bigint; reason: string };
 
 /** Recomputes every event's hash from its content and predecessor. Streams in batches to keep memory flat. */
-export async function verifyAuditChain(db: PrismaClient, batchSize = 1000): Promise<ChainVerdict> {
+export async function verifyAuditChain(db: Pick<PrismaClient, "auditEvent">, batchSize = 1000): Promise<ChainVerdict> {
   let prevHash = GENESIS_HASH;
   let afterId = 0n;
   let count = 0;

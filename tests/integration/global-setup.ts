@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../scripts/lib/embedded-postgres";
+import { migrate } from "../../scripts/lib/migrate";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+/**
+ * The data layer is tested against a real PostgreSQL: the server named by TEST_DATABASE_URL (CI runs the
+ * suite once more against the machine's server), or else an embedded one from .data/test-postgres. Each
+ * run gets a brand-new database, migrated with the same SQL files as production, and drops it afterwards.
+ */
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedDatabase | undefined;
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.resolve(".data/test-postgres"), database: "postgres", preferredPort: 54339 });
+    serverUrl = embedded.url;
+  }
+  assertLocal(serverUrl);
+  const dbName = `portal_it_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  migrate(databaseUrl);
+  project.provide("databaseUrl", databaseUrl);
+
+  return async () => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await c.end();
+    await embedded?.stop();
+  };
+}
+
+// Tests create and drop databases: refuse anything but a server on this machine.
+function assertLocal(connectionString: string) {
+  const host = new URL(connectionString).hostname;
+  if (!["localhost", "127.0.0.1", "::1", ""].includes(host)) {
+    throw new Error(`Refusing to run database tests against a non-local server (${host}).`);
+  }
+}
