@@ -18,12 +18,15 @@ export const PARTNER_PERMISSIONS = {
   accountant: ["clients.read", "ledgers.read", "ledgers.export"],
 } as const satisfies Record<PartnerRole, readonly PartnerPermission[]>;
 
+// Own properties only: a role named "__proto__" or "constructor" must not find something to call.
+function allows(table: Record<string, readonly string[]>, role: string, perm: string): boolean {
+  return Object.hasOwn(table, role) && (table[role]?.includes(perm) ?? false);
+}
+
 export function merchantCan(role: string, perm: MerchantPermission): boolean {
-  const perms: readonly string[] | undefined = (MERCHANT_PERMISSIONS as Record<string, readonly string[]>)[role];
-  return perms?.includes(perm) ?? false;
+  return allows(MERCHANT_PERMISSIONS, role, perm);
 }
 
 export function partnerCan(role: string, perm: PartnerPermission): boolean {
-  const perms: readonly string[] | undefined = (PARTNER_PERMISSIONS as Record<string, readonly string[]>)[role];
-  return perms?.includes(perm) ?? false;
+  return allows(PARTNER_PERMISSIONS, role, perm);
 }
