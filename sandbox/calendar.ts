@@ -79,11 +79,42 @@ function wallClock(timeZone: string, ms: number): { date: string; msSinceUtcEpoc
 
 /** The calendar date of an instant in a zone (e.g. "today in Europe/Oslo"). */
 export function dateInZone(timeZone: string, ms: number): string {
-  return wallClock(timeZone, ms).date;
+  return utcMsToDate(ms + zoneOffsetMs(timeZone, ms));
+}
+
+/**
+ * The Nordic zones follow the EU summer-time rule (since 1996): summer time from the last Sunday of March to the
+ * last Sunday of October, switching at 01:00 UTC. Computed directly because Intl is slow when asked about
+ * thousands of different dates, which the generator does; other zones go through Intl.
+ */
+const EU_STANDARD_OFFSET_HOURS: Record<string, number> = { "Europe/Oslo": 1, "Europe/Copenhagen": 1, "Europe/Helsinki": 2, "Europe/Stockholm": 1 };
+const summerCache = new Map<number, [number, number]>();
+
+function lastSundayUtcMs(year: number, monthIndex: number): number {
+  const last = new Date(Date.UTC(year, monthIndex + 1, 0));
+  return Date.UTC(year, monthIndex, last.getUTCDate() - last.getUTCDay());
+}
+
+function euSummerTime(ms: number): boolean {
+  const year = new Date(ms).getUTCFullYear();
+  let span = summerCache.get(year);
+  if (!span) {
+    span = [lastSundayUtcMs(year, 2) + 3_600_000, lastSundayUtcMs(year, 9) + 3_600_000];
+    summerCache.set(year, span);
+  }
+  return ms >= span[0] && ms < span[1];
 }
 
 /** Offset of the zone from UTC at an instant, in ms (Oslo in summer: +7_200_000). */
-function zoneOffsetMs(timeZone: string, ms: number): number {
+export function zoneOffsetMs(timeZone: string, ms: number): number {
+  const standard = EU_STANDARD_OFFSET_HOURS[timeZone];
+  if (standard !== undefined) return (standard + (euSummerTime(ms) ? 1 : 0)) * 3_600_000;
+  const whole = Math.floor(ms / 1000) * 1000;
+  return wallClock(timeZone, whole).msSinceUtcEpochAsWall - whole;
+}
+
+/** The same through Intl only; the tests hold the fast path to it. */
+export function zoneOffsetMsViaIntl(timeZone: string, ms: number): number {
   const whole = Math.floor(ms / 1000) * 1000;
   return wallClock(timeZone, whole).msSinceUtcEpochAsWall - whole;
 }

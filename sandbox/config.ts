@@ -33,7 +33,7 @@ function parseTokenSeconds(text: string): { merchant?: number; partner?: number 
   return out;
 }
 
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxOptions {
+export function optionsFromEnv(env: Record<string, string | undefined> = process.env): SandboxOptions {
   const o: SandboxOptions = { port: DEFAULT_PORT };
   if (env.SANDBOX_PORT) o.port = int("SANDBOX_PORT", env.SANDBOX_PORT, 0, 65_535);
   if (env.SANDBOX_HOST) o.host = env.SANDBOX_HOST;

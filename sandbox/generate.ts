@@ -2,10 +2,11 @@
  * Deterministic demo ledger data.
  *
  * Each ledger date is simulated from its own seeded generator, starting WARMUP_DAYS before the visible window
- * at a zero balance. Because every successful payout drains the funds balance to 0, net settlement retains
- * fees daily and gross settlement invoices them monthly, the balances of a visible date do not depend on where
- * the simulation started: a closed date looks the same whichever "today" the server runs with, as it would
- * upstream (closed dates never change). Today's open date is a prefix of the date it becomes once closed.
+ * at a zero balance. Because every successful payout drains the funds balance to 0, a negative funds balance is
+ * topped up on the 1st, net settlement retains fees daily and gross settlement invoices them monthly, the
+ * balances of a visible date do not depend on where the simulation started: a closed date looks the same
+ * whichever "today" the server runs with, as it would upstream (closed dates never change). Today's open date is
+ * a prefix of the date it becomes once closed.
  */
 
 import { MERCHANTS, type Country, type Currency, type WorldLedger, type WorldMerchant } from "../lib/demo-world/world";
@@ -127,7 +128,7 @@ interface Raw {
   recipientHandle: string | null;
   amount: number;
   personal: PayerDetails | undefined;
-  resolve: "drain-fees" | "mirror-retained" | "payout" | undefined;
+  resolve: "drain-fees" | "mirror-retained" | "payout" | "top-up" | undefined;
 }
 
 interface Capture {
@@ -301,6 +302,11 @@ function planDay(p: LedgerProfile, seed: string, date: string, carry: Carry): Da
     funds.push(raw(at(6 * 3_600_000), 0, seq++, "payout-aborted", pspReference, reference, null, amount));
   }
 
+  // A negative funds balance gets no payout; the merchant is invoiced and pays it in (top-up) on the 1st.
+  if (dom === 1) {
+    funds.push(raw(at(5 * 3_600_000), 0, seq++, "top-up", nextPsp(), `top-up-${ym}`, null, 0, undefined, "top-up"));
+  }
+
   if (dom === 20 && month % 2 === 0) {
     funds.push(raw(at(11 * 3_600_000), rng.int(0, 999), seq++, "correction", nextPsp(), `correction-${date}`, null, rng.pick([-1, 1]) * rng.int(100, 5_000)));
   }
@@ -355,6 +361,7 @@ function chain(raws: Raw[], startBalance: number, retainedOnFees: number): { kep
     if (r.resolve === "drain-fees") amount = -balance;
     else if (r.resolve === "mirror-retained") amount = -retainedOnFees;
     else if (r.resolve === "payout") amount = balance > 0 ? -balance : 0;
+    else if (r.resolve === "top-up") amount = balance < 0 ? -balance : 0;
     if (r.resolve && amount === 0) continue;
     if (r.resolve === "drain-fees" && r.entryType === "fees-retained") retained = amount;
     if (r.resolve === "payout") paidOut = -amount;

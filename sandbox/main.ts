@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const sandbox = await startSandbox(options);
+  sandbox.state.warmUp();
   console.log(`Report API sandbox on ${sandbox.url} — demo keys at ${sandbox.url}/sandbox/credentials`);
   console.log(`today is ${sandbox.state.today()} (open), seed '${sandbox.state.options.seed}'; admin endpoints under /sandbox/admin/* (header x-sandbox-admin-secret)`);
 

@@ -118,11 +118,28 @@ export class SandboxState {
     this.partnerStatus.set(partnerOrgNo, status);
   }
 
-  /** Replaces the volume overrides: ledger id → about how many captures the ledger has over the window. */
+  /**
+   * Replaces the volume overrides: ledger id → about how many captures the ledger has over the window.
+   * Large ledgers are generated here (about 0.5 s per 100,000 captures), not on the first read, which a
+   * client with a short timeout would otherwise see time out.
+   */
   setVolume(volume: Record<string, number>): Record<string, number> {
     for (const id of Object.keys(volume)) this.requireLedger(id);
     this.volume = new Map(Object.entries(volume));
+    for (const id of this.volume.keys()) this.ledger(id);
     return Object.fromEntries(this.volume);
+  }
+
+  /** Generates every ledger ahead of the first read, one per event-loop turn so requests are not held up. */
+  warmUp(): void {
+    const ids = MERCHANTS.flatMap((m) => m.ledgers.map((l) => l.ledgerId));
+    const next = (): void => {
+      const id = ids.shift();
+      if (id === undefined) return;
+      this.ledger(id);
+      setTimeout(next, 0).unref();
+    };
+    setTimeout(next, 0).unref();
   }
 
   /** Back to the state at start: initial grants, no drift, world statuses, configured volume and faults. */
