@@ -80,7 +80,7 @@ export function AppShell({
     <div className="min-h-dvh bg-background">
       <a
         href="#main"
-        className="focus-ring sr-only z-[60] rounded-md bg-primary px-3 py-2 text-sm font-medium text-primary-foreground shadow-md focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+        className="focus-ring sr-only z-[60] rounded-md bg-primary px-3 py-2 text-sm font-medium text-primary-foreground shadow-md focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:px-3 focus:py-2"
       >
         {text.skipToContent}
       </a>
@@ -93,7 +93,7 @@ export function AppShell({
       </aside>
 
       <div className="flex min-h-dvh flex-col lg:pl-60">
-        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b border-border bg-card/90 px-3 backdrop-blur supports-[backdrop-filter]:bg-card/75 sm:gap-3 sm:px-6">
+        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b border-border bg-card/95 px-3 backdrop-blur supports-[backdrop-filter]:bg-card/85 sm:gap-3 sm:px-6">
           <Sheet open={drawerOpen} onOpenChange={setDrawerOpen}>
             <SheetTrigger
               className="focus-ring inline-flex size-9 items-center justify-center rounded-md text-foreground hover:bg-accent lg:hidden"
