@@ -21,7 +21,7 @@ const config = [
   },
   {
     // Processes outside the Next.js app (start script, sandbox, tests, tools) read their own environment.
-    files: ["lib/config/**", "lib/server/env.ts", "scripts/**", "sandbox/**", "tests/**", "e2e/**", "bench/**", "*.config.*", "lib/report-api/**"],
+    files: ["lib/config/**", "lib/server/env.ts", "scripts/**", "sandbox/**", "tests/**", "e2e/**", "bench/**", "*.config.*", "lib/report-api/**", "instrumentation.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

@@ -1,0 +1,8 @@
+import "server-only";
+import type { JobDefinition } from "@/lib/server/jobs/job-definition";
+
+/**
+ * Every background job of the portal. Feature folders export their jobs; add them here.
+ * (Kept as a plain list so the worker start-up and the tests see the same set.)
+ */
+export const ALL_JOBS: JobDefinition[] = [];
