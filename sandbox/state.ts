@@ -91,9 +91,12 @@ export class SandboxState {
 
   // --- switches pushed by the portal or by tests -------------------------------------------------------
 
-  /** Replaces a partner's upstream grants (idempotent). */
+  /**
+   * Replaces a partner's upstream grants (idempotent). Partners the demo world does not know are accepted:
+   * the portal may approve partners of its own; they have no demo keys, so their grants are only stored.
+   * Unknown ledger ids are refused: a push naming one is a bug in the pusher (e.g. an internal id).
+   */
   setGrants(partnerOrgNo: string, ledgers: LedgerGrant[]): LedgerGrant[] {
-    this.requirePartner(partnerOrgNo);
     const byId = new Map<string, LedgerGrant>();
     for (const l of ledgers) {
       this.requireLedger(l.ledgerId);
@@ -156,8 +159,11 @@ export class SandboxState {
 
   // --- views --------------------------------------------------------------------------------------------
 
-  grantsView(): { partnerOrgNo: string; name: string; status: WorldPartner["status"]; ledgers: LedgerGrant[] }[] {
-    return PARTNERS.map((p) => ({ partnerOrgNo: p.orgNo, name: p.name, status: this.partnerStatus.get(p.orgNo) ?? p.status, ledgers: this.grants.get(p.orgNo) ?? [] }));
+  /** World partners first, then partners only the portal knows (name null, no keys, so no status upstream). */
+  grantsView(): { partnerOrgNo: string; name: string | null; status: WorldPartner["status"] | null; ledgers: LedgerGrant[] }[] {
+    const world = PARTNERS.map((p) => ({ partnerOrgNo: p.orgNo, name: p.name as string | null, status: this.partnerStatus.get(p.orgNo) ?? p.status, ledgers: this.grants.get(p.orgNo) ?? [] }));
+    const others = [...this.grants].filter(([orgNo]) => !PARTNERS.some((p) => p.orgNo === orgNo)).map(([orgNo, ledgers]) => ({ partnerOrgNo: orgNo, name: null, status: null, ledgers }));
+    return [...world, ...others];
   }
 
   /** The demo keys, in the shape of the sandbox contract (product.md). */

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies in these tests are checked against the official OpenAPI schemas at run time (see test-support/openapi.ts) and asserted field by field */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../calendar";
 import type { RunningSandbox } from "../server";
@@ -69,12 +70,17 @@ describe("grants pushed from the portal", () => {
     expect(await readStatus(partner, "302101")).toBe(404);
   });
 
-  it("reject bad bodies with 400, unknown ledgers with 400 and unknown partners with 404", async () => {
+  it("reject bad bodies and unknown ledgers with 400, and store grants of partners the world does not know", async () => {
     expect((await admin(sb.url, "PUT", "/grants/987654321", { ledgers: [{ ledgerId: "302101" }] })).status).toBe(400);
     const unknownLedger = await admin(sb.url, "PUT", "/grants/987654321", { ledgers: [{ ledgerId: "999999", includesPersonalData: false }] });
     expect(unknownLedger.status).toBe(400);
     expect(unknownLedger.body.errorMessage).toContain("ledgerId");
-    expect((await admin(sb.url, "PUT", "/grants/000000000", { ledgers: [] })).status).toBe(404);
+    // A partner approved in the portal only: stored, listed, but it has no keys to use them with.
+    const newcomer = await admin(sb.url, "PUT", "/grants/999888777", { ledgers: [{ ledgerId: "302101", includesPersonalData: false }] });
+    expect(newcomer.status).toBe(200);
+    expect((await admin(sb.url, "GET", "/grants")).body.partners.find((p: any) => p.partnerOrgNo === "999888777")).toEqual({ partnerOrgNo: "999888777", name: null, status: null, ledgers: [{ ledgerId: "302101", includesPersonalData: false }] });
+    expect((await call(sb.url, "/sandbox/credentials")).body.partners.some((p: any) => p.orgNo === "999888777")).toBe(false);
+    expect((await admin(sb.url, "PUT", "/grants/not%20an%20org", { ledgers: [] })).status).toBe(400);
     const notJson = await call(sb.url, "/sandbox/admin/grants/987654321", { method: "PUT", headers: { "x-sandbox-admin-secret": ADMIN_SECRET }, body: "{nope" });
     expect(notJson.status).toBe(400);
     // Nothing changed.

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies in these tests are checked against the official OpenAPI schemas at run time (see test-support/openapi.ts) and asserted field by field */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../calendar";
 import { encodeCursor } from "../paging";

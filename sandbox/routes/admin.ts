@@ -62,6 +62,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>, state: SandboxState, admi
     const body = await readBody(c, grantsBody);
     if (body instanceof Response) return body;
     const partnerOrgNo = c.req.param("partnerOrgNo");
+    if (!/^[A-Za-z0-9-]{1,40}$/.test(partnerOrgNo)) return badRequest(c, "partnerOrgNo", `'${partnerOrgNo}' is not an organisation number`);
     try {
       return c.json({ partnerOrgNo, ledgers: state.setGrants(partnerOrgNo, body.ledgers) });
     } catch (err) {
