@@ -30,6 +30,9 @@ export const envSchema = z
     OIDC_CLIENT_SECRET: optional,
     OIDC_NAME: z.string().default("Single sign-on"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    PORTAL_DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".data")),
+    /** Where the embedded mode's mail transport writes each outgoing e-mail as a .eml file (default PORTAL_DATA_DIR/outbox). */
+    OUTBOX_DIR: optional,
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
