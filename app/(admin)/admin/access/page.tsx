@@ -39,7 +39,7 @@ export default async function AdminAccessPage() {
       <Card>
         <CardHeader>
           <CardTitle>{t("byStatus")}</CardTitle>
-          <CardDescription>{t("description")}</CardDescription>
+          <CardDescription>{t("byStatusHint")}</CardDescription>
         </CardHeader>
         <CardContent>
           {summary.total === 0 ? (
