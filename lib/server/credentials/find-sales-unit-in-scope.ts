@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import type { MerchantContext } from "@/lib/server/authz/contexts";
+import { msnSchema } from "@/lib/server/credentials/schemas";
+
+export interface SalesUnitInScope {
+  id: string;
+  msn: string;
+  name: string;
+  channel: "api" | "vm";
+  ledger: { id: string; externalId: string; currency: string; salesUnits: { msn: string; name: string }[] } | null;
+}
+
+/**
+ * A sales unit of the user's merchant, by MSN, or null (→ 404). Tenant rule: the merchant comes from the
+ * session context only; a manager sees only the sales units named on their membership. A malformed MSN is
+ * simply not found.
+ */
+export async function findSalesUnitInScope(ctx: MerchantContext, msn: string): Promise<SalesUnitInScope | null> {
+  if (!msnSchema.safeParse(msn).success) return null;
+  const unit = await db.salesUnit.findFirst({
+    where: { msn, merchantId: ctx.merchantId, ...(ctx.salesUnitScope === "all" ? {} : { id: { in: ctx.salesUnitScope } }) },
+    select: {
+      id: true,
+      msn: true,
+      name: true,
+      channel: true,
+      ledger: { select: { id: true, externalId: true, currency: true, salesUnits: { select: { msn: true, name: true }, orderBy: { msn: "asc" } } } },
+    },
+  });
+  return unit;
+}

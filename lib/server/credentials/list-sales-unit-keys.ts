@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import type { MerchantContext } from "@/lib/server/authz/contexts";
+import { toStoredKeysView, type StoredKeysView } from "@/lib/server/credentials/credential-view";
+
+export interface SalesUnitKeysRow {
+  msn: string;
+  name: string;
+  channel: "api" | "vm";
+  ledger: { externalId: string; currency: string; salesUnitCount: number } | null;
+  keys: StoredKeysView | null;
+}
+
+/**
+ * M6: the sales units the user may see (managers: their own), each with its stored keys masked. Secrets are
+ * never selected here, so they cannot leak into a page by accident.
+ */
+export async function listSalesUnitKeys(ctx: MerchantContext): Promise<SalesUnitKeysRow[]> {
+  const units = await db.salesUnit.findMany({
+    where: { merchantId: ctx.merchantId, ...(ctx.salesUnitScope === "all" ? {} : { id: { in: ctx.salesUnitScope } }) },
+    orderBy: [{ name: "asc" }, { msn: "asc" }],
+    select: {
+      msn: true,
+      name: true,
+      channel: true,
+      ledger: { select: { externalId: true, currency: true, _count: { select: { salesUnits: true } } } },
+      credentials: { select: { clientId: true, updatedAt: true, lastVerifiedAt: true }, take: 1 },
+    },
+  });
+  return units.map((u) => ({
+    msn: u.msn,
+    name: u.name,
+    channel: u.channel,
+    ledger: u.ledger ? { externalId: u.ledger.externalId, currency: u.ledger.currency, salesUnitCount: u.ledger._count.salesUnits } : null,
+    keys: u.credentials[0] ? toStoredKeysView(u.credentials[0]) : null,
+  }));
+}

@@ -1,0 +1,44 @@
+"use server";
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { merchantAction } from "@/lib/server/actions/define-action";
+import type { MerchantContext } from "@/lib/server/authz/contexts";
+import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/merchant-ledger-access";
+import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
+import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
+import { merchantEntriesReadSchema, merchantLedgerRefSchema, merchantRangeReadSchema } from "@/lib/server/ledgers/schemas";
+import { enqueueLedgerSync } from "@/lib/server/ledgers/sync/enqueue-ledger-sync";
+import { getLedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
+
+// M6 reads with the sales unit's own keys. The single-MSN rule is checked before any upstream call.
+
+async function requireAccess(ctx: MerchantContext, msn: string) {
+  const result = await getMerchantLedgerAccess(ctx, msn);
+  if (!result) throw new AppError("NOT_FOUND", "There is no such sales unit.");
+  switch (result.kind) {
+    case "ok":
+      return result.access;
+    case "shared-ledger":
+      throw new AppError("FORBIDDEN", "This ledger settles more than one sales unit, so Vipps MobilePay does not let one sales unit's keys read it. An accounting partner can.");
+    case "no-keys":
+      throw new AppError("FORBIDDEN", "No API keys are stored for this sales unit yet.");
+    case "no-ledger":
+      throw new AppError("NOT_FOUND", "This sales unit has no ledger yet.");
+  }
+}
+
+export const readMerchantLedgerRangeAction = merchantAction(merchantRangeReadSchema, "ledger.read", async ({ input, ctx }) =>
+  readLedgerRange(await requireAccess(ctx, input.msn), { from: input.from, to: input.to }),
+);
+
+export const readMerchantLedgerEntriesAction = merchantAction(merchantEntriesReadSchema, "ledger.read", async ({ input, ctx }) =>
+  listLedgerEntries(await requireAccess(ctx, input.msn), { from: input.from, to: input.to }, { topic: input.topic, search: input.search, after: input.after }),
+);
+
+export const syncMerchantLedgerAction = merchantAction(merchantLedgerRefSchema, "ledger.read", async ({ input, ctx }) => ({
+  jobId: await enqueueLedgerSync(await requireAccess(ctx, input.msn)),
+}));
+
+export const merchantLedgerSyncStatusAction = merchantAction(merchantLedgerRefSchema, "ledger.read", async ({ input, ctx }) =>
+  getLedgerSyncStatus(await requireAccess(ctx, input.msn), input.jobId),
+);

@@ -1,0 +1,74 @@
+import "server-only";
+import { TOPICS, type LedgerEntry, type Topic } from "@/lib/report-api";
+import type { CallBudget } from "@/lib/server/credentials/report-api-client";
+import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
+import { fetchLedgerDate, recentOpenDate } from "@/lib/server/ledgers/fetch-ledger-date";
+import { cacheKey, findCachedDays, storeClosedDay } from "@/lib/server/ledgers/ledger-cache";
+import { mapWithConcurrency } from "@/lib/server/ledgers/map-with-concurrency";
+import type { DateRange } from "@/lib/server/ledgers/range";
+import { upstreamProblemOf, type UpstreamProblem } from "@/lib/server/ledgers/upstream-problem";
+
+export type TopicDateStatus =
+  | { status: "cached"; personalDataMissing: boolean }
+  | { status: "open"; entries: LedgerEntry[] }
+  | { status: "unavailable"; problem: UpstreamProblem };
+
+export interface EnsuredDates {
+  /** Keyed by cacheKey(topic, date). */
+  statuses: Map<string, TopicDateStatus>;
+  fromCache: number;
+  fromUpstream: number;
+  retryAfterMs: number | null;
+}
+
+/** Upstream reads one request may run at once: enough to fill a month quickly, gentle on upstream. */
+const UPSTREAM_CONCURRENCY = 4;
+
+/**
+ * Makes every (topic, date) of the range readable: closed dates from the cache, or fetched once and cached;
+ * open dates fetched (or taken from the last minute's read) and kept in memory only. The caller has already
+ * clamped `range` to what `access` may see: nothing outside it is fetched. An upstream failure marks that date
+ * unavailable instead of failing the read, so cached dates still show when upstream is down.
+ */
+export async function ensureLedgerDates(access: LedgerAccess, range: DateRange, dates: readonly string[], budget: CallBudget = "interactive"): Promise<EnsuredDates> {
+  const cached = await findCachedDays(access.ledger.id, range);
+  const statuses = new Map<string, TopicDateStatus>();
+  const toFetch: { topic: Topic; date: string; stale: boolean }[] = [];
+  for (const date of dates) {
+    for (const topic of TOPICS) {
+      const hit = cached.get(cacheKey(topic, date));
+      if (hit && (hit.hasPersonalData || !access.personalData)) {
+        statuses.set(cacheKey(topic, date), { status: "cached", personalDataMissing: false });
+        continue;
+      }
+      const open = recentOpenDate(access.ledger.externalId, topic, date, access.personalData);
+      if (!hit && open) {
+        statuses.set(cacheKey(topic, date), { status: "open", entries: open.entries });
+        continue;
+      }
+      toFetch.push({ topic, date, stale: Boolean(hit) });
+    }
+  }
+
+  let retryAfterMs: number | null = null;
+  await mapWithConcurrency(toFetch, UPSTREAM_CONCURRENCY, async ({ topic, date, stale }) => {
+    const key = cacheKey(topic, date);
+    try {
+      const fetched = await fetchLedgerDate(access.source, access.ledger.externalId, topic, date, access.personalData, budget);
+      if (fetched.state === "closed") {
+        await storeClosedDay({ ledgerId: access.ledger.id, ledgerExternalId: access.ledger.externalId, topic, date, entries: fetched.entries, withPersonalData: fetched.withPersonalData });
+        statuses.set(key, { status: "cached", personalDataMissing: false });
+      } else {
+        statuses.set(key, { status: "open", entries: fetched.entries });
+      }
+    } catch (err) {
+      const failure = upstreamProblemOf(err);
+      if (!failure) throw err;
+      if (failure.retryAfterMs !== undefined) retryAfterMs = Math.max(retryAfterMs ?? 0, failure.retryAfterMs);
+      // A date cached without personal data is still worth showing (without them) when the refetch fails.
+      statuses.set(key, stale ? { status: "cached", personalDataMissing: true } : { status: "unavailable", problem: failure.problem });
+    }
+  });
+
+  return { statuses, fromCache: dates.length * TOPICS.length - toFetch.length, fromUpstream: toFetch.length, retryAfterMs };
+}

@@ -1,0 +1,50 @@
+import type { LedgerEntry, Topic } from "@/lib/report-api";
+import type { EntryFacts } from "@/lib/server/ledgers/day-summary";
+
+/**
+ * One entry as a browser receives it. Money in integer minor units. The personal fields are present only for
+ * readers entitled to them; for everyone else they are not sent at all (not even as null).
+ */
+export interface LedgerEntryView {
+  /** Stable within the ledger: topic, date and position. */
+  key: string;
+  topic: Topic;
+  ledgerDate: string;
+  seq: number;
+  time: string;
+  entryType: string;
+  pspReference: string;
+  reference: string;
+  amount: number;
+  balanceBefore: number;
+  balanceAfter: number;
+  recipientHandle: string | null;
+  personal?: { name: string | null; maskedPhoneNo: string | null; message: string | null };
+}
+
+export function entryKey(topic: Topic, ledgerDate: string, seq: number): string {
+  return `${topic}:${ledgerDate}:${seq}`;
+}
+
+/** An open date's entry (kept in memory, never stored) in the same shape as a cached one. */
+export function viewOfUpstreamEntry(topic: Topic, date: string, seq: number, e: LedgerEntry, withPersonal: boolean): LedgerEntryView {
+  return {
+    key: entryKey(topic, date, seq),
+    topic,
+    ledgerDate: date,
+    seq,
+    time: new Date(e.time).toISOString(),
+    entryType: e.entryType,
+    pspReference: e.pspReference,
+    reference: e.reference,
+    amount: e.amount,
+    balanceBefore: e.balanceBefore,
+    balanceAfter: e.balanceAfter,
+    recipientHandle: e.recipientHandle,
+    ...(withPersonal ? { personal: { name: e.name, maskedPhoneNo: e.maskedPhoneNo, message: e.message } } : {}),
+  };
+}
+
+export function factsOfUpstreamEntry(topic: Topic, date: string, seq: number, e: LedgerEntry): EntryFacts {
+  return { topic, ledgerDate: date, seq, entryType: e.entryType, pspReference: e.pspReference, amount: e.amount, balanceBefore: e.balanceBefore, balanceAfter: e.balanceAfter };
+}

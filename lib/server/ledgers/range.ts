@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { isLedgerDate } from "@/lib/report-api";
+
+/**
+ * Ledger date ranges (pure; shared by the data layer, the actions' schemas and the tests).
+ *
+ * A read covers at most MAX_RANGE_DAYS ledger dates: a quarter (92 days) is the longest period accountants close
+ * at once, and it bounds the work one request can cause upstream (2 topics × 92 dates when nothing is cached).
+ */
+export const MAX_RANGE_DAYS = 92;
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function toUtc(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+function fromUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return fromUtc(toUtc(date) + days * DAY_MS);
+}
+
+/** Number of ledger dates from `from` to `to`, both included (0 when to < from). */
+export function daysInRange(range: DateRange): number {
+  return Math.max(0, Math.round((toUtc(range.to) - toUtc(range.from)) / DAY_MS) + 1);
+}
+
+/** Every date of the range, ascending. */
+export function eachDate(range: DateRange): string[] {
+  const out: string[] = [];
+  for (let d = range.from; d <= range.to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/**
+ * The part of `range` inside `bounds` (open bounds are null), or null when they do not overlap. Used to keep a
+ * read inside a grant's period and before tomorrow: dates outside are neither shown nor fetched.
+ */
+export function clampRange(range: DateRange, bounds: { from: string | null; to: string | null }): DateRange | null {
+  const from = bounds.from && bounds.from > range.from ? bounds.from : range.from;
+  const to = bounds.to && bounds.to < range.to ? bounds.to : range.to;
+  return from <= to ? { from, to } : null;
+}
+
+const ledgerDateSchema = z
+  .string({ error: "Enter a date." })
+  .max(10, "Enter a date as YYYY-MM-DD.")
+  .refine(isLedgerDate, "Enter a real date as YYYY-MM-DD.");
+
+/** A from/to pair a person asked for: real dates, in order, at most MAX_RANGE_DAYS long. */
+export const dateRangeSchema = z
+  .object({ from: ledgerDateSchema, to: ledgerDateSchema })
+  .refine((r) => r.from <= r.to, { message: "The start date must be on or before the end date.", path: ["to"] })
+  .refine((r) => daysInRange(r) <= MAX_RANGE_DAYS, {
+    message: `Choose at most ${MAX_RANGE_DAYS} days at a time.`,
+    path: ["to"],
+  });
+
+/** The default view: the last week, today (still open) included. */
+export function defaultRange(today: string): DateRange {
+  return { from: addDays(today, -6), to: today };
+}
