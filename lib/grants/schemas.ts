@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { todayLedgerDate } from "@/lib/dates";
+
+/**
+ * The grant schemas, shared by the forms (react-hook-form's zod resolver) and the server actions, so the
+ * browser and the server refuse exactly the same input. Every message comes from the catalogue
+ * (`grantErrors` in messages/en/grants.json): the server builds the schemas with the English catalogue,
+ * a form with the reader's locale. Pure: no server imports.
+ */
+export const GRANT_ERROR_KEYS = [
+  "invalidId",
+  "partnerRequired",
+  "ledgersRequired",
+  "tooManyLedgers",
+  "duplicateLedger",
+  "invalidDate",
+  "dateOutOfRange",
+  "periodOrder",
+  "validUntilPast",
+  "invalidBoolean",
+  "consentRequired",
+  "reasonTooLong",
+  "queryTooLong",
+] as const;
+export type GrantErrorKey = (typeof GRANT_ERROR_KEYS)[number];
+export type GrantMessages = (key: GrantErrorKey) => string;
+
+/** At most this many ledgers in one "Grant access" (a merchant has a handful; this bounds the work). */
+export const MAX_LEDGERS_PER_GRANT = 50;
+export const MAX_DECLINE_REASON = 500;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const EARLIEST = "2000-01-01";
+const LATEST = "2099-12-31";
+
+/** "YYYY-MM-DD" naming a real calendar day (not 2025-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE_PATTERN.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export function grantSchemas(msg: GrantMessages, today: () => string = () => todayLedgerDate()) {
+  const id = z.string({ error: msg("invalidId") }).pipe(z.uuid({ error: msg("invalidId") }));
+  // Forms send "" for an empty date input; the server also accepts null or a missing field. All mean "open".
+  const optionalDate = z
+    .union([z.string({ error: msg("invalidDate") }), z.null(), z.undefined()], { error: msg("invalidDate") })
+    .transform((v, ctx) => {
+      if (v === null || v === undefined || v === "") return null;
+      if (!isCalendarDate(v)) {
+        ctx.addIssue({ code: "custom", message: msg("invalidDate") });
+        return z.NEVER;
+      }
+      if (v < EARLIEST || v > LATEST) {
+        ctx.addIssue({ code: "custom", message: msg("dateOutOfRange") });
+        return z.NEVER;
+      }
+      return v;
+    });
+  const bool = z.boolean({ error: msg("invalidBoolean") });
+
+  const scopeShape = { periodFrom: optionalDate, periodTo: optionalDate, includesPersonalData: bool, validUntil: optionalDate };
+  type Scope = { periodFrom: string | null; periodTo: string | null; validUntil: string | null };
+  const checkScope = (s: Scope, ctx: z.RefinementCtx) => {
+    if (s.periodFrom && s.periodTo && s.periodFrom > s.periodTo) {
+      ctx.addIssue({ code: "custom", path: ["periodTo"], message: msg("periodOrder") });
+    }
+    if (s.validUntil && s.validUntil < today()) {
+      ctx.addIssue({ code: "custom", path: ["validUntil"], message: msg("validUntilPast") });
+    }
+  };
+
+  const grantAccessSchema = z
+    .object({
+      partnerId: z.string({ error: msg("partnerRequired") }).min(1, msg("partnerRequired")).pipe(z.uuid({ error: msg("invalidId") })),
+      ledgerIds: z
+        .array(id, { error: msg("ledgersRequired") })
+        .min(1, msg("ledgersRequired"))
+        .max(MAX_LEDGERS_PER_GRANT, msg("tooManyLedgers"))
+        .refine((ids) => new Set(ids).size === ids.length, msg("duplicateLedger")),
+      ...scopeShape,
+      consentAccepted: z.literal(true, { error: msg("consentRequired") }),
+    })
+    .superRefine(checkScope);
+
+  const changeGrantSchema = z.object({ grantId: id, ...scopeShape }).superRefine(checkScope);
+  const grantRefSchema = z.object({ grantId: id });
+  const declineGrantSchema = z.object({
+    grantId: id,
+    reason: z.string({ error: msg("reasonTooLong") }).trim().max(MAX_DECLINE_REASON, msg("reasonTooLong")).optional(),
+  });
+  const previewGrantSchema = z
+    .object({ ledgerId: id, periodFrom: optionalDate, periodTo: optionalDate, includesPersonalData: bool })
+    .superRefine((s, ctx) => checkScope({ ...s, validUntil: null }, ctx));
+  const partnerSearchSchema = z.object({ query: z.string({ error: msg("queryTooLong") }).trim().max(100, msg("queryTooLong")) });
+
+  return { grantAccessSchema, changeGrantSchema, grantRefSchema, declineGrantSchema, previewGrantSchema, partnerSearchSchema };
+}
+
+type Schemas = ReturnType<typeof grantSchemas>;
+export type GrantAccessInput = z.output<Schemas["grantAccessSchema"]>;
+export type GrantAccessFormValues = z.input<Schemas["grantAccessSchema"]>;
+export type ChangeGrantInput = z.output<Schemas["changeGrantSchema"]>;
+export type ChangeGrantFormValues = z.input<Schemas["changeGrantSchema"]>;
+export type GrantRefInput = z.output<Schemas["grantRefSchema"]>;
+export type DeclineGrantInput = z.output<Schemas["declineGrantSchema"]>;
+export type PreviewGrantInput = z.output<Schemas["previewGrantSchema"]>;
+export type PartnerSearchInput = z.output<Schemas["partnerSearchSchema"]>;
+
+/** A grant's scope: which ledger dates, whether personal data, until when (null = open). */
+export interface GrantScopeValues {
+  periodFrom: string | null;
+  periodTo: string | null;
+  includesPersonalData: boolean;
+  validUntil: string | null;
+}

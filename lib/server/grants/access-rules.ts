@@ -1,0 +1,43 @@
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { merchantCan } from "@/lib/server/authz/permissions";
+import type { GrantActor } from "@/lib/server/grants/grant-record";
+import { serverTranslator } from "@/lib/server/grants/server-messages";
+
+const problems = serverTranslator("grantProblems");
+
+/**
+ * What a user may do with a ledger of their own merchant. Admins (and viewers, for reading) see every
+ * ledger. A manager sees a ledger that settles one of their sales units, and may grant it only when they
+ * manage every sales unit it settles: a shared ledger also holds the other units' money.
+ */
+export type LedgerAccess = "hidden" | "visible" | "grantable";
+
+export function ledgerAccess(actor: Pick<GrantActor, "role" | "salesUnitScope">, salesUnitIds: readonly string[]): LedgerAccess {
+  const canWrite = merchantCan(actor.role, "grants.write");
+  if (actor.salesUnitScope === "all") return canWrite ? "grantable" : "visible";
+  const scope = new Set(actor.salesUnitScope);
+  const mine = salesUnitIds.filter((id) => scope.has(id)).length;
+  if (mine === 0) return "hidden";
+  return canWrite && mine === salesUnitIds.length ? "grantable" : "visible";
+}
+
+/** Throws FORBIDDEN unless the role may change grants (viewers may not). */
+export function requireGrantWriter(actor: Pick<GrantActor, "role">): void {
+  if (!merchantCan(actor.role, "grants.write")) throw new AppError("FORBIDDEN", problems("forbiddenRole"));
+}
+
+/** Throws FORBIDDEN unless the role may approve (admins only). */
+export function requireGrantApprover(actor: Pick<GrantActor, "role">): void {
+  if (!merchantCan(actor.role, "grants.approve")) throw new AppError("FORBIDDEN", problems("forbiddenApprove"));
+}
+
+/** 404 for a ledger the user cannot see, 403 for one they can see but not grant (a manager's shared ledger). */
+export function requireGrantableLedger(actor: Pick<GrantActor, "role" | "salesUnitScope">, ledger: { externalId: string; salesUnitIds: readonly string[] }): void {
+  const access = ledgerAccess(actor, ledger.salesUnitIds);
+  if (access === "hidden") throw new AppError("NOT_FOUND", problems("notFound"));
+  if (access === "visible") {
+    requireGrantWriter(actor);
+    throw new AppError("FORBIDDEN", problems("forbiddenScope", { ledger: ledger.externalId }));
+  }
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { coversAllLedgers, fourEyesReasons } from "@/lib/grants/four-eyes";
+import type { ChangeGrantInput } from "@/lib/grants/schemas";
+import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
+import { db } from "@/lib/server/db";
+import { requireGrantableLedger, requireGrantWriter } from "@/lib/server/grants/access-rules";
+import { loadGrantForUpdate } from "@/lib/server/grants/load-grant";
+import {
+  actorLabel, GRANT_SELECT, isNarrowing, LIVE_STATUSES, sameScope, scopeOf, scopeToDb, toGrantDto, type GrantActor, type GrantDto,
+} from "@/lib/server/grants/grant-record";
+import { approvalNeededNotice, changedNotice, pausedNotice } from "@/lib/server/grants/grant-notices";
+import { serverGrantSchemas, serverTranslator } from "@/lib/server/grants/server-messages";
+import { runAfterCommit, type AfterCommit } from "@/lib/server/grants/transaction";
+import { notifyMerchantAdmins, notifyPartnerUsers } from "@/lib/server/notifications/notify";
+
+const problems = serverTranslator("grantProblems");
+
+/**
+ * M3: narrows or widens a live grant (period, personal data, end date) in one step. Narrowing applies at
+ * once. Widening into four-eyes territory (personal data, no end date, or a partner that holds every
+ * ledger) puts the grant back to `pending_approval` with the new scope: the partner cannot read the ledger
+ * until a second admin approves (docs/decisions/008-grant-lifecycle.md). The partner's reads check the
+ * grant each time, so the change applies to its next read; upstream is told after commit.
+ *
+ * An unchanged scope changes nothing (idempotent). A revoked, expired or declined grant is a CONFLICT.
+ * Tenant rules as in grantLedgerAccess; another merchant's grant is NOT_FOUND.
+ */
+export async function changeGrant(input: ChangeGrantInput, actor: GrantActor): Promise<GrantDto> {
+  requireGrantWriter(actor);
+  const parsed = serverGrantSchemas.changeGrantSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues);
+  const next = scopeOf(parsed.data);
+
+  const { value, afterCommit } = await db.$transaction(async (tx): Promise<{ value: GrantDto; afterCommit: AfterCommit }> => {
+    const { grant, partner, ledger } = await loadGrantForUpdate(tx, actor, parsed.data.grantId);
+    requireGrantableLedger(actor, ledger);
+    if (!(LIVE_STATUSES as readonly string[]).includes(grant.status)) throw new AppError("CONFLICT", problems("ended"));
+    if (sameScope(grant, next)) return { value: grant, afterCommit: [] };
+
+    let status = grant.status;
+    let reasons: ReturnType<typeof fourEyesReasons> = [];
+    if (!isNarrowing(grant, next)) {
+      const [merchantLedgers, held] = await Promise.all([
+        tx.ledger.findMany({ where: { merchantId: actor.merchantId }, select: { id: true } }),
+        tx.ledgerGrant.findMany({ where: { partnerId: partner.id, merchantId: actor.merchantId, status: { in: [...LIVE_STATUSES] } }, select: { ledgerId: true } }),
+      ]);
+      reasons = fourEyesReasons({ ...next, coversAllLedgers: coversAllLedgers(merchantLedgers.map((l) => l.id), held.map((g) => g.ledgerId)) });
+      if (reasons.length > 0) status = "pending_approval";
+    }
+    const needsApproval = reasons.length > 0;
+    const row = await tx.ledgerGrant.update({
+      where: { id: grant.id },
+      data: {
+        ...scopeToDb(next),
+        status,
+        updatedAt: new Date(),
+        // A widened scope is a new request: whoever widened it asked for it, and nobody has approved it yet.
+        ...(needsApproval ? { requiresSecondApproval: true, grantedById: actor.user.id, approvedById: null } : {}),
+      },
+      select: GRANT_SELECT,
+    });
+    const after = toGrantDto(row);
+    await appendAuditEvent(tx, {
+      actorUserId: actor.user.id,
+      actorLabel: actorLabel(actor.user),
+      action: "grant.changed",
+      merchantId: actor.merchantId,
+      partnerId: partner.id,
+      targetType: "LedgerGrant",
+      targetId: grant.id,
+      before: grant,
+      after: { ...after, ledgerExternalId: ledger.externalId, fourEyesReasons: reasons },
+    });
+
+    const parties = { merchantId: actor.merchantId, merchant: actor.merchantName, partner: partner.name };
+    if (grant.status === "active" && after.status === "active") {
+      await notifyPartnerUsers(tx, partner.id, changedNotice(parties, ledger.externalId, next), { merchantId: actor.merchantId });
+    } else if (grant.status === "active" && after.status === "pending_approval") {
+      await notifyPartnerUsers(tx, partner.id, pausedNotice(parties, ledger.externalId, next), { merchantId: actor.merchantId });
+    }
+    if (needsApproval) {
+      await notifyMerchantAdmins(tx, actor.merchantId, approvalNeededNotice(parties, actor.user.name ?? actor.user.email, [ledger.externalId], next, reasons), { exceptUserId: actor.user.id });
+    }
+    const steps: AfterCommit = [{ kind: "flush-outbox" }];
+    if (grant.status === "active") steps.push({ kind: "sync-partner", partnerId: partner.id });
+    return { value: after, afterCommit: steps };
+  });
+  await runAfterCommit(afterCommit);
+  return value;
+}
+
+export function invalid(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) fields[issue.path.map(String).join(".") || "_"] ??= issue.message;
+  return new AppError("INVALID_INPUT", Object.values(fields)[0] ?? "Invalid input.", fields);
+}

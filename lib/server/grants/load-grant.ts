@@ -1,0 +1,42 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors/app-error";
+import { isUuid } from "@/lib/ids";
+import { ledgerAccess, type LedgerAccess } from "@/lib/server/grants/access-rules";
+import { GRANT_SELECT, toGrantDto, type GrantActor, type GrantDto } from "@/lib/server/grants/grant-record";
+import { serverTranslator } from "@/lib/server/grants/server-messages";
+
+const problems = serverTranslator("grantProblems");
+
+export interface LoadedGrant {
+  grant: GrantDto;
+  partner: { id: string; name: string; orgNo: string };
+  ledger: { id: string; externalId: string; currency: string; salesUnitIds: string[] };
+  access: LedgerAccess;
+}
+
+/**
+ * One grant of the actor's merchant, locked for the rest of the transaction (FOR UPDATE), so a change, a
+ * revoke and an approval of the same grant happen one after the other. Tenant rule: the grant must belong
+ * to actor.merchantId and its ledger must be visible to the actor; anything else is NOT_FOUND, exactly like
+ * a grant that does not exist.
+ */
+export async function loadGrantForUpdate(tx: Prisma.TransactionClient, actor: Pick<GrantActor, "merchantId" | "role" | "salesUnitScope">, grantId: string): Promise<LoadedGrant> {
+  if (!isUuid(grantId)) throw new AppError("NOT_FOUND", problems("notFound"));
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "LedgerGrant" WHERE "id" = ${grantId}::uuid AND "merchantId" = ${actor.merchantId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw new AppError("NOT_FOUND", problems("notFound"));
+  const row = await tx.ledgerGrant.findUniqueOrThrow({
+    where: { id: grantId },
+    select: {
+      ...GRANT_SELECT,
+      partner: { select: { id: true, name: true, orgNo: true } },
+      ledger: { select: { id: true, externalId: true, currency: true, salesUnits: { select: { id: true } } } },
+    },
+  });
+  const salesUnitIds = row.ledger.salesUnits.map((s) => s.id);
+  const access = ledgerAccess(actor, salesUnitIds);
+  if (access === "hidden") throw new AppError("NOT_FOUND", problems("notFound"));
+  const { partner, ledger, ...grant } = row;
+  return { grant: toGrantDto(grant), partner, ledger: { id: ledger.id, externalId: ledger.externalId, currency: ledger.currency, salesUnitIds }, access };
+}

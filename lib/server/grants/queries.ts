@@ -1,0 +1,206 @@
+import "server-only";
+import { todayLedgerDate } from "@/lib/dates";
+import { coversAllLedgers, fourEyesReasons, type FourEyesReason } from "@/lib/grants/four-eyes";
+import { grantDisplayStatus, type GrantDisplayStatus } from "@/lib/grants/grant-status";
+import { isUuid } from "@/lib/ids";
+import { db } from "@/lib/server/db";
+import { merchantCan } from "@/lib/server/authz/permissions";
+import { ledgerAccess, type LedgerAccess } from "@/lib/server/grants/access-rules";
+import { GRANT_SELECT, LIVE_STATUSES, toGrantDto, type GrantActor, type GrantDto } from "@/lib/server/grants/grant-record";
+
+export interface SalesUnitSummary {
+  id: string;
+  msn: string;
+  name: string;
+  channel: "api" | "vm";
+}
+
+export interface GrantDetail extends GrantDto {
+  displayStatus: GrantDisplayStatus;
+  partner: { id: string; name: string; orgNo: string; country: string };
+  ledger: { id: string; externalId: string; currency: string; salesUnits: SalesUnitSummary[] };
+  grantedBy: string | null;
+  approvedBy: string | null;
+  revokedBy: string | null;
+  consentText: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastUsedAt: string | null;
+  fourEyesReasons: FourEyesReason[];
+  /** What this user may do with it, so the page shows only the buttons that will work. */
+  can: { change: boolean; revoke: boolean; approve: boolean; decline: boolean };
+  isOwnRequest: boolean;
+}
+
+export interface GrantHistoryEntry {
+  id: string;
+  at: string;
+  action: string;
+  actorLabel: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const person = (u: { name: string | null; email: string } | null) => (u ? (u.name ?? u.email) : null);
+
+/**
+ * One grant of the user's merchant with everything its page shows, or null (→ 404) for a grant of another
+ * merchant, a grant on a ledger outside a manager's sales units, or a malformed id.
+ */
+export async function getGrantDetail(actor: GrantActor, grantId: string): Promise<GrantDetail | null> {
+  if (!isUuid(grantId)) return null;
+  const row = await db.ledgerGrant.findFirst({
+    where: { id: grantId, merchantId: actor.merchantId },
+    select: {
+      ...GRANT_SELECT,
+      consentText: true,
+      createdAt: true,
+      updatedAt: true,
+      lastUsedAt: true,
+      partner: { select: { id: true, name: true, orgNo: true, country: true } },
+      ledger: { select: { id: true, externalId: true, currency: true, salesUnits: { select: { id: true, msn: true, name: true, channel: true }, orderBy: { name: "asc" } } } },
+      grantedBy: { select: { name: true, email: true } },
+      approvedBy: { select: { name: true, email: true } },
+      revokedBy: { select: { name: true, email: true } },
+    },
+  });
+  if (!row) return null;
+  const access = ledgerAccess(actor, row.ledger.salesUnits.map((s) => s.id));
+  if (access === "hidden") return null;
+  const { partner, ledger, grantedBy, approvedBy, revokedBy, consentText, createdAt, updatedAt, lastUsedAt, ...rest } = row;
+  const grant = toGrantDto(rest);
+  const live = grant.status === "active" || grant.status === "pending_approval";
+  const pending = grant.status === "pending_approval";
+  const isOwnRequest = grant.grantedById === actor.user.id;
+  const isApprover = merchantCan(actor.role, "grants.approve");
+  return {
+    ...grant,
+    displayStatus: grantDisplayStatus({ status: grant.status, validUntil: grant.validUntil }, todayLedgerDate()),
+    partner,
+    ledger,
+    grantedBy: person(grantedBy),
+    approvedBy: person(approvedBy),
+    revokedBy: person(revokedBy),
+    consentText,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+    lastUsedAt: lastUsedAt?.toISOString() ?? null,
+    fourEyesReasons: pending ? await pendingReasons(actor.merchantId, grant) : [],
+    can: {
+      change: live && access === "grantable",
+      revoke: live && access === "grantable",
+      approve: pending && isApprover && !isOwnRequest,
+      decline: pending && isApprover && !isOwnRequest,
+    },
+    isOwnRequest,
+  };
+}
+
+/** The grant's audit trail, newest first (every change, with who, when, before and after). */
+export async function listGrantHistory(actor: GrantActor, grantId: string): Promise<GrantHistoryEntry[]> {
+  if (!isUuid(grantId)) return [];
+  const events = await db.auditEvent.findMany({
+    where: { targetType: "LedgerGrant", targetId: grantId, merchantId: actor.merchantId },
+    orderBy: { id: "desc" },
+    take: 100,
+    select: { id: true, at: true, action: true, actorLabel: true, before: true, after: true },
+  });
+  return events.map((e) => ({
+    id: e.id.toString(),
+    at: e.at.toISOString(),
+    action: e.action,
+    actorLabel: e.actorLabel,
+    before: isRecord(e.before) ? e.before : null,
+    after: isRecord(e.after) ? e.after : null,
+  }));
+}
+
+export interface PendingApproval {
+  id: string;
+  partner: { name: string; orgNo: string };
+  ledger: { externalId: string; currency: string; salesUnits: SalesUnitSummary[] };
+  periodFrom: string | null;
+  periodTo: string | null;
+  includesPersonalData: boolean;
+  validUntil: string | null;
+  requestedBy: string | null;
+  requestedAt: string;
+  isOwnRequest: boolean;
+  canDecide: boolean;
+  fourEyesReasons: FourEyesReason[];
+}
+
+/** M5: grants of the user's merchant waiting for a second admin (managers: on their sales units only). */
+export async function listPendingApprovals(actor: GrantActor): Promise<PendingApproval[]> {
+  const rows = await db.ledgerGrant.findMany({
+    where: { merchantId: actor.merchantId, status: "pending_approval" },
+    orderBy: [{ updatedAt: "asc" }],
+    select: {
+      ...GRANT_SELECT,
+      updatedAt: true,
+      partner: { select: { name: true, orgNo: true } },
+      ledger: { select: { externalId: true, currency: true, salesUnits: { select: { id: true, msn: true, name: true, channel: true }, orderBy: { name: "asc" } } } },
+      grantedBy: { select: { name: true, email: true } },
+    },
+  });
+  const isApprover = merchantCan(actor.role, "grants.approve");
+  const visible = rows.filter((r) => ledgerAccess(actor, r.ledger.salesUnits.map((s) => s.id)) !== "hidden");
+  return Promise.all(
+    visible.map(async (r) => {
+      const { partner, ledger, grantedBy, updatedAt, ...rest } = r;
+      const g = toGrantDto(rest);
+      return {
+        id: g.id,
+        partner,
+        ledger,
+        periodFrom: g.periodFrom,
+        periodTo: g.periodTo,
+        includesPersonalData: g.includesPersonalData,
+        validUntil: g.validUntil,
+        requestedBy: person(grantedBy),
+        requestedAt: updatedAt.toISOString(),
+        isOwnRequest: g.grantedById === actor.user.id,
+        canDecide: isApprover && g.grantedById !== actor.user.id,
+        fourEyesReasons: await pendingReasons(actor.merchantId, g),
+      };
+    }),
+  );
+}
+
+async function pendingReasons(merchantId: string, g: GrantDto): Promise<FourEyesReason[]> {
+  const [ledgers, held] = await Promise.all([
+    db.ledger.findMany({ where: { merchantId }, select: { id: true } }),
+    db.ledgerGrant.findMany({ where: { merchantId, partnerId: g.partnerId, status: { in: [...LIVE_STATUSES] } }, select: { ledgerId: true } }),
+  ]);
+  return fourEyesReasons({ ...g, coversAllLedgers: coversAllLedgers(ledgers.map((l) => l.id), held.map((h) => h.ledgerId)) });
+}
+
+export interface GrantableLedger {
+  id: string;
+  externalId: string;
+  currency: string;
+  salesUnits: SalesUnitSummary[];
+  access: LedgerAccess;
+}
+
+/** The ledgers the add-partner form offers: every ledger of the merchant the user can see, with its sales units. */
+export async function listLedgersForGrantForm(actor: GrantActor): Promise<GrantableLedger[]> {
+  const ledgers = await db.ledger.findMany({
+    where: { merchantId: actor.merchantId },
+    orderBy: { externalId: "asc" },
+    select: { id: true, externalId: true, currency: true, salesUnits: { select: { id: true, msn: true, name: true, channel: true }, orderBy: { name: "asc" } } },
+  });
+  return ledgers
+    .map((l) => ({ ...l, access: ledgerAccess(actor, l.salesUnits.map((s) => s.id)) }))
+    .filter((l) => l.access !== "hidden");
+}
+
+/** How many ledgers the merchant has (the form's hint for the "every ledger" four-eyes reason). */
+export async function countMerchantLedgers(actor: GrantActor): Promise<number> {
+  return db.ledger.count({ where: { merchantId: actor.merchantId } });
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
