@@ -29,12 +29,12 @@ export async function startGrantTestWorld(opts: { port?: number } = {}): Promise
   await ensureDemoWorld();
   await snapshotSeededGrants();
   await pushAllGrantsToSandbox(db);
-  return {
+  const world: GrantTestWorld = {
     sandbox,
     outboxDir,
     async stop() {
       await resetGrants();
-      await sandbox.stop().catch(() => undefined);
+      await world.sandbox.stop().catch(() => undefined);
       rmSync(outboxDir, { recursive: true, force: true });
       for (const [k, v] of Object.entries(saved)) {
         if (v === undefined) delete process.env[k];
@@ -42,6 +42,7 @@ export async function startGrantTestWorld(opts: { port?: number } = {}): Promise
       }
     },
   };
+  return world;
 }
 
 type SeededGrant = Awaited<ReturnType<typeof db.ledgerGrant.findMany>>[number];
