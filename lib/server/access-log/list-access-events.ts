@@ -1,0 +1,135 @@
+import "server-only";
+import { TZDate } from "@date-fns/tz";
+import { db } from "@/lib/server/db";
+import { DEFAULT_LEDGER_TZ, dbDateToLedgerDate, shiftLedgerDate } from "@/lib/dates";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { MerchantContext } from "@/lib/server/authz/contexts";
+import { assertMerchantCan } from "@/lib/server/lifecycle/authz";
+import { ledgerScopeWhere } from "@/lib/server/lifecycle/merchant-scope";
+import { ACCESS_LOG_PAGE_SIZE, type AccessLogFilters } from "@/lib/lifecycle/access-log-filters";
+
+export interface AccessEventRow {
+  id: string;
+  at: string;
+  person: { name: string; email: string } | null;
+  partner: { name: string; orgNo: string } | null;
+  ledger: { externalId: string; currency: string; salesUnits: string[] };
+  action: "read" | "export";
+  fromDate: string;
+  toDate: string;
+  format: "csv" | "xlsx" | null;
+  rowCount: number | null;
+}
+
+export interface AccessEventPage {
+  rows: AccessEventRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** Midnight in Oslo of a ledger date, as an instant (the filter dates are the merchant's calendar days). */
+function startOfLedgerDate(date: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, 0, 0, 0, DEFAULT_LEDGER_TZ).getTime());
+}
+
+/**
+ * M7: the events of this merchant's ledgers (managers: ledgers of their sales units) matching the filters.
+ * Tenant rule: merchantId and the ledger scope come from the context; the filters can only narrow them, so
+ * another merchant's partner or ledger id simply matches nothing.
+ */
+export function accessEventsWhere(ctx: MerchantContext, f: Omit<AccessLogFilters, "page">): Prisma.LedgerAccessEventWhereInput {
+  const at: Prisma.DateTimeFilter = {};
+  if (f.from) at.gte = startOfLedgerDate(f.from);
+  if (f.to) at.lt = startOfLedgerDate(shiftLedgerDate(f.to, 1));
+  return {
+    merchantId: ctx.merchantId,
+    ledger: ledgerScopeWhere(ctx),
+    ...(f.partnerId ? { partnerId: f.partnerId } : {}),
+    ...(f.ledgerId ? { ledgerId: f.ledgerId } : {}),
+    ...(f.action ? { action: f.action } : {}),
+    ...(f.from || f.to ? { at } : {}),
+  };
+}
+
+export const accessEventSelect = {
+  id: true,
+  at: true,
+  action: true,
+  fromDate: true,
+  toDate: true,
+  format: true,
+  rowCount: true,
+  user: { select: { name: true, email: true } },
+  partner: { select: { name: true, orgNo: true } },
+  ledger: { select: { externalId: true, currency: true, salesUnits: { select: { name: true, msn: true }, orderBy: { name: "asc" } } } },
+} satisfies Prisma.LedgerAccessEventSelect;
+
+export function toAccessEventRow(e: Prisma.LedgerAccessEventGetPayload<{ select: typeof accessEventSelect }>): AccessEventRow {
+  return {
+    id: e.id.toString(),
+    at: e.at.toISOString(),
+    person: e.user ? { name: e.user.name ?? e.user.email, email: e.user.email } : null,
+    partner: e.partner,
+    ledger: { externalId: e.ledger.externalId, currency: e.ledger.currency, salesUnits: e.ledger.salesUnits.map((s) => `${s.name} (${s.msn})`) },
+    action: e.action,
+    fromDate: dbDateToLedgerDate(e.fromDate),
+    toDate: dbDateToLedgerDate(e.toDate),
+    format: e.format,
+    rowCount: e.rowCount,
+  };
+}
+
+export async function listAccessEvents(ctx: MerchantContext, filters: AccessLogFilters): Promise<AccessEventPage> {
+  assertMerchantCan(ctx, "accessLog.read");
+  const where = accessEventsWhere(ctx, filters);
+  const [total, rows] = await Promise.all([
+    db.ledgerAccessEvent.count({ where }),
+    db.ledgerAccessEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (filters.page - 1) * ACCESS_LOG_PAGE_SIZE,
+      take: ACCESS_LOG_PAGE_SIZE,
+      select: accessEventSelect,
+    }),
+  ]);
+  return { rows: rows.map(toAccessEventRow), total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / ACCESS_LOG_PAGE_SIZE)) };
+}
+
+export interface AccessLogSummary {
+  eventsLast30Days: number;
+  exportsLast30Days: number;
+  peopleLast30Days: number;
+  partners: { id: string; name: string; orgNo: string }[];
+  ledgers: { id: string; externalId: string; currency: string; salesUnits: string[] }[];
+}
+
+/** Figures for the stat cards and the choices of the filter menus (only this merchant's partners and ledgers). */
+export async function getAccessLogSummary(ctx: MerchantContext, now: Date = new Date()): Promise<AccessLogSummary> {
+  assertMerchantCan(ctx, "accessLog.read");
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const base = { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx), at: { gte: since } } satisfies Prisma.LedgerAccessEventWhereInput;
+  const [events, exports, people, ledgers, partnerIds] = await Promise.all([
+    db.ledgerAccessEvent.count({ where: base }),
+    db.ledgerAccessEvent.count({ where: { ...base, action: "export" } }),
+    db.ledgerAccessEvent.groupBy({ by: ["userId"], where: { ...base, userId: { not: null } } }),
+    db.ledger.findMany({
+      where: ledgerScopeWhere(ctx),
+      orderBy: { externalId: "asc" },
+      select: { id: true, externalId: true, currency: true, salesUnits: { select: { name: true }, orderBy: { name: "asc" } } },
+    }),
+    // Partners that were ever granted something here, or appear in the log.
+    db.ledgerGrant.findMany({ where: { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx) }, distinct: ["partnerId"], select: { partnerId: true } }),
+  ]);
+  const logged = await db.ledgerAccessEvent.findMany({ where: { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx), partnerId: { not: null } }, distinct: ["partnerId"], select: { partnerId: true } });
+  const ids = [...new Set([...partnerIds.map((p) => p.partnerId), ...logged.map((p) => p.partnerId).filter((id): id is string => id !== null)])];
+  const partners = await db.accountingPartner.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" }, select: { id: true, name: true, orgNo: true } });
+  return {
+    eventsLast30Days: events,
+    exportsLast30Days: exports,
+    peopleLast30Days: people.length,
+    partners,
+    ledgers: ledgers.map((l) => ({ id: l.id, externalId: l.externalId, currency: l.currency, salesUnits: l.salesUnits.map((s) => s.name) })),
+  };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { db } from "@/lib/server/db";
+import type { MerchantContext } from "@/lib/server/authz/contexts";
+import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
+import { notifyPartnerUsers } from "@/lib/server/notifications";
+import { flushOutboxQuietly } from "@/lib/server/notifications/mail-transport";
+import { loadRequestForMerchantUpdate, requireOpen } from "@/lib/server/access-requests/load-request";
+import { actorOf, assertMerchantCan } from "@/lib/server/lifecycle/authz";
+import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
+import type { DeclineAccessRequestInput } from "@/lib/lifecycle/schemas";
+
+/**
+ * M4: the merchant says no. The reason (optional) goes to the partner and into the audit event. Tenant and
+ * role rules as in approveAccessRequest.
+ */
+export async function declineAccessRequest(ctx: MerchantContext, input: DeclineAccessRequestInput, now: Date = new Date()): Promise<{ requestId: string }> {
+  assertMerchantCan(ctx, "requests.decide");
+  const problems = lifecycleTranslator("lifecycleProblems");
+  const result = await db.$transaction(async (tx) => {
+    const { request, access } = await loadRequestForMerchantUpdate(tx, ctx, input.requestId);
+    if (access !== "decidable") throw new AppError("FORBIDDEN", problems("requestOutsideScope"));
+    requireOpen(request, now);
+    await tx.accessRequest.update({ where: { id: request.id }, data: { status: "declined", decidedById: ctx.user.id, decidedAt: now } });
+    await appendAuditEvent(tx, {
+      ...actorOf(ctx),
+      action: "access_request.declined",
+      merchantId: ctx.merchantId,
+      partnerId: request.partnerId,
+      targetType: "AccessRequest",
+      targetId: request.id,
+      before: { status: "pending" },
+      after: { status: "declined", reason: input.reason || null },
+    });
+    const notices = lifecycleTranslator("lifecycleNotices");
+    const values = { merchant: ctx.merchantName, reason: input.reason };
+    await notifyPartnerUsers(tx, request.partnerId, {
+      kind: "request.declined",
+      title: notices("requestDeclinedTitle", values),
+      body: input.reason ? notices("requestDeclinedBodyReason", values) : notices("requestDeclinedBody", values),
+      href: "/partner/requests",
+    });
+    return { requestId: request.id };
+  });
+  await flushOutboxQuietly();
+  return result;
+}

@@ -1,0 +1,177 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { dbDateToLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { grantDisplayStatus, type GrantDisplayStatus } from "@/lib/grants/grant-status";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { MerchantContext, PartnerContext } from "@/lib/server/authz/contexts";
+import { merchantCan } from "@/lib/server/authz/permissions";
+import { ledgerAccess } from "@/lib/server/grants/access-rules";
+import { requestAccess } from "@/lib/server/access-requests/load-request";
+import { assertMerchantCan, assertPartnerCan } from "@/lib/server/lifecycle/authz";
+import { ledgerScopeWhere } from "@/lib/server/lifecycle/merchant-scope";
+import { requestDisplayStatus, type RequestDisplayStatus } from "@/lib/lifecycle/request-status";
+
+export interface RequestGrantView {
+  grantId: string;
+  ledgerExternalId: string;
+  status: GrantDisplayStatus;
+  periodFrom: string | null;
+  periodTo: string | null;
+  includesPersonalData: boolean;
+  validUntil: string | null;
+}
+
+export interface RequestView {
+  id: string;
+  status: RequestDisplayStatus;
+  createdAt: string;
+  expiresAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  requestedBy: { name: string; email: string } | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  includesPersonalData: boolean;
+  purpose: string;
+  salesUnits: { id: string; msn: string; name: string; ledgerExternalId: string | null }[];
+  grants: RequestGrantView[];
+}
+
+export interface PartnerRequestView extends RequestView {
+  merchant: { name: string; orgNo: string };
+}
+
+/** A ledger the merchant can choose when approving, with what the decider needs to tell it apart. */
+export interface LedgerChoice {
+  id: string;
+  externalId: string;
+  currency: string;
+  salesUnits: { msn: string; name: string }[];
+  /** The partner already holds a live grant on it: nothing to approve there. */
+  alreadyGranted: boolean;
+  /** This user may grant it (a manager: every sales unit it settles is theirs). */
+  grantable: boolean;
+}
+
+export interface MerchantRequestView extends RequestView {
+  partner: { id: string; name: string; orgNo: string; status: "pending" | "approved" | "suspended" };
+  /** This user may approve or decline it (a manager: every sales unit it names is theirs). */
+  decidable: boolean;
+  ledgerChoices: LedgerChoice[];
+}
+
+const SELECT = {
+  id: true,
+  status: true,
+  createdAt: true,
+  expiresAt: true,
+  decidedAt: true,
+  periodFrom: true,
+  periodTo: true,
+  includesPersonalData: true,
+  purpose: true,
+  partnerId: true,
+  requestedBy: { select: { name: true, email: true } },
+  decidedBy: { select: { name: true, email: true } },
+  merchant: { select: { name: true, orgNo: true } },
+  partner: { select: { id: true, name: true, orgNo: true, status: true } },
+  salesUnits: { select: { salesUnit: { select: { id: true, msn: true, name: true, ledgerId: true, ledger: { select: { externalId: true } } } } } },
+  grants: {
+    orderBy: { ledger: { externalId: "asc" } },
+    select: { id: true, status: true, periodFrom: true, periodTo: true, includesPersonalData: true, validUntil: true, ledger: { select: { externalId: true } } },
+  },
+} as const satisfies Prisma.AccessRequestSelect;
+
+type Row = Prisma.AccessRequestGetPayload<{ select: typeof SELECT }>;
+const day = (d: Date | null) => (d ? dbDateToLedgerDate(d) : null);
+
+function toView(r: Row, now: Date): RequestView {
+  const today = todayLedgerDate(now);
+  return {
+    id: r.id,
+    status: requestDisplayStatus(r, now),
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    decidedBy: r.decidedBy ? (r.decidedBy.name ?? r.decidedBy.email) : null,
+    requestedBy: r.requestedBy ? { name: r.requestedBy.name ?? r.requestedBy.email, email: r.requestedBy.email } : null,
+    periodFrom: day(r.periodFrom),
+    periodTo: day(r.periodTo),
+    includesPersonalData: r.includesPersonalData,
+    purpose: r.purpose,
+    salesUnits: r.salesUnits
+      .map((s) => ({ id: s.salesUnit.id, msn: s.salesUnit.msn, name: s.salesUnit.name, ledgerExternalId: s.salesUnit.ledger?.externalId ?? null }))
+      .sort((a, b) => a.msn.localeCompare(b.msn)),
+    grants: r.grants.map((g) => {
+      const validUntil = day(g.validUntil);
+      return {
+        grantId: g.id,
+        ledgerExternalId: g.ledger.externalId,
+        status: grantDisplayStatus({ status: g.status, validUntil }, today),
+        periodFrom: day(g.periodFrom),
+        periodTo: day(g.periodTo),
+        includesPersonalData: g.includesPersonalData,
+        validUntil,
+      };
+    }),
+  };
+}
+
+/** Open requests first (soonest to expire first), then the decided ones, newest first. */
+function byOpenFirst<T extends RequestView>(a: T, b: T): number {
+  const open = (v: T) => (v.status === "pending" ? 0 : 1);
+  if (open(a) !== open(b)) return open(a) - open(b);
+  return open(a) === 0 ? a.expiresAt.localeCompare(b.expiresAt) : b.createdAt.localeCompare(a.createdAt);
+}
+
+/** P7: this partner's requests (owners only: requests.write). Tenant rule: partnerId from the context. */
+export async function listRequestsForPartner(ctx: PartnerContext, now: Date = new Date()): Promise<PartnerRequestView[]> {
+  assertPartnerCan(ctx, "requests.write");
+  const rows = await db.accessRequest.findMany({ where: { partnerId: ctx.partnerId }, select: SELECT, orderBy: { createdAt: "desc" }, take: 200 });
+  return rows.map((r) => ({ ...toView(r, now), merchant: r.merchant })).sort(byOpenFirst);
+}
+
+/**
+ * M4: this merchant's requests the user may see (managers: those naming one of their sales units, and those
+ * by org. number), with the ledgers the decider can choose from. Tenant rule: merchantId from the context.
+ */
+export async function listRequestsForMerchant(ctx: MerchantContext, now: Date = new Date()): Promise<MerchantRequestView[]> {
+  assertMerchantCan(ctx, "partners.read");
+  const rows = await db.accessRequest.findMany({ where: { merchantId: ctx.merchantId }, select: SELECT, orderBy: { createdAt: "desc" }, take: 200 });
+  const visible = rows
+    .map((r) => ({ row: r, access: requestAccess(ctx, r.salesUnits.map((s) => s.salesUnit.id)) }))
+    .filter((x) => x.access !== "hidden");
+  const openPartnerIds = [...new Set(visible.filter((x) => requestDisplayStatus(x.row, now) === "pending").map((x) => x.row.partnerId))];
+  const [ledgers, live] = await Promise.all([
+    db.ledger.findMany({
+      where: ledgerScopeWhere(ctx),
+      orderBy: { externalId: "asc" },
+      select: { id: true, externalId: true, currency: true, salesUnits: { select: { id: true, msn: true, name: true }, orderBy: { name: "asc" } } },
+    }),
+    db.ledgerGrant.findMany({
+      where: { merchantId: ctx.merchantId, partnerId: { in: openPartnerIds }, status: { in: ["active", "pending_approval"] } },
+      select: { partnerId: true, ledgerId: true },
+    }),
+  ]);
+  const held = new Set(live.map((g) => `${g.partnerId}:${g.ledgerId}`));
+  return visible
+    .map(({ row, access }) => {
+      const view = toView(row, now);
+      const requestedLedgerIds = new Set(row.salesUnits.map((s) => s.salesUnit.ledgerId).filter((id): id is string => id !== null));
+      const choices: LedgerChoice[] =
+        view.status !== "pending"
+          ? []
+          : ledgers
+              .filter((l) => requestedLedgerIds.size === 0 || requestedLedgerIds.has(l.id))
+              .map((l) => ({
+                id: l.id,
+                externalId: l.externalId,
+                currency: l.currency,
+                salesUnits: l.salesUnits.map(({ msn, name }) => ({ msn, name })),
+                alreadyGranted: held.has(`${row.partnerId}:${l.id}`),
+                grantable: ledgerAccess(ctx, l.salesUnits.map((s) => s.id)) === "grantable",
+              }));
+      return { ...view, partner: row.partner, decidable: access === "decidable" && merchantCan(ctx.role, "requests.decide"), ledgerChoices: choices };
+    })
+    .sort(byOpenFirst);
+}

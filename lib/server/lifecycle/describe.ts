@@ -1,0 +1,13 @@
+import "server-only";
+import { formatLedgerDate } from "@/lib/format";
+
+/** How the server names a ledger in notifications: "302101 (Fjord Kaffe Grünerløkka)". */
+export function ledgerLabel(ledger: { externalId: string; salesUnits: { name: string }[] }): string {
+  const units = ledger.salesUnits.map((s) => s.name).join(", ");
+  return units ? `${ledger.externalId} (${units})` : ledger.externalId;
+}
+
+/** Dates in server-written texts: "26 Nov 2026" (English, like the pages). */
+export function dateText(date: string): string {
+  return formatLedgerDate(date, "en-GB");
+}

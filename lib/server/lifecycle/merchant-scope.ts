@@ -1,0 +1,24 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { MerchantContext } from "@/lib/server/authz/contexts";
+
+/**
+ * Which of the merchant's ledgers a user may see: all for admins and viewers; for a manager, the ledgers that
+ * settle at least one of their named sales units (the same rule as the partner overview, M1).
+ */
+export function ledgerScopeWhere(ctx: MerchantContext): Prisma.LedgerWhereInput {
+  return {
+    merchantId: ctx.merchantId,
+    ...(ctx.salesUnitScope === "all" ? {} : { salesUnits: { some: { id: { in: ctx.salesUnitScope } } } }),
+  };
+}
+
+/**
+ * Whether a manager may change access to a ledger: every sales unit it settles must be theirs (granting a joint
+ * ledger also shows the other sales unit's payments). Admins may change every ledger.
+ */
+export function canManageLedger(ctx: MerchantContext, ledgerSalesUnitIds: readonly string[]): boolean {
+  if (ctx.salesUnitScope === "all") return true;
+  const scope = new Set(ctx.salesUnitScope);
+  return ledgerSalesUnitIds.length > 0 && ledgerSalesUnitIds.every((id) => scope.has(id));
+}

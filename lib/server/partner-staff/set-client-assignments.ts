@@ -1,0 +1,69 @@
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { db } from "@/lib/server/db";
+import type { PartnerContext } from "@/lib/server/authz/contexts";
+import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
+import { notifyUser } from "@/lib/server/notifications/notify";
+import { actorOf, assertPartnerCan } from "@/lib/server/lifecycle/authz";
+import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
+import { listPartnerClientsForStaff } from "@/lib/server/partner-staff/list-partner-staff";
+import type { SetClientAssignmentsInput } from "@/lib/lifecycle/schemas";
+
+export interface AssignmentChange {
+  added: string[];
+  removed: string[];
+}
+
+/**
+ * P6: replaces the set of clients an accountant works on. Tenant rules: the membership must belong to this
+ * partner and each merchant must be one of its current clients, otherwise "not found" (another firm's person
+ * or a merchant that granted nothing look exactly like ids that do not exist). Owners see every client and
+ * are not assigned. One audit event (before/after) in the same transaction; the accountant is told.
+ */
+export async function setClientAssignments(ctx: PartnerContext, input: SetClientAssignmentsInput, now: Date = new Date()): Promise<AssignmentChange> {
+  assertPartnerCan(ctx, "staff.write");
+  const problems = lifecycleTranslator("lifecycleProblems");
+  const membership = await db.partnerMembership.findFirst({
+    where: { id: input.membershipId, partnerId: ctx.partnerId },
+    select: { id: true, role: true, userId: true, user: { select: { name: true, email: true } } },
+  });
+  if (!membership) throw new AppError("NOT_FOUND", problems("staffNotFound"));
+  if (membership.role !== "accountant") throw new AppError("INVALID_INPUT", problems("ownersSeeAll"), { membershipId: problems("ownersSeeAll") });
+
+  const clients = await listPartnerClientsForStaff(ctx.partnerId, now);
+  const byId = new Map(clients.map((c) => [c.merchantId, c]));
+  if (input.merchantIds.some((id) => !byId.has(id))) throw new AppError("NOT_FOUND", problems("clientNotFound"));
+
+  return db.$transaction(async (tx) => {
+    const existing = await tx.partnerClientAssignment.findMany({ where: { membershipId: membership.id }, select: { merchantId: true } });
+    const before = existing.map((a) => a.merchantId).sort();
+    const wanted = new Set(input.merchantIds);
+    // Only current clients are managed here; an assignment to a former client stays (harmless, and it comes
+    // back into force if that merchant grants access again).
+    const removed = before.filter((id) => byId.has(id) && !wanted.has(id));
+    const added = [...wanted].filter((id) => !before.includes(id)).sort();
+    if (removed.length === 0 && added.length === 0) return { added, removed };
+    if (removed.length > 0) await tx.partnerClientAssignment.deleteMany({ where: { membershipId: membership.id, merchantId: { in: removed } } });
+    if (added.length > 0) await tx.partnerClientAssignment.createMany({ data: added.map((merchantId) => ({ membershipId: membership.id, merchantId })) });
+    const after = [...before.filter((id) => !removed.includes(id)), ...added].sort();
+    await appendAuditEvent(tx, {
+      ...actorOf(ctx),
+      action: "partner_staff.assignments_changed",
+      merchantId: null,
+      partnerId: ctx.partnerId,
+      targetType: "PartnerMembership",
+      targetId: membership.id,
+      before: { accountant: membership.user.email, merchantIds: before },
+      after: { accountant: membership.user.email, merchantIds: after, added, removed },
+    });
+    if (added.length > 0 || removed.length > 0) {
+      const notices = lifecycleTranslator("lifecycleNotices");
+      const names = (ids: string[]) => ids.map((id) => byId.get(id)?.name ?? "").filter(Boolean).join(", ");
+      const body = [added.length ? notices("assignmentsAdded", { clients: names(added) }) : null, removed.length ? notices("assignmentsRemoved", { clients: names(removed) }) : null]
+        .filter(Boolean)
+        .join(" ");
+      await notifyUser(tx, membership.userId, { kind: "staff.assignments_changed", title: notices("assignmentsTitle", { partner: ctx.partnerName }), body, href: "/partner/clients" });
+    }
+    return { added, removed };
+  });
+}
