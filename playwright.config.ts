@@ -1,0 +1,75 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Browser tests against the real portal (`npm start`'s script) on its own port, data dir and sandbox port,
+ * plus a local OpenID Provider, so they never touch a developer's `npm start` on 3000/4010 with `.data/`.
+ * Debian's Chromium is used (CHROMIUM_PATH); nothing is downloaded.
+ *
+ * Ports: E2E_PORT (portal, 3100), E2E_SANDBOX_PORT (Report API sandbox, 4110), OIDC_PORT (provider, 4499).
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
+const oidcPort = Number(process.env.OIDC_PORT ?? 4499);
+const oidcClientId = "portal-e2e";
+const oidcClientSecret = "portal-e2e-secret-0123456789abcdef";
+// Always localhost, never 127.0.0.1: Auth.js' CSRF and state cookies are bound to the host name.
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  // Two cores: the portal, PostgreSQL and the browser share them.
+  workers: 2,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: "test-results/artifacts",
+  use: {
+    baseURL,
+    trace: "on-first-retry",
+    screenshot: "only-on-failure",
+    navigationTimeout: 30_000,
+    actionTimeout: 15_000,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  webServer: [
+    {
+      command: "node e2e/oidc-server.mjs",
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      env: { OIDC_PORT: String(oidcPort), E2E_PORT: String(port), OIDC_CLIENT_ID: oidcClientId, OIDC_CLIENT_SECRET: oidcClientSecret },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      // Wipes .data/e2e, then runs scripts/start.ts (migrate, seed, build when sources changed, next start).
+      command: "node e2e/fresh-start.mjs",
+      url: `${baseURL}/api/health`,
+      env: {
+        PORTAL_DATA_DIR: ".data/e2e",
+        PORT: String(port),
+        SANDBOX_PORT: String(sandboxPort),
+        DEMO_SIGN_IN: "on",
+        OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+        OIDC_CLIENT_ID: oidcClientId,
+        OIDC_CLIENT_SECRET: oidcClientSecret,
+        OIDC_NAME: "Company SSO",
+        LOG_LEVEL: "warn",
+      },
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      // The start script stops next, the sandbox and PostgreSQL in order on SIGTERM.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+    },
+  ],
+});
