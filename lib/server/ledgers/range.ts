@@ -52,14 +52,17 @@ export function clampRange(range: DateRange, bounds: { from: string | null; to: 
 
 const ledgerDateSchema = z
   .string({ error: "Enter a date." })
-  .max(10, "Enter a date as YYYY-MM-DD.")
+  .max(10, { error: "Enter a date as YYYY-MM-DD.", abort: true })
   .refine(isLedgerDate, "Enter a real date as YYYY-MM-DD.");
+
+// The order and length rules only speak once both dates are real dates: one message per mistake.
+const bothReal = (r: { from: string; to: string }) => isLedgerDate(r.from) && isLedgerDate(r.to);
 
 /** A from/to pair a person asked for: real dates, in order, at most MAX_RANGE_DAYS long. */
 export const dateRangeSchema = z
   .object({ from: ledgerDateSchema, to: ledgerDateSchema })
-  .refine((r) => r.from <= r.to, { message: "The start date must be on or before the end date.", path: ["to"] })
-  .refine((r) => daysInRange(r) <= MAX_RANGE_DAYS, {
+  .refine((r) => !bothReal(r) || r.from <= r.to, { message: "The start date must be on or before the end date.", path: ["to"] })
+  .refine((r) => !bothReal(r) || r.from > r.to || daysInRange(r) <= MAX_RANGE_DAYS, {
     message: `Choose at most ${MAX_RANGE_DAYS} days at a time.`,
     path: ["to"],
   });

@@ -8,7 +8,7 @@ import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
 import { addDays } from "@/lib/server/ledgers/range";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { ensureDemoWorld, partnerContextFor } from "@/tests/support/test-db";
-import { dateReads, sandboxStats, startLedgerSandbox } from "./sandbox-support";
+import { dateReads, forgetCachedDates, sandboxStats, startLedgerSandbox } from "./sandbox-support";
 
 // P3: a closed ledger date is fetched from upstream once and served from the database afterwards.
 
@@ -31,6 +31,7 @@ async function perAccess() {
 describe("closed ledger dates", () => {
   it("calls upstream once when the same closed date is opened twice", async () => {
     const date = addDays(todayLedgerDate(), -3);
+    await forgetCachedDates("302101", [date]);
     const access = await perAccess();
     const before = await sandboxStats(sandbox);
     expect(dateReads(before, "302101", "funds", date)).toBe(0);
@@ -72,6 +73,7 @@ describe("closed ledger dates", () => {
 
   it("shares the cache between readers of the same ledger", async () => {
     const date = addDays(todayLedgerDate(), -4);
+    await forgetCachedDates("302101", [date]);
     await readLedgerRange(await perAccess(), { from: date, to: date });
     const anne = await partnerContextFor("anne@tallbalanse.example", "tall-og-balanse");
     const access = await getPartnerLedgerAccess(anne, "302101");

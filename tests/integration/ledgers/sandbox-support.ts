@@ -32,3 +32,18 @@ export async function sandboxAdmin(sandbox: RunningSandbox, method: "PUT" | "POS
 export function dateReads(stats: StatsSnapshot, ledgerId: string, topic: "funds" | "fees", date: string): number {
   return stats.dateFirstPages[`${ledgerId}/${topic}/${date}`] ?? 0;
 }
+
+/** Report API calls (tokens, ledgers, dates, feed), leaving out the sandbox's own endpoints such as stats. */
+export function upstreamCalls(stats: StatsSnapshot): number {
+  return ["token", "ledgers", "dates", "feed"].reduce((sum, kind) => sum + (stats.byKind[kind] ?? 0), 0);
+}
+
+/**
+ * Test files share one database and run in any order: a test that counts upstream reads starts from a cold
+ * cache for its dates (and the in-process sandbox of this file has counted nothing for them yet).
+ */
+export async function forgetCachedDates(ledgerExternalId: string, dates: string[]): Promise<void> {
+  const { db } = await import("@/lib/server/db");
+  const { ledgerDateToDb } = await import("@/lib/dates");
+  await db.ledgerDay.deleteMany({ where: { ledger: { externalId: ledgerExternalId }, ledgerDate: { in: dates.map(ledgerDateToDb) } } });
+}
