@@ -15,7 +15,10 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
   const nav: Record<Kind, NavEntry[]> = {
     merchant: [{ href: "/merchant/partners", label: tn("accountingPartners"), icon: "partners" }],
     partner: [{ href: "/partner/clients", label: tn("clients"), icon: "clients" }],
-    admin: [{ href: "/admin/access", label: tn("accessOverview"), icon: "security" }],
+    admin: [
+      { href: "/admin/access", label: tn("accessOverview"), icon: "security" },
+      { href: "/admin/audit", label: tn("auditTrail"), icon: "audit" },
+    ],
   };
   return (
     <AppShell
