@@ -2,7 +2,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { merchantAction, partnerAction } from "@/lib/server/actions/define-action";
-import { noInputSchema, partnerKeysSchema, salesUnitKeysSchema, salesUnitRefSchema } from "@/lib/server/credentials/schemas";
+import { noInputSchema, partnerKeysSchema, salesUnitKeysSchema, salesUnitRefSchema } from "@/lib/credentials/schemas";
 import { storePartnerKeys } from "@/lib/server/credentials/store-partner-keys";
 import { storeSalesUnitKeys } from "@/lib/server/credentials/store-sales-unit-keys";
 import { testPartnerConnection, testSalesUnitConnection } from "@/lib/server/credentials/test-connection";

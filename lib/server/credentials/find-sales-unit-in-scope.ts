@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
-import { msnSchema } from "@/lib/server/credentials/schemas";
+import { msnSchema } from "@/lib/credentials/schemas";
 
 export interface SalesUnitInScope {
   id: string;

@@ -7,7 +7,7 @@ import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { maskIdentifier } from "@/lib/server/crypto/secret-box";
 import { toStoredKeysView, type StoredKeysView } from "@/lib/server/credentials/credential-view";
 import { sealSecret } from "@/lib/server/credentials/secret-fields";
-import type { PartnerKeysInput } from "@/lib/server/credentials/schemas";
+import type { PartnerKeysInput } from "@/lib/credentials/schemas";
 
 /**
  * P5: stores (or replaces) the partner's accounting keys, encrypted. Tenant: ctx.partnerId only. Only an owner

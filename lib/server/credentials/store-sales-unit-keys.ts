@@ -8,7 +8,7 @@ import { maskIdentifier } from "@/lib/server/crypto/secret-box";
 import { toStoredKeysView, type StoredKeysView } from "@/lib/server/credentials/credential-view";
 import { findSalesUnitInScope } from "@/lib/server/credentials/find-sales-unit-in-scope";
 import { sealSecret } from "@/lib/server/credentials/secret-fields";
-import type { SalesUnitKeysInput } from "@/lib/server/credentials/schemas";
+import type { SalesUnitKeysInput } from "@/lib/credentials/schemas";
 
 /**
  * M6: stores (or replaces) a sales unit's own API keys, encrypted (AES-256-GCM bound to the row and column).

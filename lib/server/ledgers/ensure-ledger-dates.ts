@@ -5,7 +5,7 @@ import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { fetchLedgerDate, recentOpenDate } from "@/lib/server/ledgers/fetch-ledger-date";
 import { cacheKey, findCachedDays, storeClosedDay } from "@/lib/server/ledgers/ledger-cache";
 import { mapWithConcurrency } from "@/lib/server/ledgers/map-with-concurrency";
-import type { DateRange } from "@/lib/server/ledgers/range";
+import type { DateRange } from "@/lib/ledgers/range";
 import { upstreamProblemOf, type UpstreamProblem } from "@/lib/server/ledgers/upstream-problem";
 
 export type TopicDateStatus =

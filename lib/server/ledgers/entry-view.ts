@@ -1,5 +1,5 @@
 import type { LedgerEntry, Topic } from "@/lib/report-api";
-import type { EntryFacts } from "@/lib/server/ledgers/day-summary";
+import type { EntryFacts } from "@/lib/ledgers/day-summary";
 
 /**
  * One entry as a browser receives it. Money in integer minor units. The personal fields are present only for

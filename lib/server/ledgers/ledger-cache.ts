@@ -4,8 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Currency, LedgerTopic } from "@/lib/generated/prisma/enums";
 import { dbDateToLedgerDate, ledgerDateToDb } from "@/lib/dates";
 import { ReportApiError, type LedgerEntry, type Topic } from "@/lib/report-api";
-import type { EntryFacts } from "@/lib/server/ledgers/day-summary";
-import type { DateRange } from "@/lib/server/ledgers/range";
+import type { EntryFacts } from "@/lib/ledgers/day-summary";
+import type { DateRange } from "@/lib/ledgers/range";
 
 /**
  * The cache of closed ledger dates (P3). A closed date never changes upstream, so it is fetched once and

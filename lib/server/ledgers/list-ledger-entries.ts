@@ -7,7 +7,7 @@ import { visibleBounds, type LedgerAccess } from "@/lib/server/ledgers/access/le
 import { ensureLedgerDates } from "@/lib/server/ledgers/ensure-ledger-dates";
 import { entryKey, viewOfUpstreamEntry, type LedgerEntryView } from "@/lib/server/ledgers/entry-view";
 import { cacheKey, minor } from "@/lib/server/ledgers/ledger-cache";
-import { clampRange, eachDate, type DateRange } from "@/lib/server/ledgers/range";
+import { clampRange, eachDate, type DateRange } from "@/lib/ledgers/range";
 import { recordLedgerRead } from "@/lib/server/ledgers/record-ledger-read";
 
 export const ENTRIES_PAGE_SIZE = 50;

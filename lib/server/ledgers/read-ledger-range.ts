@@ -3,11 +3,11 @@ import { todayLedgerDate } from "@/lib/dates";
 import { TOPICS, type Topic } from "@/lib/report-api";
 import type { CallBudget } from "@/lib/server/credentials/report-api-client";
 import { visibleBounds, type LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
-import { completeThrough, rangeTotals, summarizeDays, type DayInput, type DaySummary, type EntryFacts, type FeesTotals, type FundsTotals } from "@/lib/server/ledgers/day-summary";
+import { completeThrough, rangeTotals, summarizeDays, type DayInput, type DaySummary, type EntryFacts, type FeesTotals, type FundsTotals } from "@/lib/ledgers/day-summary";
 import { ensureLedgerDates } from "@/lib/server/ledgers/ensure-ledger-dates";
 import { factsOfUpstreamEntry } from "@/lib/server/ledgers/entry-view";
 import { cacheKey, loadEntryFacts } from "@/lib/server/ledgers/ledger-cache";
-import { clampRange, eachDate, type DateRange } from "@/lib/server/ledgers/range";
+import { clampRange, eachDate, type DateRange } from "@/lib/ledgers/range";
 import { recordLedgerRead } from "@/lib/server/ledgers/record-ledger-read";
 import { worstProblem, type UpstreamProblem } from "@/lib/server/ledgers/upstream-problem";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { ledgerDateToDb } from "@/lib/dates";
 import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
-import type { DateRange } from "@/lib/server/ledgers/range";
+import type { DateRange } from "@/lib/ledgers/range";
 
 /**
  * Paging and searching within a range are part of one read: the same person reading the same dates of the same

@@ -5,7 +5,7 @@ import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
 import { forgetOpenDates } from "@/lib/server/ledgers/fetch-ledger-date";
 import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
-import { addDays } from "@/lib/server/ledgers/range";
+import { addDays } from "@/lib/ledgers/range";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { ensureDemoWorld, partnerContextFor } from "@/tests/support/test-db";
 import { dateReads, forgetCachedDates, sandboxStats, startLedgerSandbox } from "./sandbox-support";

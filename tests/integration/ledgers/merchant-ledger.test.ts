@@ -3,7 +3,7 @@ import type { RunningSandbox } from "@/sandbox/server";
 import { db } from "@/lib/server/db";
 import { todayLedgerDate } from "@/lib/dates";
 import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/merchant-ledger-access";
-import { addDays } from "@/lib/server/ledgers/range";
+import { addDays } from "@/lib/ledgers/range";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { ensureDemoWorld, merchantContextFor } from "@/tests/support/test-db";
 import { sandboxStats, startLedgerSandbox, upstreamCalls } from "./sandbox-support";

@@ -3,7 +3,7 @@ import type { RunningSandbox } from "@/sandbox/server";
 import { db } from "@/lib/server/db";
 import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
-import { addDays, eachDate } from "@/lib/server/ledgers/range";
+import { addDays, eachDate } from "@/lib/ledgers/range";
 import { SYNC_BACKFILL_DAYS, syncLedger } from "@/lib/server/ledgers/sync/sync-ledger";
 import { getLedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";

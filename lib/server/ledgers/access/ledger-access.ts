@@ -1,4 +1,4 @@
-import type { DateRange } from "@/lib/server/ledgers/range";
+import type { DateRange } from "@/lib/ledgers/range";
 
 /** Whose keys an upstream call uses: the partner's accounting keys, or one sales unit's own keys. */
 export type UpstreamSource = { kind: "partner"; partnerId: string } | { kind: "sales-unit"; salesUnitId: string };

@@ -6,7 +6,7 @@ import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/merchant-ledger-access";
 import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
-import { merchantEntriesReadSchema, merchantLedgerRefSchema, merchantRangeReadSchema } from "@/lib/server/ledgers/schemas";
+import { merchantEntriesReadSchema, merchantLedgerRefSchema, merchantRangeReadSchema } from "@/lib/ledgers/schemas";
 import { enqueueLedgerSync } from "@/lib/server/ledgers/sync/enqueue-ledger-sync";
 import { getLedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
 

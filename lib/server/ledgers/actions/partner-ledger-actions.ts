@@ -6,7 +6,7 @@ import type { PartnerContext } from "@/lib/server/authz/contexts";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
 import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
-import { partnerEntriesReadSchema, partnerLedgerRefSchema, partnerRangeReadSchema } from "@/lib/server/ledgers/schemas";
+import { partnerEntriesReadSchema, partnerLedgerRefSchema, partnerRangeReadSchema } from "@/lib/ledgers/schemas";
 import { enqueueLedgerSync } from "@/lib/server/ledgers/sync/enqueue-ledger-sync";
 import { getLedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
 

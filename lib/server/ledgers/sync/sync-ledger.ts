@@ -8,7 +8,7 @@ import { reportApiClientFor } from "@/lib/server/credentials/report-api-client";
 import type { UpstreamSource } from "@/lib/server/ledgers/access/ledger-access";
 import { fetchLedgerDate } from "@/lib/server/ledgers/fetch-ledger-date";
 import { cacheKey, findCachedDays, storeClosedDay } from "@/lib/server/ledgers/ledger-cache";
-import { addDays, clampRange, eachDate } from "@/lib/server/ledgers/range";
+import { addDays, clampRange, eachDate } from "@/lib/ledgers/range";
 import { upstreamProblemOf } from "@/lib/server/ledgers/upstream-problem";
 import { planLedgerSync, type SyncPlan } from "@/lib/server/ledgers/sync/sync-plan";
 

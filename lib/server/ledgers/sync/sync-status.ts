@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
-import { daysInRange, type DateRange } from "@/lib/server/ledgers/range";
+import { daysInRange, type DateRange } from "@/lib/ledgers/range";
 import { getSyncJobState, type SyncJobState } from "@/lib/server/ledgers/sync/enqueue-ledger-sync";
 import { syncWindow } from "@/lib/server/ledgers/sync/sync-ledger";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isLedgerDate } from "@/lib/report-api";
+import { isLedgerDate } from "@/lib/report-api/config";
 
 /**
  * Ledger date ranges (pure; shared by the data layer, the actions' schemas and the tests).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_RANGE_DAYS, addDays, clampRange, daysInRange, eachDate } from "@/lib/server/ledgers/range";
-import { merchantEntriesReadSchema, partnerEntriesReadSchema, partnerRangeReadSchema } from "@/lib/server/ledgers/schemas";
+import { MAX_RANGE_DAYS, addDays, clampRange, daysInRange, eachDate } from "@/lib/ledgers/range";
+import { merchantEntriesReadSchema, partnerEntriesReadSchema, partnerRangeReadSchema } from "@/lib/ledgers/schemas";
 
 function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { dateRangeSchema } from "@/lib/server/ledgers/range";
-import { msnSchema } from "@/lib/server/credentials/schemas";
+import { dateRangeSchema } from "@/lib/ledgers/range";
+import { msnSchema } from "@/lib/credentials/schemas";
 
 /**
  * Inputs of the ledger actions. Every failure here is a clear message on a field (INVALID_INPUT), never a 500:

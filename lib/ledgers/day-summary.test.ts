@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completeThrough, rangeTotals, summarizeDays, type DayInput, type EntryFacts } from "@/lib/server/ledgers/day-summary";
+import { completeThrough, rangeTotals, summarizeDays, type DayInput, type EntryFacts } from "@/lib/ledgers/day-summary";
 
 // Builds a day of entries whose balances chain from `opening`, like upstream's.
 function chain(topic: "funds" | "fees", date: string, opening: number, rows: [string, number, string?][]): EntryFacts[] {

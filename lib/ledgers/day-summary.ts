@@ -1,4 +1,5 @@
-import { categorizeEntry, type Topic } from "@/lib/report-api";
+import { categorizeEntry } from "@/lib/report-api/transform";
+import type { Topic } from "@/lib/report-api/types";
 
 /**
  * Per-ledger-date figures and checks (P2), pure so they are unit-tested without a database. Money is integer
