@@ -244,6 +244,7 @@ export async function makeGrant(w: LifecycleWorld, opts: {
       grantedById: w.people.admin.id,
       ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
       lastReminderDays: opts.lastReminderDays ?? null,
+      ...(opts.status === "revoked" ? { revokedAt: new Date(), revokedById: w.people.admin.id } : {}),
     },
     select: { id: true },
   });
