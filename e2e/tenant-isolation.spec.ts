@@ -36,7 +36,7 @@ test("a merchant user opening the partner and admin areas gets 404", async ({ pa
 
 test("Nils (Nordlys Sport) cannot open a Fjord Kaffe sales unit", async ({ page, browser, baseURL }) => {
   const kari = await signedInContext(browser, baseURL, PERSONAS.kari, ORGS.fjordKaffe.name);
-  const detailPath = await hrefOf(kari.page, kari.page.getByTestId("sales-unit-212001").getByRole("link"));
+  const detailPath = await hrefOf(kari.page, kari.page.getByTestId("sales-unit-212001").getByRole("link", { name: /^Details: / }));
   expect(detailPath).toMatch(/^\/merchant\/sales-units\/[0-9a-f-]{36}$/);
   // The owner can open it: the URL itself is good.
   const ownerView = await kari.page.goto(detailPath);
@@ -50,7 +50,7 @@ test("Nils (Nordlys Sport) cannot open a Fjord Kaffe sales unit", async ({ page,
 
 test("Mona (manager of 212001/212002) cannot open a Fjord Kaffe sales unit outside her scope", async ({ page, browser, baseURL }) => {
   const kari = await signedInContext(browser, baseURL, PERSONAS.kari, ORGS.fjordKaffe.name);
-  const detailPath = await hrefOf(kari.page, kari.page.getByTestId("sales-unit-212003").getByRole("link"));
+  const detailPath = await hrefOf(kari.page, kari.page.getByTestId("sales-unit-212003").getByRole("link", { name: /^Details: / }));
   await kari.context.close();
 
   await signInAs(page, PERSONAS.mona);
