@@ -63,6 +63,8 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: oidcClientSecret,
         OIDC_NAME: "Company SSO",
         LOG_LEVEL: "warn",
+        // npm test builds into .next-test; a plain `npx playwright test` uses the default folder.
+        ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
       },
       reuseExistingServer: false,
       timeout: 240_000,

@@ -29,7 +29,8 @@ for (const [name, cmd, args] of steps) {
   }
   console.log(`\n▶ ${name}`);
   const started = Date.now();
-  const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  // The build and the browser tests use their own build folder, so a running `npm start` keeps its own.
+  const res = spawnSync(cmd, args, { stdio: "inherit", env: { NEXT_DIST_DIR: ".next-test", ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   timings.push([name, ((Date.now() - started) / 1000).toFixed(1)]);
   if (res.status !== 0) {
     console.error(`\n✗ ${name} failed.`);

@@ -106,7 +106,7 @@ export function OrgSwitcher({
   const kinds = kindOrder.filter((kind) => organisations.some((org) => org.kind === kind));
 
   return (
-    <DropdownMenu>
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger
         disabled={pending}
         aria-busy={pending || undefined}

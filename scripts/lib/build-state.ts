@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const SOURCES = ["app", "components", "lib", "messages", "i18n", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "auth.ts", "proxy.ts"];
-const SKIP = new Set(["node_modules", ".next", "generated"]);
+const SKIP = new Set(["node_modules", ".next", ".next-test", "generated"]);
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
@@ -18,7 +18,7 @@ function newestMtime(p: string): number {
 
 /** A build is reused until a source it depends on is newer, so a second `npm start` skips it. */
 export function needsBuild(root = process.cwd()): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   return SOURCES.some((s) => newestMtime(path.join(root, s)) > builtAt);

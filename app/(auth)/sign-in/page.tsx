@@ -34,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <CardDescription>{t("subtitle")}</CardDescription>
         </CardHeader>
         <CardContent className="space-y-6">
-          {error ? <Alert variant="danger" title={error === "NotInvited" ? t("errorNotInvited") : t("errorGeneric")} /> : null}
+          {error ? <Alert role="alert" variant="danger" title={error === "NotInvited" ? t("errorNotInvited") : t("errorGeneric")} /> : null}
           {options.oidcName ? (
             <form action={signInWithOidcAction}>
               <Button type="submit" size="lg" className="w-full">
