@@ -13,7 +13,7 @@ type Kind = "merchant" | "partner" | "admin";
 export async function PersonaShell({ kind, activeKey, user, children }: { kind: Kind; activeKey: string; user: CurrentUser; children: ReactNode }) {
   const [tn, tp, tr] = await Promise.all([getTranslations("nav"), getTranslations("persona"), getTranslations("roles")]);
   const nav: Record<Kind, NavEntry[]> = {
-    merchant: [{ href: "/merchant/partners", label: tn("accountingPartners"), icon: "partners" }],
+    merchant: [{ href: "/merchant/partners", label: tn("accountingPartners"), icon: "partners" }, { href: "/merchant/approvals", label: (await getTranslations("grantNav"))("approvals"), icon: "approvals" }],
     partner: [{ href: "/partner/clients", label: tn("clients"), icon: "clients" }],
     admin: [
       { href: "/admin/access", label: tn("accessOverview"), icon: "security" },

@@ -68,18 +68,7 @@ export function scopeOf(g: GrantScopeValues): GrantScopeValues {
   return { periodFrom: g.periodFrom, periodTo: g.periodTo, includesPersonalData: g.includesPersonalData, validUntil: g.validUntil };
 }
 
-export function sameScope(a: GrantScopeValues, b: GrantScopeValues): boolean {
-  return a.periodFrom === b.periodFrom && a.periodTo === b.periodTo && a.includesPersonalData === b.includesPersonalData && a.validUntil === b.validUntil;
-}
-
-/** True when `next` gives nothing that `prev` did not (narrowing needs no second admin). */
-export function isNarrowing(prev: GrantScopeValues, next: GrantScopeValues): boolean {
-  const fromOk = prev.periodFrom === null || (next.periodFrom !== null && next.periodFrom >= prev.periodFrom);
-  const toOk = prev.periodTo === null || (next.periodTo !== null && next.periodTo <= prev.periodTo);
-  const dataOk = prev.includesPersonalData || !next.includesPersonalData;
-  const endOk = prev.validUntil === null || (next.validUntil !== null && next.validUntil <= prev.validUntil);
-  return fromOk && toOk && dataOk && endOk;
-}
+export { isNarrowing, sameScope } from "@/lib/grants/scope-compare";
 
 export function scopeToDb(s: GrantScopeValues) {
   const d = (v: string | null) => (v ? ledgerDateToDb(v) : null);

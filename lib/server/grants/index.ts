@@ -42,5 +42,5 @@ export {
   getGrantDetail, listGrantHistory, listPendingApprovals, listLedgersForGrantForm, countMerchantLedgers,
   type GrantDetail, type GrantHistoryEntry, type PendingApproval, type GrantableLedger,
 } from "./queries";
-export { syncPartnerUpstream, findOutOfSyncPartners, reconcileSandboxGrants, sandboxPushJob } from "./upstream-sync";
+export { syncPartnerUpstream, findOutOfSyncPartners, readUpstreamGrants, reconcileSandboxGrants, sandboxPushJob } from "./upstream-sync";
 export type { GrantActor, GrantDto } from "./grant-record";

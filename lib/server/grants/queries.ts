@@ -27,6 +27,8 @@ export interface GrantDetail extends GrantDto {
   updatedAt: string;
   lastUsedAt: string | null;
   fourEyesReasons: FourEyesReason[];
+  /** The partner holds a live grant on every ledger of the merchant (the "every ledger" four-eyes reason). */
+  holdsEveryLedger: boolean;
   /** What this user may do with it, so the page shows only the buttons that will work. */
   can: { change: boolean; revoke: boolean; approve: boolean; decline: boolean };
   isOwnRequest: boolean;
@@ -85,7 +87,7 @@ export async function getGrantDetail(actor: GrantActor, grantId: string): Promis
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
     lastUsedAt: lastUsedAt?.toISOString() ?? null,
-    fourEyesReasons: pending ? await pendingReasons(actor.merchantId, grant) : [],
+    ...(await reasonsFor(actor.merchantId, grant, pending)),
     can: {
       change: live && access === "grantable",
       revoke: live && access === "grantable",
@@ -167,12 +169,21 @@ export async function listPendingApprovals(actor: GrantActor): Promise<PendingAp
   );
 }
 
-async function pendingReasons(merchantId: string, g: GrantDto): Promise<FourEyesReason[]> {
+async function holdsEveryLedger(merchantId: string, partnerId: string): Promise<boolean> {
   const [ledgers, held] = await Promise.all([
     db.ledger.findMany({ where: { merchantId }, select: { id: true } }),
-    db.ledgerGrant.findMany({ where: { merchantId, partnerId: g.partnerId, status: { in: [...LIVE_STATUSES] } }, select: { ledgerId: true } }),
+    db.ledgerGrant.findMany({ where: { merchantId, partnerId, status: { in: [...LIVE_STATUSES] } }, select: { ledgerId: true } }),
   ]);
-  return fourEyesReasons({ ...g, coversAllLedgers: coversAllLedgers(ledgers.map((l) => l.id), held.map((h) => h.ledgerId)) });
+  return coversAllLedgers(ledgers.map((l) => l.id), held.map((h) => h.ledgerId));
+}
+
+async function pendingReasons(merchantId: string, g: GrantDto): Promise<FourEyesReason[]> {
+  return fourEyesReasons({ ...g, coversAllLedgers: await holdsEveryLedger(merchantId, g.partnerId) });
+}
+
+async function reasonsFor(merchantId: string, g: GrantDto, pending: boolean): Promise<{ fourEyesReasons: FourEyesReason[]; holdsEveryLedger: boolean }> {
+  const all = await holdsEveryLedger(merchantId, g.partnerId);
+  return { fourEyesReasons: pending ? fourEyesReasons({ ...g, coversAllLedgers: all }) : [], holdsEveryLedger: all };
 }
 
 export interface GrantableLedger {

@@ -48,8 +48,11 @@ interface UpstreamPartner {
   ledgers: { ledgerId: string; includesPersonalData: boolean }[];
 }
 
-/** What the sandbox currently lets each partner key read, or null when it cannot be asked. */
-async function readSandboxGrants(): Promise<Map<string, string> | null> {
+/**
+ * What the sandbox currently lets each partner key read: partner org no → (ledger id → with personal data),
+ * or null when it cannot be asked (not sandbox mode, or no answer within two seconds).
+ */
+export async function readUpstreamGrants(): Promise<Map<string, Map<string, boolean>> | null> {
   const e = env();
   if (!isSandboxMode()) return null;
   try {
@@ -59,10 +62,16 @@ async function readSandboxGrants(): Promise<Map<string, string> | null> {
     });
     if (!res.ok) return null;
     const body = (await res.json()) as { partners?: UpstreamPartner[] };
-    return new Map((body.partners ?? []).map((p) => [p.partnerOrgNo, grantSetKey(p.ledgers)]));
+    return new Map((body.partners ?? []).map((p) => [p.partnerOrgNo, new Map(p.ledgers.map((l) => [l.ledgerId, l.includesPersonalData]))]));
   } catch {
     return null;
   }
+}
+
+async function readSandboxGrants(): Promise<Map<string, string> | null> {
+  const upstream = await readUpstreamGrants();
+  if (!upstream) return null;
+  return new Map([...upstream].map(([orgNo, ledgers]) => [orgNo, grantSetKey([...ledgers].map(([ledgerId, includesPersonalData]) => ({ ledgerId, includesPersonalData })))]));
 }
 
 function grantSetKey(ledgers: readonly { ledgerId: string; includesPersonalData: boolean }[]): string {

@@ -4,9 +4,11 @@ import { dbDateToLedgerDate, todayLedgerDate } from "@/lib/dates";
 import { grantDisplayStatus, type GrantDisplayStatus } from "@/lib/grants/grant-status";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { isUuid } from "@/lib/ids";
+import { markOutOfSync } from "@/lib/server/merchant-partners/grant-sync-status";
 
 export interface OverviewGrant {
   id: string;
+  partnerId: string;
   partnerName: string;
   partnerOrgNo: string;
   status: GrantDisplayStatus;
@@ -15,6 +17,8 @@ export interface OverviewGrant {
   validUntil: string | null;
   includesPersonalData: boolean;
   lastUsedAt: string | null;
+  /** Upstream (the partner's keys) does not yet show what the portal granted or ended; a job is repairing it. */
+  outOfSync: boolean;
 }
 
 export interface OverviewSalesUnit {
@@ -22,22 +26,38 @@ export interface OverviewSalesUnit {
   msn: string;
   name: string;
   channel: "api" | "vm";
-  ledger: { externalId: string; currency: string; salesUnitCount: number } | null;
+  ledger: { id: string; externalId: string; currency: string; salesUnitCount: number } | null;
   grants: OverviewGrant[];
+}
+
+export interface OverviewFilter {
+  salesUnitId?: string;
+  partnerId?: string;
 }
 
 /**
  * M1: every sales unit the user may see (managers: their own) with its ledger and the partners that can
- * read it. Tenant rule: only sales units of ctx.merchantId. Revoked and declined grants of the last 90
- * days are kept so the merchant sees what changed; older ones live in the audit trail.
+ * read it, optionally only one sales unit or one partner. Tenant rule: only sales units of ctx.merchantId;
+ * filter ids that are malformed or not the merchant's simply match nothing. Revoked and declined grants of
+ * the last 90 days are kept so the merchant sees what changed; older ones live in the audit trail.
  */
-export async function listPartnerOverview(ctx: MerchantContext, only?: { salesUnitId: string }): Promise<OverviewSalesUnit[]> {
+export async function listPartnerOverview(ctx: MerchantContext, filter: OverviewFilter = {}): Promise<OverviewSalesUnit[]> {
+  if ((filter.salesUnitId && !isUuid(filter.salesUnitId)) || (filter.partnerId && !isUuid(filter.partnerId))) return [];
   const today = todayLedgerDate();
   const recent = new Date(Date.now() - 90 * 24 * 60 * 60 * 1000);
+  const grantWhere = {
+    merchantId: ctx.merchantId,
+    OR: [{ status: { in: ["active" as const, "pending_approval" as const, "expired" as const] } }, { updatedAt: { gte: recent } }],
+    ...(filter.partnerId ? { partnerId: filter.partnerId } : {}),
+  };
   const units = await db.salesUnit.findMany({
     where: {
       merchantId: ctx.merchantId,
-      AND: [ctx.salesUnitScope === "all" ? {} : { id: { in: ctx.salesUnitScope } }, only ? { id: only.salesUnitId } : {}],
+      AND: [
+        ctx.salesUnitScope === "all" ? {} : { id: { in: ctx.salesUnitScope } },
+        filter.salesUnitId ? { id: filter.salesUnitId } : {},
+        filter.partnerId ? { ledger: { grants: { some: grantWhere } } } : {},
+      ],
     },
     orderBy: [{ name: "asc" }],
     select: {
@@ -47,11 +67,12 @@ export async function listPartnerOverview(ctx: MerchantContext, only?: { salesUn
       channel: true,
       ledger: {
         select: {
+          id: true,
           externalId: true,
           currency: true,
           _count: { select: { salesUnits: true } },
           grants: {
-            where: { merchantId: ctx.merchantId, OR: [{ status: { in: ["active", "pending_approval", "expired"] } }, { updatedAt: { gte: recent } }] },
+            where: grantWhere,
             orderBy: [{ createdAt: "asc" }],
             select: {
               id: true,
@@ -61,23 +82,27 @@ export async function listPartnerOverview(ctx: MerchantContext, only?: { salesUn
               validUntil: true,
               includesPersonalData: true,
               lastUsedAt: true,
-              partner: { select: { name: true, orgNo: true } },
+              partner: { select: { id: true, name: true, orgNo: true, status: true } },
             },
           },
         },
       },
     },
   });
+  const outOfSync = await markOutOfSync(
+    units.flatMap((u) => (u.ledger ? u.ledger.grants.map((g) => ({ id: g.id, status: g.status, includesPersonalData: g.includesPersonalData, partner: g.partner, ledgerExternalId: u.ledger!.externalId })) : [])),
+  );
   return units.map((u) => ({
     id: u.id,
     msn: u.msn,
     name: u.name,
     channel: u.channel,
-    ledger: u.ledger ? { externalId: u.ledger.externalId, currency: u.ledger.currency, salesUnitCount: u.ledger._count.salesUnits } : null,
+    ledger: u.ledger ? { id: u.ledger.id, externalId: u.ledger.externalId, currency: u.ledger.currency, salesUnitCount: u.ledger._count.salesUnits } : null,
     grants: (u.ledger?.grants ?? []).map((g) => {
       const validUntil = g.validUntil ? dbDateToLedgerDate(g.validUntil) : null;
       return {
         id: g.id,
+        partnerId: g.partner.id,
         partnerName: g.partner.name,
         partnerOrgNo: g.partner.orgNo,
         status: grantDisplayStatus({ status: g.status, validUntil }, today),
@@ -86,6 +111,7 @@ export async function listPartnerOverview(ctx: MerchantContext, only?: { salesUn
         validUntil,
         includesPersonalData: g.includesPersonalData,
         lastUsedAt: g.lastUsedAt?.toISOString() ?? null,
+        outOfSync: outOfSync.has(g.id),
       };
     }),
   }));
@@ -96,4 +122,15 @@ export async function getSalesUnitForMerchant(ctx: MerchantContext, salesUnitId:
   if (!isUuid(salesUnitId)) return null;
   const [unit] = await listPartnerOverview(ctx, { salesUnitId });
   return unit ?? null;
+}
+
+/** The choices of the overview's filters: the user's sales units and the partners on their ledgers. */
+export async function listOverviewFilterOptions(ctx: MerchantContext): Promise<{ salesUnits: { id: string; name: string; msn: string }[]; partners: { id: string; name: string }[] }> {
+  const units = await listPartnerOverview(ctx);
+  const partners = new Map<string, string>();
+  for (const g of units.flatMap((u) => u.grants)) partners.set(g.partnerId, g.partnerName);
+  return {
+    salesUnits: units.map((u) => ({ id: u.id, name: u.name, msn: u.msn })),
+    partners: [...partners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
 }

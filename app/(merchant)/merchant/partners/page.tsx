@@ -1,52 +1,89 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ChevronRight, Clock, Hourglass, Store, Users } from "lucide-react";
+import { ChevronRight, Clock, Hourglass, Plus, SearchX, Store, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
-import { GrantScope } from "@/components/grants/grant-scope";
+import { OverviewFilters } from "@/components/grants/overview-filters";
+import { PartnerGrantItem } from "@/components/grants/partner-grant-item";
 import { LedgerCell, SalesUnitCell } from "@/components/merchant/sales-unit-cell";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
-import { listPartnerOverview } from "@/lib/server/merchant-partners/list-partner-overview";
+import { listOverviewFilterOptions, listPartnerOverview } from "@/lib/server/merchant-partners/list-partner-overview";
 import { isLive } from "@/lib/grants/grant-status";
 
 export const metadata: Metadata = { title: "Accounting partners" };
 
-/** M1: every sales unit the user may see, its ledger, and the partners that can read it. */
-export default async function MerchantPartnersPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
+
+/** M1: every sales unit the user may see, its ledger, and the partners that can read it; filter by sales unit or partner. */
+export default async function MerchantPartnersPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireMerchantContext();
-  const [units, t] = await Promise.all([listPartnerOverview(ctx), getTranslations("merchantPartners")]);
+  const sp = await searchParams;
+  const filter = { salesUnitId: one(sp.salesUnit), partnerId: one(sp.partner) };
+  const filtered = Boolean(filter.salesUnitId || filter.partnerId);
+  const [units, options, t, to] = await Promise.all([
+    listPartnerOverview(ctx, filter),
+    listOverviewFilterOptions(ctx),
+    getTranslations("merchantPartners"),
+    getTranslations("partnersOverview"),
+  ]);
+  const canWrite = merchantCan(ctx.role, "grants.write");
   const grants = units.flatMap((u) => u.grants);
   const partnersWithAccess = new Set(grants.filter((g) => g.status === "active" || g.status === "expiring_soon").map((g) => g.partnerOrgNo));
+  const pending = new Set(grants.filter((g) => g.status === "pending_approval").map((g) => g.id)).size;
   return (
     <>
       <PageHeader
         title={t("title")}
         description={t("description")}
-        meta={ctx.salesUnitScope === "all" ? undefined : <span>{t("managerScope", { count: units.length, merchant: ctx.merchantName })}</span>}
+        meta={ctx.salesUnitScope === "all" ? undefined : <span>{t("managerScope", { count: options.salesUnits.length, merchant: ctx.merchantName })}</span>}
+        actions={
+          canWrite ? (
+            <Button asChild>
+              <Link href="/merchant/partners/new">
+                <Plus aria-hidden />
+                {to("addPartner")}
+              </Link>
+            </Button>
+          ) : undefined
+        }
       />
       <div className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatCard label={t("salesUnits")} value={units.length} icon={Store} />
         <StatCard label={t("activeGrants")} value={partnersWithAccess.size} icon={Users} />
-        <StatCard label={t("pending")} value={grants.filter((g) => g.status === "pending_approval").length} icon={Hourglass} />
-        <StatCard label={t("expiringSoon")} value={grants.filter((g) => g.status === "expiring_soon").length} icon={Clock} />
+        <StatCard label={t("pending")} value={pending} icon={Hourglass} />
+        <StatCard label={t("expiringSoon")} value={new Set(grants.filter((g) => g.status === "expiring_soon").map((g) => g.id)).size} icon={Clock} />
       </div>
-      {!merchantCan(ctx.role, "grants.write") ? <Alert className="mb-4" variant="info" title={t("readOnlyNotice")} /> : null}
+      {!canWrite ? <Alert className="mb-4" variant="info" title={t("readOnlyNotice")} /> : null}
+      {pending > 0 ? (
+        <Alert
+          className="mb-4"
+          variant="info"
+          title={to("approvalsWaiting", { count: pending })}
+          action={<Button asChild variant="outline" size="sm"><Link href="/merchant/approvals">{to("reviewApprovals")}</Link></Button>}
+        />
+      ) : null}
+      {options.salesUnits.length > 0 ? <OverviewFilters salesUnits={options.salesUnits} partners={options.partners} /> : null}
       {units.length === 0 ? (
-        <EmptyState bordered icon={Store} title={t("emptyTitle")} description={t("emptyDescription")} />
+        filtered ? (
+          <EmptyState bordered icon={SearchX} title={to("filteredEmptyTitle")} description={to("filteredEmptyDescription")} />
+        ) : (
+          <EmptyState bordered icon={Store} title={t("emptyTitle")} description={t("emptyDescription")} />
+        )
       ) : (
         <Card className="overflow-hidden p-0">
           <Table>
             <TableHeader>
               <TableRow>
-                <TableHead className="w-[28%]">{t("salesUnit")}</TableHead>
-                <TableHead className="w-[18%]">{t("ledger")}</TableHead>
+                <TableHead className="w-[26%]">{t("salesUnit")}</TableHead>
+                <TableHead className="w-[16%]">{t("ledger")}</TableHead>
                 <TableHead>{t("partners")}</TableHead>
                 <TableHead className="w-12"><span className="sr-only">{t("viewDetails")}</span></TableHead>
               </TableRow>
@@ -54,6 +91,8 @@ export default async function MerchantPartnersPage() {
             <TableBody>
               {units.map((u) => {
                 const live = u.grants.filter((g) => isLive(g.status));
+                const ended = u.grants.filter((g) => !isLive(g.status));
+                const ledger = u.ledger?.externalId ?? "";
                 return (
                   <TableRow key={u.id} data-testid={`sales-unit-${u.msn}`}>
                     <TableCell className="align-top"><SalesUnitCell name={u.name} msn={u.msn} channel={u.channel} /></TableCell>
@@ -67,18 +106,22 @@ export default async function MerchantPartnersPage() {
                       ) : (
                         <ul className="space-y-3">
                           {live.map((g) => (
-                            <li key={g.id} className="flex flex-col gap-1.5 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
-                              <div className="min-w-0">
-                                <div className="flex flex-wrap items-center gap-2">
-                                  <span className="font-medium">{g.partnerName}</span>
-                                  <GrantStatusBadge status={g.status} />
-                                </div>
-                                <div className="mt-1"><GrantScope {...g} /></div>
-                              </div>
-                            </li>
+                            <li key={g.id}><PartnerGrantItem grant={g} ledgerExternalId={ledger} /></li>
                           ))}
                         </ul>
                       )}
+                      {ended.length > 0 ? (
+                        <details className="mt-3 text-sm">
+                          <summary className="focus-ring w-fit cursor-pointer rounded-sm text-xs text-muted-foreground hover:text-foreground">
+                            {to("ended")} ({ended.length})
+                          </summary>
+                          <ul className="mt-2 space-y-3">
+                            {ended.map((g) => (
+                              <li key={g.id}><PartnerGrantItem grant={g} ledgerExternalId={ledger} muted /></li>
+                            ))}
+                          </ul>
+                        </details>
+                      ) : null}
                     </TableCell>
                     <TableCell className="align-top text-right">
                       <Link href={`/merchant/sales-units/${u.id}`} className="focus-ring inline-flex rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-foreground" aria-label={`${t("viewDetails")}: ${u.name}`}>

@@ -1,0 +1,15 @@
+import type { GrantScopeValues } from "@/lib/grants/schemas";
+
+/** Same period, data and end date. */
+export function sameScope(a: GrantScopeValues, b: GrantScopeValues): boolean {
+  return a.periodFrom === b.periodFrom && a.periodTo === b.periodTo && a.includesPersonalData === b.includesPersonalData && a.validUntil === b.validUntil;
+}
+
+/** True when `next` gives nothing that `prev` did not (narrowing never needs a second admin). Open ends are widest. */
+export function isNarrowing(prev: GrantScopeValues, next: GrantScopeValues): boolean {
+  const fromOk = prev.periodFrom === null || (next.periodFrom !== null && next.periodFrom >= prev.periodFrom);
+  const toOk = prev.periodTo === null || (next.periodTo !== null && next.periodTo <= prev.periodTo);
+  const dataOk = prev.includesPersonalData || !next.includesPersonalData;
+  const endOk = prev.validUntil === null || (next.validUntil !== null && next.validUntil <= prev.validUntil);
+  return fromOk && toOk && dataOk && endOk;
+}
