@@ -45,7 +45,8 @@ export function grantSchemas(msg: GrantMessages, today: () => string = () => tod
   const id = z.string({ error: msg("invalidId") }).pipe(z.uuid({ error: msg("invalidId") }));
   // Forms send "" for an empty date input; the server also accepts null or a missing field. All mean "open".
   const optionalDate = z
-    .union([z.string({ error: msg("invalidDate") }), z.null(), z.undefined()], { error: msg("invalidDate") })
+    .union([z.string({ error: msg("invalidDate") }), z.null()], { error: msg("invalidDate") })
+    .optional()
     .transform((v, ctx) => {
       if (v === null || v === undefined || v === "") return null;
       if (!isCalendarDate(v)) {
