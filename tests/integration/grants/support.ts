@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { db } from "@/lib/server/db";
 import { pushAllGrantsToSandbox } from "@/lib/server/sandbox-sync/push-grants-to-sandbox";
-import type { GrantActor } from "@/lib/server/grants/grant-record";
+import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { ensureDemoWorld, merchantContextFor } from "@/tests/support/test-db";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 
@@ -76,7 +76,7 @@ export const EMAILS = {
 } as const;
 
 /** The context a signed-in merchant user gets (real membership rows; the user's real name for the audit trail). */
-export async function actor(email: string, merchantSlug = "fjord-kaffe"): Promise<GrantActor> {
+export async function actor(email: string, merchantSlug = "fjord-kaffe"): Promise<MerchantContext> {
   const ctx = await merchantContextFor(email, merchantSlug);
   const user = await db.user.findUniqueOrThrow({ where: { email }, select: { name: true } });
   return { ...ctx, user: { ...ctx.user, name: user.name } };
