@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Clients" };
 /** P1: the merchants and ledgers granted to this partner (accountants: their assigned clients). */
 export default async function PartnerClientsPage() {
   const ctx = await requirePartnerContext();
-  const [clients, t] = await Promise.all([listClients(ctx), getTranslations("partnerClients")]);
+  const [clients, t, tl] = await Promise.all([listClients(ctx), getTranslations("partnerClients"), getTranslations("ledgerView")]);
   const ledgers = clients.flatMap((c) => c.ledgers);
   if (ctx.partnerStatus === "suspended") {
     return (
@@ -69,7 +69,7 @@ export default async function PartnerClientsPage() {
                       {c.ledgers.map((l) => (
                         <li key={l.grantId} className="space-y-1">
                           <div className="flex flex-wrap items-center gap-2">
-                            <span className="font-mono text-sm tabular-nums">{l.ledgerExternalId}</span>
+                            <Link href={`/partner/ledgers/${l.ledgerExternalId}`} className="font-mono text-sm tabular-nums text-primary hover:underline" aria-label={tl("title", { ledgerId: l.ledgerExternalId })}>{l.ledgerExternalId}</Link>
                             <Badge variant="outline">{l.currency}</Badge>
                             <span className="text-sm text-muted-foreground">{l.salesUnits.map((s) => s.name).join(", ")}</span>
                             <GrantStatusBadge status={l.status} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +19,7 @@ export default async function ClientPage({ params }: { params: Promise<{ merchan
   const { merchantId } = await params;
   const client = await getClient(ctx, merchantId);
   if (!client) notFound();
-  const [t, tp] = await Promise.all([getTranslations("clientDetail"), getTranslations("partnerClients")]);
+  const [t, tp, tl] = await Promise.all([getTranslations("clientDetail"), getTranslations("partnerClients"), getTranslations("ledgerView")]);
   return (
     <>
       <PageHeader
@@ -40,7 +41,7 @@ export default async function ClientPage({ params }: { params: Promise<{ merchan
             {client.ledgers.map((l) => (
               <TableRow key={l.grantId}>
                 <TableCell className="align-top">
-                  <div className="flex items-center gap-2"><span className="font-mono tabular-nums">{l.ledgerExternalId}</span><Badge variant="outline">{l.currency}</Badge></div>
+                  <div className="flex items-center gap-2"><Link href={`/partner/ledgers/${l.ledgerExternalId}`} className="font-mono tabular-nums text-primary hover:underline" aria-label={tl("title", { ledgerId: l.ledgerExternalId })}>{l.ledgerExternalId}</Link><Badge variant="outline">{l.currency}</Badge></div>
                 </TableCell>
                 <TableCell className="align-top text-sm">
                   {l.salesUnits.map((s) => <div key={s.msn}>{s.name} <span className="text-xs text-muted-foreground tabular-nums">MSN {s.msn}</span></div>)}

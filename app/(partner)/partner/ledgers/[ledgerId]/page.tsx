@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { AccessSummary, periodText } from "@/components/ledger/access-summary";
+import { LedgerView } from "@/components/ledger/ledger-view";
+import { requirePartnerContext } from "@/lib/server/authz/contexts";
+import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { partnerLedgerSyncStatusAction, readPartnerLedgerEntriesAction, readPartnerLedgerRangeAction, syncPartnerLedgerAction } from "@/lib/server/ledgers/actions/partner-ledger-actions";
+import { loadLedgerPageData } from "@/lib/server/ledgers/ledger-page-data";
+
+export const metadata: Metadata = { title: "Ledger" };
+
+/**
+ * P2: a granted ledger. The grant is checked on the server before anything is read; a ledger that is not granted
+ * to this partner (or, for an accountant, not assigned) is a 404 like one that does not exist.
+ */
+export default async function PartnerLedgerPage({ params, searchParams }: { params: Promise<{ ledgerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requirePartnerContext();
+  const { ledgerId } = await params;
+  const access = await getPartnerLedgerAccess(ctx, ledgerId);
+  if (!access) notFound();
+  const [data, t, tc, period] = await Promise.all([loadLedgerPageData(access, await searchParams), getTranslations("ledgerView"), getTranslations("clientDetail"), periodText(access.period)]);
+  const { ledger } = access;
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ label: tc("back"), href: "/partner/clients" }, { label: ledger.merchantName, href: `/partner/clients/${ledger.merchantId}` }, { label: t("title", { ledgerId: ledger.externalId }) }]}
+        title={t("title", { ledgerId: ledger.externalId })}
+        titleAddon={<Badge variant="outline">{ledger.currency}</Badge>}
+        description={t("description", { merchant: ledger.merchantName })}
+        meta={
+          <>
+            <span>{t("settles", { names: ledger.salesUnits.map((s) => `${s.name} (MSN ${s.msn})`).join(", ") })}</span>
+            <AccessSummary period={access.period} personalData={access.personalData} validUntil={access.validUntil} />
+          </>
+        }
+      />
+      {data.rangeError ? <Alert variant="warning" className="mb-4" description={t("range.invalidUrl", { reason: data.rangeError })} data-testid="range-error" /> : null}
+      <LedgerView
+        target={{ ledgerId: ledger.externalId }}
+        reader="partner"
+        actions={{ readRange: readPartnerLedgerRangeAction, readEntries: readPartnerLedgerEntriesAction, syncNow: syncPartnerLedgerAction, syncStatus: partnerLedgerSyncStatusAction }}
+        currency={ledger.currency}
+        personalData={access.personalData}
+        periodText={period}
+        initialView={data.view}
+        initialEntries={data.entries}
+        initialSync={data.sync}
+      />
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { ListFilter } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { DaySummary, FeesTotals, FundsTotals } from "@/lib/ledgers/day-summary";
+import { DayChecks } from "@/components/ledger/day-checks";
+import { Money } from "@/components/ledger/money";
+import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
+
+export function DayStateBadge({ state }: { state: DaySummary["state"] }) {
+  const t = useTranslations("ledgerView.days");
+  if (state === "closed") return <Badge variant="outline">{t("closed")}</Badge>;
+  if (state === "open") return <Badge variant="warning" dot>{t("open")}</Badge>;
+  return <Badge variant="danger">{t("unavailable")}</Badge>;
+}
+
+const FUNDS_COLUMNS = ["captures", "refunds", "fees", "payouts", "other", "net"] as const;
+
+/** Funds account per ledger date: each column is the sum of that category's entries; the footer sums the dates. */
+export function LedgerDaysTable({ days, totals, currency, onShowEntries }: { days: DaySummary[]; totals: FundsTotals; currency: string; onShowEntries: (date: string) => void }) {
+  const t = useTranslations("ledgerView.days");
+  const f = useLedgerFormat(currency);
+  const header = { captures: t("captures"), refunds: t("refunds"), fees: t("feesRetained"), payouts: t("payouts"), other: t("other"), net: t("net") };
+  return (
+    <Table>
+      <TableCaption className="sr-only">{t("caption")}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t("date")}</TableHead>
+          <TableHead>{t("status")}</TableHead>
+          {FUNDS_COLUMNS.map((k) => (
+            <TableHead key={k} numeric>{header[k]}</TableHead>
+          ))}
+          <TableHead numeric>{t("balance")}</TableHead>
+          <TableHead>{t("checks")}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {[...days].reverse().map((d) => (
+          <TableRow key={d.date} data-testid={`day-${d.date}`} data-state={d.state}>
+            <TableCell className="align-top whitespace-nowrap">
+              <div className="font-medium">{f.date(d.date)}</div>
+              {d.funds && d.funds.entries + (d.fees?.entries ?? 0) > 0 ? (
+                <Button variant="link" size="xs" className="text-xs" onClick={() => onShowEntries(d.date)}>
+                  <ListFilter aria-hidden />
+                  {t("entriesCount", { count: d.funds.entries })}
+                  <span className="sr-only"> {f.date(d.date)}</span>
+                </Button>
+              ) : null}
+            </TableCell>
+            <TableCell className="align-top"><DayStateBadge state={d.state} /></TableCell>
+            {FUNDS_COLUMNS.map((k) => (
+              <TableCell key={k} numeric className="align-top" data-column={k}>
+                {d.funds ? <Money minor={d.funds[k]} currency={currency} /> : "—"}
+              </TableCell>
+            ))}
+            <TableCell numeric className="align-top">{d.funds?.closingBalance != null ? <Money minor={d.funds.closingBalance} currency={currency} /> : "—"}</TableCell>
+            <TableCell className="align-top"><DayChecks checks={d.checks} currency={currency} /></TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+      <tfoot className="border-t-2 border-border bg-muted/40 font-semibold">
+        <TableRow data-testid="days-total">
+          <TableCell>{t("total")}</TableCell>
+          <TableCell />
+          {FUNDS_COLUMNS.map((k) => (
+            <TableCell key={k} numeric data-column={k}><Money minor={totals[k]} currency={currency} data-testid={`total-${k}`} /></TableCell>
+          ))}
+          <TableCell numeric>{totals.closingBalance != null ? <Money minor={totals.closingBalance} currency={currency} /> : "—"}</TableCell>
+          <TableCell />
+        </TableRow>
+      </tfoot>
+    </Table>
+  );
+}
+
+/** Fees account per ledger date: fees charged (net of credits), fees settled (retained or invoiced), fees owed. */
+export function LedgerFeesTable({ days, totals, currency }: { days: DaySummary[]; totals: FeesTotals; currency: string }) {
+  const t = useTranslations("ledgerView.days");
+  const f = useLedgerFormat(currency);
+  return (
+    <Table>
+      <TableCaption className="sr-only">{t("feesCaption")}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t("date")}</TableHead>
+          <TableHead>{t("status")}</TableHead>
+          <TableHead numeric>{t("charged")}</TableHead>
+          <TableHead numeric>{t("settled")}</TableHead>
+          <TableHead numeric>{t("net")}</TableHead>
+          <TableHead numeric>{t("feeBalance")}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {[...days].reverse().map((d) => (
+          <TableRow key={d.date} data-testid={`fees-day-${d.date}`}>
+            <TableCell className="font-medium whitespace-nowrap">{f.date(d.date)}</TableCell>
+            <TableCell><DayStateBadge state={d.state} /></TableCell>
+            <TableCell numeric>{d.fees ? <Money minor={d.fees.charged} currency={currency} /> : "—"}</TableCell>
+            <TableCell numeric>{d.fees ? <Money minor={d.fees.settled} currency={currency} /> : "—"}</TableCell>
+            <TableCell numeric>{d.fees ? <Money minor={d.fees.net} currency={currency} /> : "—"}</TableCell>
+            <TableCell numeric>{d.fees?.closingBalance != null ? <Money minor={d.fees.closingBalance} currency={currency} /> : "—"}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+      <tfoot className="border-t-2 border-border bg-muted/40 font-semibold">
+        <TableRow>
+          <TableCell>{t("total")}</TableCell>
+          <TableCell />
+          <TableCell numeric><Money minor={totals.charged} currency={currency} /></TableCell>
+          <TableCell numeric><Money minor={totals.settled} currency={currency} /></TableCell>
+          <TableCell numeric><Money minor={totals.net} currency={currency} /></TableCell>
+          <TableCell numeric>{totals.closingBalance != null ? <Money minor={totals.closingBalance} currency={currency} /> : "—"}</TableCell>
+        </TableRow>
+      </tfoot>
+    </Table>
+  );
+}

@@ -1,0 +1,16 @@
+"use client";
+import { useFormatter } from "next-intl";
+import { formatLedgerDate, formatMoney } from "@/lib/format";
+
+/** Display formatting for one ledger: its currency, ledger dates as calendar dates, times in Oslo time. */
+export function useLedgerFormat(currency: string) {
+  const format = useFormatter();
+  return {
+    money: (minor: number) => formatMoney(minor, currency),
+    date: (date: string) => formatLedgerDate(date),
+    shortDate: (date: string) => formatLedgerDate(date, "en-GB", "short"),
+    dayMonth: (date: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`)),
+    time: (iso: string) => format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Europe/Oslo" }),
+    relative: (iso: string) => format.relativeTime(new Date(iso)),
+  };
+}

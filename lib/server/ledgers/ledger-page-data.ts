@@ -1,0 +1,27 @@
+import "server-only";
+import { todayLedgerDate } from "@/lib/dates";
+import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
+import { listLedgerEntries, type LedgerEntriesPage } from "@/lib/server/ledgers/list-ledger-entries";
+import { rangeFromSearchParams } from "@/lib/server/ledgers/page-range";
+import { readLedgerRange, type LedgerRangeView } from "@/lib/server/ledgers/read-ledger-range";
+import { getLedgerSyncStatus, type LedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
+import type { DateRange } from "@/lib/ledgers/range";
+
+export interface LedgerPageData {
+  view: LedgerRangeView;
+  entries: { range: DateRange; topic: "funds"; page: LedgerEntriesPage };
+  sync: LedgerSyncStatus;
+  rangeError: string | null;
+}
+
+/**
+ * First paint of a ledger page (server component): the range's figures, the first page of funds entries and the
+ * sync status, for a reader that passed the access checks. Read in order: the figures make the dates readable
+ * (fetching what is missing once), the entries then come from the cache.
+ */
+export async function loadLedgerPageData(access: LedgerAccess, searchParams: Record<string, string | string[] | undefined>): Promise<LedgerPageData> {
+  const { range, error } = rangeFromSearchParams(searchParams, todayLedgerDate());
+  const view = await readLedgerRange(access, range);
+  const [page, sync] = await Promise.all([listLedgerEntries(access, range, { topic: "funds" }), getLedgerSyncStatus(access)]);
+  return { view, entries: { range, topic: "funds", page }, sync, rangeError: error };
+}

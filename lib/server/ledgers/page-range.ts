@@ -1,0 +1,18 @@
+import "server-only";
+import { defaultRange, dateRangeSchema, type DateRange } from "@/lib/ledgers/range";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * The range a ledger page opens with: `?from=&to=` when they make a valid range, else the last week. Bad dates in
+ * an address are a message on the page (never an error page), naming what was wrong.
+ */
+export function rangeFromSearchParams(searchParams: SearchParams, today: string): { range: DateRange; error: string | null } {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const from = first(searchParams.from);
+  const to = first(searchParams.to);
+  if (from === undefined && to === undefined) return { range: defaultRange(today), error: null };
+  const parsed = dateRangeSchema.safeParse({ from: from ?? "", to: to ?? "" });
+  if (parsed.success) return { range: parsed.data, error: null };
+  return { range: defaultRange(today), error: [...new Set(parsed.error.issues.map((i) => i.message))].join(" ") };
+}
