@@ -49,7 +49,7 @@ describe("schema.prisma and the migrated database", () => {
 
   it("have the same enums and values", async () => {
     const rows = await db.$queryRaw<{ typname: string; labels: string[] }[]>`
-      SELECT t.typname::text AS typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`;
+      SELECT t.typname::text AS typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' GROUP BY t.typname`;
     const actual = Object.fromEntries(rows.map((r) => [r.typname, r.labels]));
     const expected = Object.fromEntries(enums.map((e) => [e.name, e.enumerators.filter((x) => x.type === "enumerator").map((x) => (x as { name: string }).name)]));
     expect(actual).toEqual(expected);
