@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/shell/app-shell";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import type { NavEntry } from "@/components/shell/sidebar-nav";
@@ -11,10 +12,20 @@ type Kind = "merchant" | "partner" | "admin";
 
 /** The signed-in frame for each persona: its navigation, the organisation switcher and sign-out. */
 export async function PersonaShell({ kind, activeKey, user, children }: { kind: Kind; activeKey: string; user: CurrentUser; children: ReactNode }) {
-  const [tn, tp, tr] = await Promise.all([getTranslations("nav"), getTranslations("persona"), getTranslations("roles")]);
+  const [tn, tp, tr, tl] = await Promise.all([getTranslations("nav"), getTranslations("persona"), getTranslations("roles"), getTranslations("lifecycleNav")]);
   const nav: Record<Kind, NavEntry[]> = {
-    merchant: [{ href: "/merchant/partners", label: tn("accountingPartners"), icon: "partners" }, { href: "/merchant/approvals", label: (await getTranslations("grantNav"))("approvals"), icon: "approvals" }],
-    partner: [{ href: "/partner/clients", label: tn("clients"), icon: "clients" }],
+    merchant: [
+      { href: "/merchant/partners", label: tn("accountingPartners"), icon: "partners" },
+      { href: "/merchant/approvals", label: (await getTranslations("grantNav"))("approvals"), icon: "approvals" },
+      { href: "/merchant/requests", label: tl("requests"), icon: "requests" },
+      { href: "/merchant/partner-staff", label: tl("partnerStaff"), icon: "users" },
+      { href: "/merchant/access-log", label: tl("accessLog"), icon: "activity" },
+    ],
+    partner: [
+      { href: "/partner/clients", label: tn("clients"), icon: "clients" },
+      { href: "/partner/requests", label: tl("requests"), icon: "requests" },
+      { href: "/partner/staff", label: tl("staff"), icon: "members" },
+    ],
     admin: [
       { href: "/admin/access", label: tn("accessOverview"), icon: "security" },
       { href: "/admin/audit", label: tn("auditTrail"), icon: "audit" },
@@ -34,7 +45,12 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
           kindLabels={{ merchant: tp("merchant"), partner: tp("partner"), admin: tp("admin") }}
         />
       }
-      userMenu={<SignOutButton action={signOutAction} label={tn("signOut")} />}
+      userMenu={
+        <>
+          {kind === "admin" ? null : <NotificationBell userId={user.id} allHref={`/${kind}/notifications`} />}
+          <SignOutButton action={signOutAction} label={tn("signOut")} />
+        </>
+      }
       labels={{ skipToContent: tn("skipToContent") }}
     >
       {children}

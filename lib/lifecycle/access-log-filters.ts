@@ -24,7 +24,9 @@ const uuid = z.uuid();
 export function parseAccessLogFilters(params: Record<string, string | string[] | undefined>): { filters: AccessLogFilters; ignored: string[] } {
   const one = (key: string) => {
     const v = params[key];
-    return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+    const text = (Array.isArray(v) ? v[0] : v)?.trim();
+    // "all" is what the filter menus send for "no filter".
+    return text && text !== "all" ? text : undefined;
   };
   const ignored: string[] = [];
   const filters: AccessLogFilters = { page: 1 };

@@ -58,6 +58,11 @@ export interface MerchantRequestView extends RequestView {
   /** This user may approve or decline it (a manager: every sales unit it names is theirs). */
   decidable: boolean;
   ledgerChoices: LedgerChoice[];
+  /**
+   * For the four-eyes hint (M5): the merchant's ledgers this partner does not hold yet. Approving all of them
+   * would give the partner every ledger. Null when the merchant has fewer than two ledgers (the rule does not apply).
+   */
+  notHeldLedgerIds: string[] | null;
 }
 
 const SELECT = {
@@ -142,7 +147,7 @@ export async function listRequestsForMerchant(ctx: MerchantContext, now: Date = 
     .map((r) => ({ row: r, access: requestAccess(ctx, r.salesUnits.map((s) => s.salesUnit.id)) }))
     .filter((x) => x.access !== "hidden");
   const openPartnerIds = [...new Set(visible.filter((x) => requestDisplayStatus(x.row, now) === "pending").map((x) => x.row.partnerId))];
-  const [ledgers, live] = await Promise.all([
+  const [ledgers, live, allLedgers] = await Promise.all([
     db.ledger.findMany({
       where: ledgerScopeWhere(ctx),
       orderBy: { externalId: "asc" },
@@ -152,6 +157,7 @@ export async function listRequestsForMerchant(ctx: MerchantContext, now: Date = 
       where: { merchantId: ctx.merchantId, partnerId: { in: openPartnerIds }, status: { in: ["active", "pending_approval"] } },
       select: { partnerId: true, ledgerId: true },
     }),
+    db.ledger.findMany({ where: { merchantId: ctx.merchantId }, select: { id: true } }),
   ]);
   const held = new Set(live.map((g) => `${g.partnerId}:${g.ledgerId}`));
   return visible
@@ -171,7 +177,8 @@ export async function listRequestsForMerchant(ctx: MerchantContext, now: Date = 
                 alreadyGranted: held.has(`${row.partnerId}:${l.id}`),
                 grantable: ledgerAccess(ctx, l.salesUnits.map((s) => s.id)) === "grantable",
               }));
-      return { ...view, partner: row.partner, decidable: access === "decidable" && merchantCan(ctx.role, "requests.decide"), ledgerChoices: choices };
+      const notHeldLedgerIds = allLedgers.length < 2 ? null : allLedgers.map((l) => l.id).filter((id) => !held.has(`${row.partnerId}:${id}`));
+      return { ...view, partner: row.partner, decidable: access === "decidable" && merchantCan(ctx.role, "requests.decide"), ledgerChoices: choices, notHeldLedgerIds };
     })
     .sort(byOpenFirst);
 }

@@ -1,0 +1,33 @@
+import type { NextRequest } from "next/server";
+import { resolveMerchantContext } from "@/lib/server/authz/contexts";
+import { merchantCan } from "@/lib/server/authz/permissions";
+import { streamAccessLogCsv } from "@/lib/server/access-log/access-log-csv";
+import { parseAccessLogFilters } from "@/lib/lifecycle/access-log-filters";
+import { todayLedgerDate } from "@/lib/dates";
+
+/**
+ * M7 export: the access log with the page's filters as CSV, streamed. Same rules as the page: another persona
+ * or no merchant membership is 404, a role without accessLog.read 403, and the rows are the merchant's own.
+ */
+export async function GET(req: NextRequest): Promise<Response> {
+  const resolved = await resolveMerchantContext();
+  if (!resolved.ok) {
+    return resolved.reason === "unauthenticated" ? plain(401, "Please sign in again.") : plain(404, "Not found.");
+  }
+  const ctx = resolved.ctx;
+  if (!merchantCan(ctx.role, "accessLog.read")) return plain(403, "Your role does not allow this.");
+  const { filters } = parseAccessLogFilters(Object.fromEntries(req.nextUrl.searchParams));
+  const { page: _page, ...rest } = filters;
+  return new Response(streamAccessLogCsv(ctx, rest), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="access-log-${todayLedgerDate()}.csv"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+function plain(status: number, message: string): Response {
+  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+}

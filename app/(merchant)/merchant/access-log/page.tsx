@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Download, Eye, ScrollText, Users } from "lucide-react";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonVariants } from "@/components/ui/button";
+import { StatCard } from "@/components/ui/stat-card";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { AccessLogFilters } from "@/components/access-log/access-log-filters";
+import { requireMerchantContext } from "@/lib/server/authz/contexts";
+import { getAccessLogSummary, listAccessEvents } from "@/lib/server/access-log/list-access-events";
+import { ACCESS_LOG_EXPORT_LIMIT, ACCESS_LOG_PAGE_SIZE, accessLogSearchParams, parseAccessLogFilters, type AccessLogFilters as Filters } from "@/lib/lifecycle/access-log-filters";
+import { formatLedgerDate } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Access log" };
+
+/** M7: who at which partner read or exported which ledger and dates, when, in which format. */
+export default async function AccessLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requireMerchantContext();
+  const { filters, ignored } = parseAccessLogFilters(await searchParams);
+  const now = new Date();
+  const [page, summary, t, format, locale] = await Promise.all([
+    listAccessEvents(ctx, filters),
+    getAccessLogSummary(ctx, now),
+    getTranslations("accessLog"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const filtered = Boolean(filters.partnerId || filters.ledgerId || filters.action || filters.from || filters.to);
+  const link = (p: number) => {
+    const sp = accessLogSearchParams({ ...filters, page: p } satisfies Filters).toString();
+    return `/merchant/access-log${sp ? `?${sp}` : ""}`;
+  };
+  const first = (page.page - 1) * ACCESS_LOG_PAGE_SIZE + 1;
+  const exportQuery = accessLogSearchParams({ ...filters, page: 1 }).toString();
+  const exportHref = `/merchant/access-log/export${exportQuery ? `?${exportQuery}` : ""}`;
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        meta={ctx.salesUnitScope === "all" ? undefined : <span>{t("managerScope")}</span>}
+        actions={
+          <a href={exportHref} download className={buttonVariants({ variant: "outline" })} data-testid="access-log-export">
+            <Download aria-hidden />
+            {page.total > 0 ? t("exportCsvCount", { count: Math.min(page.total, ACCESS_LOG_EXPORT_LIMIT) }) : t("exportCsv")}
+          </a>
+        }
+      />
+      <div className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
+        <StatCard label={t("statEvents")} value={summary.eventsLast30Days} icon={Eye} hint={t("last30Days")} />
+        <StatCard label={t("statExports")} value={summary.exportsLast30Days} icon={Download} hint={t("last30Days")} />
+        <StatCard label={t("statPeople")} value={summary.peopleLast30Days} icon={Users} hint={t("last30Days")} />
+      </div>
+      <div className="mb-4">
+        <AccessLogFilters filters={filters} options={{ partners: summary.partners, ledgers: summary.ledgers }} />
+      </div>
+      {ignored.length > 0 ? <Alert className="mb-4" variant="warning" role="status" title={t("ignoredFilters", { filters: ignored.map((k) => t(`filterName.${k}` as "filterName.partner")).join(", ") })} /> : null}
+      {page.rows.length === 0 ? (
+        <EmptyState bordered icon={ScrollText} title={filtered ? t("noMatchTitle") : t("emptyTitle")} description={filtered ? t("noMatchDescription") : t("emptyDescription")} />
+      ) : (
+        <Card className="overflow-hidden p-0">
+          <Table aria-label={t("tableLabel")}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("colWhen")}</TableHead>
+                <TableHead>{t("colWho")}</TableHead>
+                <TableHead>{t("colLedger")}</TableHead>
+                <TableHead>{t("colAction")}</TableHead>
+                <TableHead>{t("colDates")}</TableHead>
+                <TableHead numeric>{t("colRows")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {page.rows.map((r) => (
+                <TableRow key={r.id} data-testid="access-event">
+                  <TableCell className="align-top whitespace-nowrap">
+                    <time dateTime={r.at} className="text-sm">{format.dateTime(new Date(r.at), { dateStyle: "medium", timeStyle: "short" })}</time>
+                  </TableCell>
+                  <TableCell className="align-top">
+                    <div className="font-medium">{r.person?.name ?? t("formerUser")}</div>
+                    {r.person ? <div className="text-xs text-muted-foreground">{r.person.email}</div> : null}
+                    <div className="text-xs text-muted-foreground">{r.partner ? t("atPartner", { partner: r.partner.name }) : t("unknownPartner")}</div>
+                  </TableCell>
+                  <TableCell className="align-top">
+                    <div className="flex items-center gap-2"><span className="font-mono text-[0.8125rem] tabular-nums">{r.ledger.externalId}</span><Badge variant="outline">{r.ledger.currency}</Badge></div>
+                    <div className="mt-0.5 text-xs text-muted-foreground">{r.ledger.salesUnits.join(", ")}</div>
+                  </TableCell>
+                  <TableCell className="align-top">
+                    <Badge variant={r.action === "export" ? "warning" : "neutral"}>
+                      {r.action === "export" ? t("exportAs", { format: (r.format ?? "").toUpperCase() }) : t("actionRead")}
+                    </Badge>
+                  </TableCell>
+                  <TableCell className="align-top text-sm whitespace-nowrap tabular-nums">
+                    {r.fromDate === r.toDate ? formatLedgerDate(r.fromDate, locale) : t("dateRange", { from: formatLedgerDate(r.fromDate, locale), to: formatLedgerDate(r.toDate, locale) })}
+                  </TableCell>
+                  <TableCell numeric className="align-top">{r.rowCount === null ? "—" : format.number(r.rowCount)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <div className="border-t border-border px-5 py-3">
+            <Pagination
+              summary={t("pageSummary", { first, last: first + page.rows.length - 1, total: page.total })}
+              previousHref={page.page > 1 ? link(page.page - 1) : null}
+              nextHref={page.page < page.pageCount ? link(page.page + 1) : null}
+              labels={{ navigation: t("pagination"), previous: t("previous"), next: t("next") }}
+            />
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}

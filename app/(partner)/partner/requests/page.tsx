@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CircleCheck, Clock, Inbox, ShieldAlert, UserLock, XCircle } from "lucide-react";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatCard } from "@/components/ui/stat-card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { NewRequestForm } from "@/components/requests/new-request-form";
+import { RequestAnswer } from "@/components/requests/request-answer";
+import { RequestStatusBadge } from "@/components/requests/request-status-badge";
+import { RequestedScope } from "@/components/requests/requested-scope";
+import { WithdrawRequestButton } from "@/components/requests/withdraw-request-button";
+import { requirePartnerContext } from "@/lib/server/authz/contexts";
+import { partnerCan } from "@/lib/server/authz/permissions";
+import { listRequestsForPartner } from "@/lib/server/access-requests/list-requests";
+
+export const metadata: Metadata = { title: "Access requests" };
+
+/** P7: the firm's owners ask merchants for access and follow the answers. */
+export default async function PartnerRequestsPage() {
+  const ctx = await requirePartnerContext();
+  const [t, format] = await Promise.all([getTranslations("partnerRequests"), getFormatter()]);
+  if (ctx.partnerStatus === "suspended") {
+    return (
+      <>
+        <PageHeader title={t("title")} />
+        <EmptyState bordered icon={ShieldAlert} title={t("suspendedTitle")} description={t("suspendedDescription", { partner: ctx.partnerName })} />
+      </>
+    );
+  }
+  if (!partnerCan(ctx.role, "requests.write")) {
+    return (
+      <>
+        <PageHeader title={t("title")} description={t("description")} />
+        <EmptyState bordered icon={UserLock} title={t("ownersOnlyTitle")} description={t("ownersOnlyDescription", { partner: ctx.partnerName })} data-testid="owners-only" />
+      </>
+    );
+  }
+  const now = new Date();
+  const requests = await listRequestsForPartner(ctx, now);
+  const count = (s: string[]) => requests.filter((r) => s.includes(r.status)).length;
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
+        <StatCard label={t("statOpen")} value={count(["pending"])} icon={Clock} />
+        <StatCard label={t("statApproved")} value={count(["approved"])} icon={CircleCheck} />
+        <StatCard label={t("statClosed")} value={count(["declined", "expired", "withdrawn"])} icon={XCircle} />
+      </div>
+
+      <div className="mb-6 grid gap-6 lg:grid-cols-[1fr_18rem]">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("formTitle")}</CardTitle>
+            <CardDescription>{t("formDescription")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {ctx.partnerStatus === "approved" ? <NewRequestForm /> : <p className="text-sm text-muted-foreground">{t("notApproved")}</p>}
+          </CardContent>
+        </Card>
+        <Card className="h-fit">
+          <CardHeader><CardTitle as="h2">{t("howTitle")}</CardTitle></CardHeader>
+          <CardContent>
+            <ol className="list-decimal space-y-2 pl-4 text-sm text-muted-foreground">
+              <li>{t("how1")}</li>
+              <li>{t("how2")}</li>
+              <li>{t("how3")}</li>
+            </ol>
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card className="overflow-hidden p-0">
+        <CardHeader className="px-5 pt-5"><CardTitle>{t("listTitle")}</CardTitle></CardHeader>
+        {requests.length === 0 ? (
+          <CardContent><EmptyState size="sm" icon={Inbox} title={t("emptyTitle")} description={t("emptyDescription")} /></CardContent>
+        ) : (
+          <Table aria-label={t("listTitle")}>
+            <TableHeader>
+              <TableRow>
+                <TableHead className="w-[24%]">{t("colMerchant")}</TableHead>
+                <TableHead className="w-[28%]">{t("colAskedFor")}</TableHead>
+                <TableHead>{t("colAnswer")}</TableHead>
+                <TableHead>{t("colStatus")}</TableHead>
+                <TableHead className="w-24"><span className="sr-only">{t("colActions")}</span></TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {requests.map((r) => (
+                <TableRow key={r.id} data-testid={`request-${r.merchant.orgNo}`}>
+                  <TableCell className="align-top">
+                    <div className="font-medium">{r.merchant.name}</div>
+                    <div className="text-xs text-muted-foreground tabular-nums">{t("orgNo", { orgNo: r.merchant.orgNo })}</div>
+                    <div className="mt-1 text-xs text-muted-foreground">
+                      {t("askedBy", { name: r.requestedBy?.name ?? t("someone"), date: format.dateTime(new Date(r.createdAt), { dateStyle: "medium" }) })}
+                    </div>
+                  </TableCell>
+                  <TableCell className="align-top">
+                    <RequestedScope {...r} />
+                    <p className="mt-1.5 text-xs text-foreground/80 [overflow-wrap:anywhere]"><span className="text-muted-foreground">{t("purposeShort")}: </span>{r.purpose}</p>
+                  </TableCell>
+                  <TableCell className="align-top"><RequestAnswer request={r} now={now} /></TableCell>
+                  <TableCell className="align-top"><RequestStatusBadge status={r.status} /></TableCell>
+                  <TableCell className="align-top text-right">
+                    {r.status === "pending" ? <WithdrawRequestButton requestId={r.id} merchant={r.merchant.name} /> : null}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { GrantScope } from "@/components/grants/grant-scope";
+import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
+import { daysUntil } from "@/lib/lifecycle/request-status";
+import type { RequestView } from "@/lib/server/access-requests/list-requests";
+
+/** What became of a request: the time left, who decided and when, and for an approval exactly what was given. */
+export async function RequestAnswer({ request, now }: { request: RequestView; now: Date }) {
+  const [t, format] = await Promise.all([getTranslations("requestAnswer"), getFormatter()]);
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
+  if (request.status === "pending") {
+    return (
+      <p className="text-xs text-muted-foreground">
+        {t("expiresIn", { days: daysUntil(request.expiresAt, now), date: when(request.expiresAt) })}
+      </p>
+    );
+  }
+  const decided = request.decidedAt ? (request.decidedBy ? t("decidedBy", { name: request.decidedBy, date: when(request.decidedAt) }) : t("decidedOn", { date: when(request.decidedAt) })) : null;
+  if (request.status === "approved") {
+    return (
+      <div className="space-y-2">
+        {decided ? <p className="text-xs text-muted-foreground">{decided}</p> : null}
+        <ul className="space-y-2" aria-label={t("granted")}>
+          {request.grants.map((g) => (
+            <li key={g.grantId} className="space-y-1" data-testid={`request-grant-${g.ledgerExternalId}`}>
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="font-mono text-[0.8125rem] tabular-nums">{g.ledgerExternalId}</span>
+                <GrantStatusBadge status={g.status} />
+              </div>
+              <GrantScope {...g} />
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (request.status === "expired") return <p className="text-xs text-muted-foreground">{t("expiredOn", { date: when(request.expiresAt) })}</p>;
+  return decided ? <p className="text-xs text-muted-foreground">{decided}</p> : null;
+}
