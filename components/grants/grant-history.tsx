@@ -6,6 +6,8 @@ import type { GrantHistoryEntry } from "@/lib/server/grants/queries";
 
 const KNOWN = new Set(["created", "changed", "revoked", "approved", "declined", "expired"]);
 const str = (v: unknown) => (typeof v === "string" ? v : null);
+// Events written by other writers (the seed stores raw rows) hold DATE columns as full ISO timestamps.
+const day = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null);
 
 /** A grant's audit trail in words: what happened, who did it, when, and the scope or status it left. */
 export async function GrantHistory({ entries }: { entries: GrantHistoryEntry[] }) {
@@ -19,7 +21,7 @@ export async function GrantHistory({ entries }: { entries: GrantHistoryEntry[] }
         const before = e.before ?? {};
         const after = e.after ?? {};
         const scope = after.includesPersonalData !== undefined
-          ? scopeSummary(notices, { periodFrom: str(after.periodFrom), periodTo: str(after.periodTo), includesPersonalData: after.includesPersonalData === true, validUntil: str(after.validUntil) }, locale)
+          ? scopeSummary(notices, { periodFrom: day(after.periodFrom), periodTo: day(after.periodTo), includesPersonalData: after.includesPersonalData === true, validUntil: day(after.validUntil) }, locale)
           : null;
         return (
           <li key={e.id} className="relative">

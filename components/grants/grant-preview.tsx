@@ -101,8 +101,9 @@ function PreviewTable({ preview, ledgerExternalId }: { preview: Extract<Preview,
         <span className="inline-flex items-center gap-1.5"><Eye aria-hidden className="size-3.5" />{t("ledgerDate", { date: formatLedgerDate(preview.ledgerDate, locale) })}</span>
         <span>{preview.totalRows === 0 ? t("empty") : t("rowsShown", { shown: preview.rows.length, total: preview.totalRows })}</span>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-border">
-        <Table aria-label={t("tableLabel", { ledger: ledgerExternalId })} className="text-[0.8125rem]">
+      {/* The scroll container is focusable so keyboard users can scroll the wide table (WCAG 2.1.1). */}
+      <div className="focus-ring overflow-x-auto rounded-lg border border-border" tabIndex={0} role="region" aria-label={t("tableLabel", { ledger: ledgerExternalId })}>
+        <Table aria-label={t("tableLabel", { ledger: ledgerExternalId })} className="text-[0.8125rem]" containerClassName="overflow-visible">
           <TableHeader>
             <TableRow>
               {preview.columns.map((c) => (

@@ -63,6 +63,10 @@ export function grantSchemas(msg: GrantMessages, today: () => string = () => tod
 
   const scopeShape = { periodFrom: optionalDate, periodTo: optionalDate, includesPersonalData: bool, validUntil: optionalDate };
   type Scope = { periodFrom: string | null; periodTo: string | null; validUntil: string | null };
+  // The scope checks also run when another field (e.g. the consent box) is still wrong, so the form shows every
+  // problem at once; they skip only when a date itself did not parse.
+  const DATE_FIELDS = new Set(["periodFrom", "periodTo", "validUntil"]);
+  const scopeParsed = { when: (p: z.core.ParsePayload) => typeof p.value === "object" && p.value !== null && !p.issues.some((i) => DATE_FIELDS.has(String(i.path?.[0]))) };
   const checkScope = (s: Scope, ctx: z.RefinementCtx) => {
     if (s.periodFrom && s.periodTo && s.periodFrom > s.periodTo) {
       ctx.addIssue({ code: "custom", path: ["periodTo"], message: msg("periodOrder") });
@@ -83,9 +87,9 @@ export function grantSchemas(msg: GrantMessages, today: () => string = () => tod
       ...scopeShape,
       consentAccepted: z.literal(true, { error: msg("consentRequired") }),
     })
-    .superRefine(checkScope);
+    .superRefine(checkScope, scopeParsed);
 
-  const changeGrantSchema = z.object({ grantId: id, ...scopeShape }).superRefine(checkScope);
+  const changeGrantSchema = z.object({ grantId: id, ...scopeShape }).superRefine(checkScope, scopeParsed);
   const grantRefSchema = z.object({ grantId: id });
   const declineGrantSchema = z.object({
     grantId: id,
@@ -93,7 +97,7 @@ export function grantSchemas(msg: GrantMessages, today: () => string = () => tod
   });
   const previewGrantSchema = z
     .object({ ledgerId: id, periodFrom: optionalDate, periodTo: optionalDate, includesPersonalData: bool })
-    .superRefine((s, ctx) => checkScope({ ...s, validUntil: null }, ctx));
+    .superRefine((s, ctx) => checkScope({ ...s, validUntil: null }, ctx), scopeParsed);
   const partnerSearchSchema = z.object({ query: z.string({ error: msg("queryTooLong") }).trim().max(100, msg("queryTooLong")) });
 
   return { grantAccessSchema, changeGrantSchema, grantRefSchema, declineGrantSchema, previewGrantSchema, partnerSearchSchema };

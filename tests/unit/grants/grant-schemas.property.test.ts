@@ -74,6 +74,14 @@ describe("grantAccessSchema (property)", () => {
   });
 });
 
+describe("all problems at once", () => {
+  it("reports dates out of order together with a missing consent, so the form shows both", () => {
+    const result = grantAccessSchema.safeParse({ partnerId: crypto.randomUUID(), ledgerIds: [crypto.randomUUID()], periodFrom: "2026-03-10", periodTo: "2026-03-01", includesPersonalData: false, validUntil: null, consentAccepted: false });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["consentAccepted", "consentRequired"], ["periodTo", "periodOrder"]]);
+  });
+});
+
 describe("the other grant schemas (property)", () => {
   it.each([
     ["changeGrantSchema", changeGrantSchema],
