@@ -82,7 +82,7 @@ test("Kari adds Konto Partner ApS for 302101 and 302102; Mads sees exactly those
 
 test("Kari revokes 302102 with one confirmation; Mads gets a 404 on it at once and keeps 302101", async ({ page, browser, baseURL }, testInfo) => {
   const mads = await signedInContext(browser, baseURL, PERSONAS.mads);
-  const clientPath = await hrefOf(mads.page, mads.page.getByTestId(`client-${ORGS.fjordKaffe.orgNo}`).getByRole("link", { name: ORGS.fjordKaffe.name }));
+  const clientPath = await hrefOf(mads.page, mads.page.getByTestId(`client-${ORGS.fjordKaffe.orgNo}`).getByRole("link", { name: ORGS.fjordKaffe.name, exact: true }));
   expect((await mads.page.goto("/partner/ledgers/302102"))?.status()).toBe(200);
 
   await signInAs(page, PERSONAS.kari, ORGS.fjordKaffe.name);
