@@ -6,6 +6,7 @@ import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import type { NavEntry } from "@/components/shell/sidebar-nav";
 import type { CurrentUser } from "@/lib/server/authz/current-user";
+import { partnerCan } from "@/lib/server/authz/permissions";
 import { signOutAction, switchOrganisationAction } from "@/lib/server/session/actions";
 
 type Kind = "merchant" | "partner" | "admin";
@@ -13,6 +14,7 @@ type Kind = "merchant" | "partner" | "admin";
 /** The signed-in frame for each persona: its navigation, the organisation switcher and sign-out. */
 export async function PersonaShell({ kind, activeKey, user, children }: { kind: Kind; activeKey: string; user: CurrentUser; children: ReactNode }) {
   const [tn, tp, tr, tl] = await Promise.all([getTranslations("nav"), getTranslations("persona"), getTranslations("roles"), getTranslations("lifecycleNav")]);
+  const activeRole = user.organisations.find((o) => o.key === activeKey)?.role ?? "";
   const nav: Record<Kind, NavEntry[]> = {
     merchant: [
       { href: "/merchant/partners", label: tn("accountingPartners"), icon: "partners" },
@@ -23,8 +25,9 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
     ],
     partner: [
       { href: "/partner/clients", label: tn("clients"), icon: "clients" },
-      { href: "/partner/requests", label: tl("requests"), icon: "requests" },
-      { href: "/partner/staff", label: tl("staff"), icon: "members" },
+      // Requests and staff are the owners' business; an accountant opening them directly gets a plain notice.
+      ...(partnerCan(activeRole, "requests.write") ? [{ href: "/partner/requests", label: tl("requests"), icon: "requests" as const }] : []),
+      ...(partnerCan(activeRole, "staff.write") ? [{ href: "/partner/staff", label: tl("staff"), icon: "members" as const }] : []),
     ],
     admin: [
       { href: "/admin/access", label: tn("accessOverview"), icon: "security" },

@@ -6,7 +6,7 @@ export function requestDisplayStatus(request: { status: RequestDisplayStatus; ex
   return new Date(request.expiresAt).getTime() <= now.getTime() ? "expired" : "pending";
 }
 
-/** Whole days left before a pending request expires (0 on its last day). */
+/** Days left before a pending request expires, counting a started day as a day (14 right after it was made). */
 export function daysUntil(expiresAt: Date | string, now: Date = new Date()): number {
-  return Math.max(0, Math.floor((new Date(expiresAt).getTime() - now.getTime()) / 86_400_000));
+  return Math.max(0, Math.ceil((new Date(expiresAt).getTime() - now.getTime()) / 86_400_000));
 }

@@ -75,6 +75,8 @@ describe("request status", () => {
     expect(requestDisplayStatus({ status: "pending", expiresAt }, new Date("2026-03-15T10:00:00Z"))).toBe("expired");
     expect(requestDisplayStatus({ status: "approved", expiresAt }, new Date("2027-01-01"))).toBe("approved");
     expect(daysUntil(expiresAt, new Date("2026-03-01T10:00:00Z"))).toBe(14);
+    expect(daysUntil(expiresAt, new Date("2026-03-01T10:00:01Z"))).toBe(14);
+    expect(daysUntil(expiresAt, new Date("2026-03-15T09:00:00Z"))).toBe(1);
     expect(daysUntil(expiresAt, new Date("2026-03-16T10:00:00Z"))).toBe(0);
   });
 });
