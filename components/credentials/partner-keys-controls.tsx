@@ -8,21 +8,20 @@ import { TestConnection } from "@/components/credentials/test-connection";
 /** A partner owner's controls for the firm's accounting keys: add or replace them, test them. */
 export function PartnerKeysControls({ partner, hasKeys }: { partner: string; hasKeys: boolean }) {
   const t = useTranslations("apiKeys");
-  return (
-    <div className="space-y-3">
-      <KeysDialog
-        schema={partnerKeysSchema}
-        defaults={{ clientId: "", clientSecret: "" }}
-        fields={[
-          { name: "clientId", label: t("clientId") },
-          { name: "clientSecret", label: t("clientSecret"), secret: true },
-        ]}
-        submit={(values) => storePartnerKeysAction(values)}
-        triggerLabel={hasKeys ? t("replace") : t("add")}
-        title={t("partnerDialogTitle", { partner })}
-        description={t("partnerDialogDescription")}
-      />
-      {hasKeys ? <TestConnection run={() => testPartnerConnectionAction({})} label={t("test")} /> : null}
-    </div>
+  const dialog = (
+    <KeysDialog
+      schema={partnerKeysSchema}
+      defaults={{ clientId: "", clientSecret: "" }}
+      fields={[
+        { name: "clientId", label: t("clientId") },
+        { name: "clientSecret", label: t("clientSecret"), secret: true },
+      ]}
+      submit={(values) => storePartnerKeysAction(values)}
+      triggerLabel={hasKeys ? t("replace") : t("add")}
+      title={t("partnerDialogTitle", { partner })}
+      description={t("partnerDialogDescription")}
+    />
   );
+  if (!hasKeys) return dialog;
+  return <TestConnection leading={dialog} run={() => testPartnerConnectionAction({})} label={t("test")} />;
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { PlugZap } from "lucide-react";
@@ -12,7 +12,7 @@ import type { ConnectionTestResult } from "@/lib/server/credentials/test-connect
  * "Test connection": the server fetches a token with the stored keys and lists the ledgers upstream lets them
  * read. The result is said in words under the button (a live region), including why a shared ledger is absent.
  */
-export function TestConnection({ run, label, ariaLabel, sharedLedger = false }: { run: () => Promise<ActionResult<ConnectionTestResult>>; label: string; ariaLabel?: string; sharedLedger?: boolean }) {
+export function TestConnection({ run, label, ariaLabel, sharedLedger = false, leading }: { run: () => Promise<ActionResult<ConnectionTestResult>>; label: string; ariaLabel?: string; sharedLedger?: boolean; leading?: ReactNode }) {
   const t = useTranslations("apiKeys");
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -44,11 +44,14 @@ export function TestConnection({ run, label, ariaLabel, sharedLedger = false }: 
   }
 
   return (
-    <div className="space-y-2">
-      <Button variant="outline" size="sm" onClick={test} loading={pending} aria-label={ariaLabel}>
-        <PlugZap aria-hidden />
-        {label}
-      </Button>
+    <div className="space-y-3">
+      <div className="flex flex-wrap gap-2">
+        {leading}
+        <Button variant="outline" size="sm" onClick={test} loading={pending} aria-label={ariaLabel}>
+          <PlugZap aria-hidden />
+          {label}
+        </Button>
+      </div>
       <div role="status" aria-live="polite" data-testid="connection-result">
         {message}
       </div>

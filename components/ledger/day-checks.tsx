@@ -9,7 +9,7 @@ import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
  * The checks of one ledger date, with the reason on the row: a failed check names the entry and the amounts,
  * a pending one says what it waits for. Words first, colour second.
  */
-export function DayChecks({ checks, currency }: { checks: DayCheck[]; currency: string }) {
+export function DayChecks({ checks, currency, open = false }: { checks: DayCheck[]; currency: string; open?: boolean }) {
   const t = useTranslations("ledgerChecks");
   const f = useLedgerFormat(currency);
   if (checks.length === 0) return <span className="text-muted-foreground">—</span>;
@@ -41,17 +41,18 @@ export function DayChecks({ checks, currency }: { checks: DayCheck[]; currency: 
     );
   }
   return (
-    <ul className="space-y-1.5">
+    <ul className="min-w-56 max-w-80 space-y-1.5">
       {[...failed, ...pending].map((c) => (
         <li key={c.kind} className="space-y-0.5">
-          <Badge variant={c.status === "failed" ? "danger" : "neutral"}>
+          <Badge variant={c.status === "failed" ? "danger" : "neutral"} className="whitespace-normal">
             {c.status === "failed" ? <OctagonAlert aria-hidden /> : <CircleDashed aria-hidden />}
             {t(c.kind)}: {t(c.status)}
           </Badge>
-          <ul className="max-w-md text-xs text-muted-foreground">
+          <ul className="text-xs text-muted-foreground">
             {c.problems.map((p, i) => (
               <li key={i}>{reason(p)}</li>
             ))}
+            {c.problems.length === 0 && open ? <li>{t("pendingOpen")}</li> : null}
             {c.problemCount > c.problems.length ? <li>{t("more", { count: c.problemCount - c.problems.length })}</li> : null}
           </ul>
         </li>

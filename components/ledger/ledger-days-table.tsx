@@ -9,28 +9,33 @@ import { DayChecks } from "@/components/ledger/day-checks";
 import { Money } from "@/components/ledger/money";
 import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
 
+/** The state of a date in words; closed dates need no badge (they are the normal case). */
 export function DayStateBadge({ state }: { state: DaySummary["state"] }) {
   const t = useTranslations("ledgerView.days");
-  if (state === "closed") return <Badge variant="outline">{t("closed")}</Badge>;
+  if (state === "closed") return <span className="sr-only">{t("closed")}</span>;
   if (state === "open") return <Badge variant="warning" dot>{t("open")}</Badge>;
   return <Badge variant="danger">{t("unavailable")}</Badge>;
 }
 
-const FUNDS_COLUMNS = ["captures", "refunds", "fees", "payouts", "other", "net"] as const;
+type FundsColumn = "captures" | "refunds" | "fees" | "payouts" | "other" | "net";
 
-/** Funds account per ledger date: each column is the sum of that category's entries; the footer sums the dates. */
+/**
+ * Funds account per ledger date: each column is the plain sum of that category's entries, the footer sums the
+ * dates, and the checks of each date are explained on its row. "Other" (corrections, top-ups, types the portal
+ * does not know yet) appears when the range has any.
+ */
 export function LedgerDaysTable({ days, totals, currency, onShowEntries }: { days: DaySummary[]; totals: FundsTotals; currency: string; onShowEntries: (date: string) => void }) {
   const t = useTranslations("ledgerView.days");
   const f = useLedgerFormat(currency);
-  const header = { captures: t("captures"), refunds: t("refunds"), fees: t("feesRetained"), payouts: t("payouts"), other: t("other"), net: t("net") };
+  const columns: FundsColumn[] = ["captures", "refunds", "fees", "payouts", ...(days.some((d) => d.funds && d.funds.other !== 0) ? (["other"] as const) : []), "net"];
+  const header: Record<FundsColumn, string> = { captures: t("captures"), refunds: t("refunds"), fees: t("feesRetained"), payouts: t("payouts"), other: t("other"), net: t("net") };
   return (
     <Table>
-      <TableCaption className="sr-only">{t("caption")}</TableCaption>
+      <TableCaption className="text-right">{t("amountsIn", { currency })}</TableCaption>
       <TableHeader>
         <TableRow>
           <TableHead>{t("date")}</TableHead>
-          <TableHead>{t("status")}</TableHead>
-          {FUNDS_COLUMNS.map((k) => (
+          {columns.map((k) => (
             <TableHead key={k} numeric>{header[k]}</TableHead>
           ))}
           <TableHead numeric>{t("balance")}</TableHead>
@@ -41,8 +46,10 @@ export function LedgerDaysTable({ days, totals, currency, onShowEntries }: { day
         {[...days].reverse().map((d) => (
           <TableRow key={d.date} data-testid={`day-${d.date}`} data-state={d.state}>
             <TableCell className="align-top whitespace-nowrap">
-              <div className="font-medium">{f.date(d.date)}</div>
-              {d.funds && d.funds.entries + (d.fees?.entries ?? 0) > 0 ? (
+              <div className="flex items-center gap-2 font-medium">
+                {f.date(d.date)} <DayStateBadge state={d.state} />
+              </div>
+              {d.funds && d.funds.entries > 0 ? (
                 <Button variant="link" size="xs" className="text-xs" onClick={() => onShowEntries(d.date)}>
                   <ListFilter aria-hidden />
                   {t("entriesCount", { count: d.funds.entries })}
@@ -50,25 +57,23 @@ export function LedgerDaysTable({ days, totals, currency, onShowEntries }: { day
                 </Button>
               ) : null}
             </TableCell>
-            <TableCell className="align-top"><DayStateBadge state={d.state} /></TableCell>
-            {FUNDS_COLUMNS.map((k) => (
+            {columns.map((k) => (
               <TableCell key={k} numeric className="align-top" data-column={k}>
-                {d.funds ? <Money minor={d.funds[k]} currency={currency} /> : "—"}
+                {d.funds ? <Money bare minor={d.funds[k]} currency={currency} /> : "—"}
               </TableCell>
             ))}
-            <TableCell numeric className="align-top">{d.funds?.closingBalance != null ? <Money minor={d.funds.closingBalance} currency={currency} /> : "—"}</TableCell>
-            <TableCell className="align-top"><DayChecks checks={d.checks} currency={currency} /></TableCell>
+            <TableCell numeric className="align-top">{d.funds?.closingBalance != null ? <Money bare minor={d.funds.closingBalance} currency={currency} /> : "—"}</TableCell>
+            <TableCell className="align-top"><DayChecks checks={d.checks} currency={currency} open={d.state === "open"} /></TableCell>
           </TableRow>
         ))}
       </TableBody>
       <tfoot className="border-t-2 border-border bg-muted/40 font-semibold">
         <TableRow data-testid="days-total">
           <TableCell>{t("total")}</TableCell>
-          <TableCell />
-          {FUNDS_COLUMNS.map((k) => (
-            <TableCell key={k} numeric data-column={k}><Money minor={totals[k]} currency={currency} data-testid={`total-${k}`} /></TableCell>
+          {columns.map((k) => (
+            <TableCell key={k} numeric data-column={k}><Money bare minor={totals[k]} currency={currency} data-testid={`total-${k}`} /></TableCell>
           ))}
-          <TableCell numeric>{totals.closingBalance != null ? <Money minor={totals.closingBalance} currency={currency} /> : "—"}</TableCell>
+          <TableCell numeric>{totals.closingBalance != null ? <Money bare minor={totals.closingBalance} currency={currency} /> : "—"}</TableCell>
           <TableCell />
         </TableRow>
       </tfoot>
@@ -82,11 +87,10 @@ export function LedgerFeesTable({ days, totals, currency }: { days: DaySummary[]
   const f = useLedgerFormat(currency);
   return (
     <Table>
-      <TableCaption className="sr-only">{t("feesCaption")}</TableCaption>
+      <TableCaption className="text-right">{t("amountsIn", { currency })}</TableCaption>
       <TableHeader>
         <TableRow>
           <TableHead>{t("date")}</TableHead>
-          <TableHead>{t("status")}</TableHead>
           <TableHead numeric>{t("charged")}</TableHead>
           <TableHead numeric>{t("settled")}</TableHead>
           <TableHead numeric>{t("net")}</TableHead>
@@ -96,23 +100,23 @@ export function LedgerFeesTable({ days, totals, currency }: { days: DaySummary[]
       <TableBody>
         {[...days].reverse().map((d) => (
           <TableRow key={d.date} data-testid={`fees-day-${d.date}`}>
-            <TableCell className="font-medium whitespace-nowrap">{f.date(d.date)}</TableCell>
-            <TableCell><DayStateBadge state={d.state} /></TableCell>
-            <TableCell numeric>{d.fees ? <Money minor={d.fees.charged} currency={currency} /> : "—"}</TableCell>
-            <TableCell numeric>{d.fees ? <Money minor={d.fees.settled} currency={currency} /> : "—"}</TableCell>
-            <TableCell numeric>{d.fees ? <Money minor={d.fees.net} currency={currency} /> : "—"}</TableCell>
-            <TableCell numeric>{d.fees?.closingBalance != null ? <Money minor={d.fees.closingBalance} currency={currency} /> : "—"}</TableCell>
+            <TableCell className="whitespace-nowrap">
+              <div className="flex items-center gap-2 font-medium">{f.date(d.date)} <DayStateBadge state={d.state} /></div>
+            </TableCell>
+            <TableCell numeric>{d.fees ? <Money bare minor={d.fees.charged} currency={currency} /> : "—"}</TableCell>
+            <TableCell numeric>{d.fees ? <Money bare minor={d.fees.settled} currency={currency} /> : "—"}</TableCell>
+            <TableCell numeric>{d.fees ? <Money bare minor={d.fees.net} currency={currency} /> : "—"}</TableCell>
+            <TableCell numeric>{d.fees?.closingBalance != null ? <Money bare minor={d.fees.closingBalance} currency={currency} /> : "—"}</TableCell>
           </TableRow>
         ))}
       </TableBody>
       <tfoot className="border-t-2 border-border bg-muted/40 font-semibold">
         <TableRow>
           <TableCell>{t("total")}</TableCell>
-          <TableCell />
-          <TableCell numeric><Money minor={totals.charged} currency={currency} /></TableCell>
-          <TableCell numeric><Money minor={totals.settled} currency={currency} /></TableCell>
-          <TableCell numeric><Money minor={totals.net} currency={currency} /></TableCell>
-          <TableCell numeric>{totals.closingBalance != null ? <Money minor={totals.closingBalance} currency={currency} /> : "—"}</TableCell>
+          <TableCell numeric><Money bare minor={totals.charged} currency={currency} /></TableCell>
+          <TableCell numeric><Money bare minor={totals.settled} currency={currency} /></TableCell>
+          <TableCell numeric><Money bare minor={totals.net} currency={currency} /></TableCell>
+          <TableCell numeric>{totals.closingBalance != null ? <Money bare minor={totals.closingBalance} currency={currency} /> : "—"}</TableCell>
         </TableRow>
       </tfoot>
     </Table>

@@ -13,15 +13,15 @@ export function LedgerStats({ view }: { view: LedgerRangeView }) {
   const c = view.currency;
   const readable = view.days.filter((d) => d.funds).length;
   return (
-    <div className="grid grid-cols-2 gap-3 lg:grid-cols-5" data-testid="ledger-stats">
-      <StatCard label={t("captures")} icon={ArrowDownToLine} value={<Money minor={funds.captures} currency={c} data-testid="stat-captures" />} hint={t("datesHint", { dates: readable, entries: funds.entries })} />
-      <StatCard label={t("refunds")} icon={RotateCcw} value={<Money minor={funds.refunds} currency={c} data-testid="stat-refunds" />} />
-      <StatCard label={t("feesCharged")} icon={Receipt} value={<Money minor={fees.charged} currency={c} data-testid="stat-fees" />} hint={t("feesHint")} />
-      <StatCard label={t("payouts")} icon={Banknote} value={<Money minor={funds.payouts} currency={c} data-testid="stat-payouts" />} />
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5" data-testid="ledger-stats">
+      <StatCard label={t("captures")} icon={ArrowDownToLine} value={<Money minor={funds.captures} currency={c} className="text-xl" data-testid="stat-captures" />} hint={t("datesHint", { dates: readable, entries: funds.entries })} />
+      <StatCard label={t("refunds")} icon={RotateCcw} value={<Money minor={funds.refunds} currency={c} className="text-xl" data-testid="stat-refunds" />} />
+      <StatCard label={t("feesCharged")} icon={Receipt} value={<Money minor={fees.charged} currency={c} className="text-xl" data-testid="stat-fees" />} hint={t("feesHint")} />
+      <StatCard label={t("payouts")} icon={Banknote} value={<Money minor={funds.payouts} currency={c} className="text-xl" data-testid="stat-payouts" />} />
       <StatCard
         label={t("net")}
         icon={Sigma}
-        value={<Money minor={funds.net} currency={c} signed data-testid="stat-net" />}
+        value={<Money minor={funds.net} currency={c} signed className="text-xl" data-testid="stat-net" />}
         hint={funds.openingBalance != null && funds.closingBalance != null ? t("netHint", { opening: formatMoney(funds.openingBalance, c), closing: formatMoney(funds.closingBalance, c) }) : undefined}
       />
     </div>

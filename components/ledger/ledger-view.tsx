@@ -90,7 +90,7 @@ export function LedgerView(props: LedgerViewProps) {
       {!view ? (
         <div className="space-y-3" aria-busy="true" aria-label={t("states.loading")}>
           <p className="sr-only" role="status">{t("states.loading")}</p>
-          <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">{Array.from({ length: 5 }, (_, i) => <Skeleton key={i} className="h-24" />)}</div>
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">{Array.from({ length: 5 }, (_, i) => <Skeleton key={i} className="h-24" />)}</div>
           <Skeleton className="h-64" />
         </div>
       ) : !shown ? (

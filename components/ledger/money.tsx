@@ -1,14 +1,17 @@
 import { formatMoney } from "@/lib/format";
 import { cn } from "@/lib/utils/cn";
 
+const plain = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /**
- * An amount in integer minor units, formatted only here (lib/format) in the ledger's currency. The raw minor
- * units ride along in `data-minor` so tests can add amounts up without parsing display text. Server-safe.
+ * An amount in integer minor units, formatted only here for display, in the ledger's currency (lib/format).
+ * `bare` leaves the currency code out, for table columns whose caption names the currency once. The raw minor
+ * units ride along in `data-minor`, so tests add amounts up without parsing display text. Server-safe.
  */
-export function Money({ minor, currency, className, signed = false, ...rest }: { minor: number; currency: string; className?: string; signed?: boolean; "data-testid"?: string }) {
-  const text = formatMoney(minor, currency);
+export function Money({ minor, currency, className, signed = false, bare = false, ...rest }: { minor: number; currency: string; className?: string; signed?: boolean; bare?: boolean; "data-testid"?: string }) {
+  const text = bare ? plain.format(minor / 100) : formatMoney(minor, currency);
   return (
-    <span data-minor={minor} className={cn("tabular-nums whitespace-nowrap", minor < 0 && "text-danger", className)} {...rest}>
+    <span data-minor={minor} className={cn("tabular-nums whitespace-nowrap", className)} {...rest}>
       {signed && minor > 0 ? `+${text}` : text}
     </span>
   );

@@ -53,7 +53,7 @@ export function SyncPanel({ target, actions, currency, initial }: { target: Ledg
         <CardDescription>{t("explain")}</CardDescription>
       </CardHeader>
       <CardContent className="space-y-3 text-sm">
-        <p data-testid="sync-last">{s.lastSyncedAt ? t("lastSynced", { when: f.relative(s.lastSyncedAt) }) : t("neverSynced")}</p>
+        <p data-testid="sync-last">{s.lastSyncedAt ? t("lastSynced", { when: f.relative(s.lastSyncedAt, s.checkedAt) }) : t("neverSynced")}</p>
         {s.lastClosedDate ? <p className="text-muted-foreground">{t("closedThrough", { date: f.date(s.lastClosedDate) })}</p> : null}
         {s.window ? (
           <div className="space-y-1.5">
@@ -62,7 +62,7 @@ export function SyncPanel({ target, actions, currency, initial }: { target: Ledg
           </div>
         ) : null}
         {s.lastError && s.lastErrorAt ? (
-          <Alert variant="warning" description={t("lastError", { when: f.relative(s.lastErrorAt), reason: t(s.lastError as "NO_KEYS") })} />
+          <Alert variant="warning" description={t("lastError", { when: f.relative(s.lastErrorAt, s.checkedAt), reason: t(s.lastError as "NO_KEYS") })} />
         ) : null}
         <div className="flex flex-wrap items-center gap-3">
           <Button variant="outline" size="sm" onClick={() => sync.mutate()} loading={sync.isPending || running} disabled={running}>

@@ -18,6 +18,8 @@ export interface LedgerSyncStatus {
   windowDates: number;
   cachedDates: number;
   job: { id: string; state: SyncJobState } | null;
+  /** When this status was read: relative times ("5 minutes ago") are counted from here, on server and client alike. */
+  checkedAt: string;
 }
 
 /** P3 status for the ledger view: when it was synced, how far it is complete, and the progress of a run. */
@@ -49,5 +51,6 @@ export async function getLedgerSyncStatus(access: LedgerAccess, jobId?: string, 
     windowDates: window ? daysInRange(window) : 0,
     cachedDates: days.filter((d) => d._count._all >= 2).length,
     job: jobId && job ? { id: jobId, state: job } : null,
+    checkedAt: now.toISOString(),
   };
 }
