@@ -22,9 +22,12 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
       { href: "/merchant/requests", label: tl("requests"), icon: "requests" },
       { href: "/merchant/partner-staff", label: tl("partnerStaff"), icon: "users" },
       { href: "/merchant/access-log", label: tl("accessLog"), icon: "activity" },
+      { href: "/merchant/ledger", label: (await getTranslations("ledgerNav"))("ledger"), icon: "ledger" },
+      { href: "/merchant/keys", label: (await getTranslations("ledgerNav"))("apiKeys"), icon: "access" },
     ],
     partner: [
       { href: "/partner/clients", label: tn("clients"), icon: "clients" },
+      { href: "/partner/keys", label: (await getTranslations("ledgerNav"))("apiKeys"), icon: "access" },
       // Requests and staff are the owners' business; an accountant opening them directly gets a plain notice.
       ...(partnerCan(activeRole, "requests.write") ? [{ href: "/partner/requests", label: tl("requests"), icon: "requests" as const }] : []),
       ...(partnerCan(activeRole, "staff.write") ? [{ href: "/partner/staff", label: tl("staff"), icon: "members" as const }] : []),
