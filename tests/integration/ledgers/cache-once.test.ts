@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "@/sandbox/server";
 import { db } from "@/lib/server/db";
+import { createReportApiClient } from "@/lib/report-api";
+import { loadPartnerCredentials } from "@/lib/server/credentials/load-credentials";
 import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
 import { forgetOpenDates } from "@/lib/server/ledgers/fetch-ledger-date";
@@ -29,6 +31,22 @@ async function perAccess() {
 }
 
 describe("closed ledger dates", () => {
+  it("stores every entry exactly as upstream sent it, in upstream's order", async () => {
+    const date = addDays(todayLedgerDate(), -5);
+    await forgetCachedDates("302101", [date]);
+    const access = await perAccess();
+    await readLedgerRange(access, { from: date, to: date });
+    const creds = (await loadPartnerCredentials(access.reader.kind === "partner" ? access.reader.partnerId : ""))!.credentials;
+    const upstream = await createReportApiClient({ baseUrl: sandbox.url, credentials: creds }).getLedgerDate("302101", "fees", date);
+    const cached = await listLedgerEntries(access, { from: date, to: date }, { topic: "fees", limit: 200 });
+    expect(cached.total).toBe(upstream.entries.length);
+    expect(
+      cached.entries.map((e) => [e.seq, e.pspReference, e.reference, e.entryType, e.amount, e.balanceBefore, e.balanceAfter, e.recipientHandle, e.time]),
+    ).toEqual(
+      upstream.entries.slice(0, 200).map((e, seq) => [seq, e.pspReference, e.reference, e.entryType, e.amount, e.balanceBefore, e.balanceAfter, e.recipientHandle, new Date(Math.floor(Date.parse(e.time))).toISOString()]),
+    );
+  });
+
   it("calls upstream once when the same closed date is opened twice", async () => {
     const date = addDays(todayLedgerDate(), -3);
     await forgetCachedDates("302101", [date]);

@@ -1,0 +1,125 @@
+/**
+ * The ledger-read benchmark, run by bench/run.ts in a child process (it uses the server-only data layer, hence the
+ * react-server condition) against a fresh database and an in-process-of-the-parent sandbox with the volume switch.
+ *
+ * 1. One ledger date of about 1,000 entries (funds + fees): the portal's first view (cache empty: fetched from the
+ *    sandbox and cached) and a repeat view (from the cache), against the baseline of the bare Report API client
+ *    reading the same date from the sandbox.
+ * 2. A 30-day range on the 100,000-capture ledger: the same three, plus a deep page of entries (keyset paging).
+ * What is timed is what a page does on the server: readLedgerRange (figures, checks, access log) plus the first
+ * page of entries. Browser rendering is not included.
+ */
+import { writeFileSync } from "node:fs";
+import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { addDays, eachDate, type DateRange } from "@/lib/ledgers/range";
+import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { createReportApiClient, type ReportApiClient } from "@/lib/report-api";
+import type { PartnerContext } from "@/lib/server/authz/contexts";
+import { loadPartnerCredentials } from "@/lib/server/credentials/load-credentials";
+import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
+import { forgetOpenDates } from "@/lib/server/ledgers/fetch-ledger-date";
+import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
+import { mapWithConcurrency } from "@/lib/server/ledgers/map-with-concurrency";
+import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
+import { pushAllGrantsToSandbox } from "@/lib/server/sandbox-sync/push-grants-to-sandbox";
+import { seedDemoWorld } from "@/lib/server/seed/seed-demo-world";
+import { interleave, type Timing } from "./measure";
+
+export interface ScenarioResult {
+  name: string;
+  detail: string;
+  baseline: string;
+  timings: (Timing & { ratio: number })[];
+}
+
+async function perContext(): Promise<PartnerContext> {
+  const m = await db.partnerMembership.findFirstOrThrow({
+    where: { user: { email: "per@tallbalanse.example" } },
+    select: { role: true, userId: true, partner: { select: { id: true, name: true, status: true } } },
+  });
+  return {
+    user: { id: m.userId, email: "per@tallbalanse.example", name: "Per Olsen", isPlatformAdmin: false, organisations: [] },
+    partnerId: m.partner.id,
+    partnerName: m.partner.name,
+    partnerStatus: m.partner.status,
+    role: m.role,
+    clientScope: "all",
+  };
+}
+
+/** Per's firm also gets the webshop ledger (the volume ledger), here and upstream. */
+async function grantVolumeLedger(ctx: PartnerContext): Promise<void> {
+  const ledger = await db.ledger.findUniqueOrThrow({ where: { externalId: "302102" }, select: { id: true, merchantId: true } });
+  const exists = await db.ledgerGrant.findFirst({ where: { partnerId: ctx.partnerId, ledgerId: ledger.id, status: "active" } });
+  if (!exists) await db.ledgerGrant.create({ data: { partnerId: ctx.partnerId, ledgerId: ledger.id, merchantId: ledger.merchantId, status: "active" } });
+  await pushAllGrantsToSandbox(db);
+}
+
+const forget = (access: LedgerAccess, range: DateRange) =>
+  db.ledgerDay.deleteMany({ where: { ledgerId: access.ledger.id, ledgerDate: { gte: ledgerDateToDb(range.from), lte: ledgerDateToDb(range.to) } } });
+
+function withRatios(timings: Timing[]): (Timing & { ratio: number })[] {
+  const base = timings[0]!.median;
+  return timings.map((t) => ({ ...t, ratio: t.median / base }));
+}
+
+async function baselineRead(client: ReportApiClient, ledgerId: string, dates: string[]) {
+  const work = dates.flatMap((date) => (["funds", "fees"] as const).map((topic) => ({ date, topic })));
+  // The same concurrency the portal uses for upstream reads (4), so the baseline is upstream's cost alone.
+  return mapWithConcurrency(work, 4, ({ date, topic }) => client.getLedgerDate(ledgerId, topic, date));
+}
+
+async function main() {
+  const e = env();
+  await seedDemoWorld(db, { encryptionKey: Buffer.from(e.CREDENTIALS_ENCRYPTION_KEY, "base64"), withDemoKeys: true });
+  const ctx = await perContext();
+  await grantVolumeLedger(ctx);
+  const creds = (await loadPartnerCredentials(ctx.partnerId))!.credentials;
+  const bare = createReportApiClient({ baseUrl: e.REPORT_API_BASE_URL, credentials: creds });
+  const today = todayLedgerDate();
+  const reps = Number(process.env.BENCH_REPS ?? 9);
+  const results: ScenarioResult[] = [];
+
+  // 1. One ledger date of ~1,000 entries on 302101 (volume ~500 captures a day): the closest of a week of dates.
+  const access101 = (await getPartnerLedgerAccess(ctx, "302101"))!;
+  const candidates = eachDate({ from: addDays(today, -14), to: addDays(today, -8) });
+  const sizes = await Promise.all(candidates.map(async (d) => ({ d, n: (await baselineRead(bare, "302101", [d])).reduce((s, r) => s + r.entries.length, 0) })));
+  const day = sizes.reduce((a, b) => (Math.abs(b.n - 1000) < Math.abs(a.n - 1000) ? b : a));
+  const one = { from: day.d, to: day.d };
+  const portalView = async (access: LedgerAccess, range: DateRange) => {
+    await readLedgerRange(access, range);
+    await listLedgerEntries(access, range, { topic: "funds" });
+  };
+  const oneDay = await interleave(reps, [
+    { label: "baseline: bare Report API client reads the date from the sandbox", run: () => baselineRead(bare, "302101", [day.d]) },
+    { label: "portal, first view (cache empty: sandbox + cache write)", before: async () => { await forget(access101, one); forgetOpenDates(); }, run: () => portalView(access101, one) },
+    { label: "portal, repeat view (from the cache)", before: async () => { await readLedgerRange(access101, one); }, run: () => portalView(access101, one) },
+  ]);
+  results.push({ name: "One ledger date", detail: `ledger 302101, ${day.d}, ${day.n} entries (funds + fees)`, baseline: oneDay[0]!.label, timings: withRatios(oneDay) });
+
+  // 2. 30 closed dates on the 100,000-capture ledger 302102.
+  const access102 = (await getPartnerLedgerAccess(ctx, "302102"))!;
+  const range = { from: addDays(today, -31), to: addDays(today, -2) };
+  const first = await readLedgerRange(access102, range);
+  const entries = first.totals.funds.entries + first.totals.fees.entries;
+  const lastDate = range.to;
+  const rangeReps = Math.max(3, Math.ceil(reps / 2));
+  const thirty = await interleave(rangeReps, [
+    { label: "baseline: bare Report API client reads the 30 dates from the sandbox", run: () => baselineRead(bare, "302102", eachDate(range)) },
+    { label: "portal, first view (cache empty: sandbox + cache write)", before: async () => { await forget(access102, range); forgetOpenDates(); }, run: () => portalView(access102, range) },
+    { label: "portal, repeat view (from the cache)", before: async () => { await readLedgerRange(access102, range); }, run: () => portalView(access102, range) },
+    { label: "portal, a page of entries on the last date (keyset, from the cache)", before: async () => { await readLedgerRange(access102, range); }, run: () => listLedgerEntries(access102, range, { topic: "funds", after: `${lastDate}.0` }) },
+  ]);
+  results.push({ name: "30-day range, 100,000-capture ledger", detail: `ledger 302102, ${range.from} – ${range.to}, ${entries.toLocaleString("en-GB")} entries (funds + fees)`, baseline: thirty[0]!.label, timings: withRatios(thirty) });
+
+  const pgVersion = ((await db.$queryRaw<{ v: string }[]>`SELECT split_part(version(), ' ', 2) AS v`)[0]?.v) ?? "?";
+  writeFileSync(process.env.BENCH_OUT!, JSON.stringify({ results, postgres: pgVersion, reps, rangeReps }, null, 2));
+  await db.$disconnect();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
