@@ -3,11 +3,10 @@ import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors/app-error";
 import type { PreviewGrantInput } from "@/lib/grants/schemas";
 import { isUuid } from "@/lib/ids";
-import { appErrorCodeFor, createReportApiClient, isReportApiError, type LedgerEntry } from "@/lib/report-api";
-import { decryptSecret } from "@/lib/server/crypto/secret-box";
+import { appErrorCodeFor, isReportApiError, type LedgerEntry } from "@/lib/report-api";
 import { db } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
+import { fetchLedgerDate, MissingKeysError } from "@/lib/server/ledgers/fetch-ledger-date";
 import { requireGrantableLedger, requireGrantWriter } from "@/lib/server/grants/access-rules";
 import type { GrantActor } from "@/lib/server/grants/grant-record";
 import { serverTranslator } from "@/lib/server/grants/server-messages";
@@ -49,15 +48,16 @@ const MAX_DATES_TRIED = 5;
 /**
  * M2: exactly what the partner will see, before the merchant confirms: real rows of the most recent closed
  * ledger date inside the chosen period, read with the merchant's own stored sales-unit keys through the
- * Report API, limited to the columns the partner will get. Same tenant rules as granting (the ledger must be
- * one the user may grant). A shared ledger cannot be read with merchant keys: the preview says so.
+ * Report API (the ledger service's reader: stored keys decrypted in one place, identical reads shared), limited to
+ * the columns the partner will get. Same tenant rules as granting (the ledger must be one the user may grant).
+ * A shared ledger cannot be read with merchant keys: the preview says so.
  */
 export async function previewGrant(input: PreviewGrantInput, actor: GrantActor): Promise<GrantPreview> {
   requireGrantWriter(actor);
   if (!isUuid(input.ledgerId)) throw new AppError("NOT_FOUND", problems("ledgerNotFound"));
   const ledger = await db.ledger.findFirst({
     where: { id: input.ledgerId, merchantId: actor.merchantId },
-    select: { externalId: true, currency: true, salesUnits: { select: { id: true, msn: true, credentials: { select: { clientId: true, clientSecretEnc: true, subscriptionKeyEnc: true } } } } },
+    select: { externalId: true, currency: true, salesUnits: { select: { id: true } } },
   });
   if (!ledger) throw new AppError("NOT_FOUND", problems("ledgerNotFound"));
   requireGrantableLedger(actor, { externalId: ledger.externalId, salesUnitIds: ledger.salesUnits.map((s) => s.id) });
@@ -65,31 +65,16 @@ export async function previewGrant(input: PreviewGrantInput, actor: GrantActor):
   const columns: PreviewColumn[] = [...BASE_COLUMNS, ...(input.includesPersonalData ? PERSONAL_COLUMNS : [])];
   if (ledger.salesUnits.length > 1) return { kind: "shared-ledger", columns, salesUnitCount: ledger.salesUnits.length };
   const unit = ledger.salesUnits[0];
-  const cred = unit?.credentials[0];
-  if (!unit || !cred?.subscriptionKeyEnc) return { kind: "no-keys", columns };
+  if (!unit) return { kind: "no-keys", columns };
 
   const lastClosed = shiftLedgerDate(todayLedgerDate(), -1);
   let date = input.periodTo && input.periodTo < lastClosed ? input.periodTo : lastClosed;
   if (input.periodFrom && input.periodFrom > date) return { kind: "no-closed-date", columns };
 
-  const key = Buffer.from(env().CREDENTIALS_ENCRYPTION_KEY, "base64");
-  const client = createReportApiClient({
-    baseUrl: env().REPORT_API_BASE_URL,
-    credentials: {
-      kind: "merchant",
-      clientId: cred.clientId,
-      clientSecret: decryptSecret(cred.clientSecretEnc, key, `sales-unit:${unit.id}:clientSecret`),
-      subscriptionKey: decryptSecret(cred.subscriptionKeyEnc, key, `sales-unit:${unit.id}:subscriptionKey`),
-      msn: unit.msn,
-    },
-    logger: logger(),
-    retry: { maxAttempts: 2 },
-    timeoutMs: 8000,
-  });
   try {
     // The most recent closed date in the period with something on it (a quiet Sunday shows the day before).
     for (let tried = 0; tried < MAX_DATES_TRIED; tried++) {
-      const day = await client.getLedgerDate(ledger.externalId, "funds", date, { includeGDPRSensitiveData: input.includesPersonalData, maxPages: 20 });
+      const day = await fetchLedgerDate({ kind: "sales-unit", salesUnitId: unit.id }, ledger.externalId, "funds", date, input.includesPersonalData);
       const previous = shiftLedgerDate(date, -1);
       const canGoBack = !input.periodFrom || previous >= input.periodFrom;
       if (day.state === "closed" && (day.entries.length > 0 || !canGoBack || tried === MAX_DATES_TRIED - 1)) {
@@ -100,8 +85,9 @@ export async function previewGrant(input: PreviewGrantInput, actor: GrantActor):
     }
     return { kind: "no-closed-date", columns };
   } catch (err) {
+    if (err instanceof MissingKeysError) return { kind: "no-keys", columns };
     if (isReportApiError(err) && appErrorCodeFor(err.code) === "NOT_FOUND") return { kind: "keys-denied", columns };
-    if (isReportApiError(err) && appErrorCodeFor(err.code) === "UNAUTHENTICATED") return { kind: "no-keys", columns };
+    if (isReportApiError(err) && appErrorCodeFor(err.code) === "UNAUTHENTICATED") return { kind: "keys-denied", columns };
     logger().warn({ ledger: ledger.externalId, err: err instanceof Error ? err.message : String(err) }, "grant preview could not read the ledger");
     return { kind: "upstream-unavailable", columns };
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
 import { previewGrant } from "@/lib/server/grants";
 import { actor, EMAILS, ledgerId, shiftLedgerDate, startGrantTestWorld, todayLedgerDate, type GrantTestWorld } from "./support";
 
@@ -58,6 +59,24 @@ describe("previewGrant", () => {
     const kari = await actor(EMAILS.kari);
     const preview = await previewGrant({ ledgerId: await ledgerId("302103"), ...open, includesPersonalData: true }, kari);
     expect(preview).toEqual({ kind: "shared-ledger", salesUnitCount: 2, columns: ["time", "entryType", "reference", "pspReference", "amount", "balanceAfter", "recipientHandle", "payerName", "maskedPhoneNo", "message"] });
+  });
+
+  it("says so when no keys are stored for the sales unit, and when upstream refuses the stored keys", async () => {
+    const kari = await actor(EMAILS.kari);
+    const unit = await db.salesUnit.findUniqueOrThrow({ where: { msn: "212002" }, select: { id: true } });
+    const cred = await db.apiCredential.findUniqueOrThrow({ where: { salesUnitId: unit.id } });
+    await db.apiCredential.delete({ where: { id: cred.id } });
+    try {
+      const preview = await previewGrant({ ledgerId: await ledgerId("302102"), ...open, includesPersonalData: false }, kari);
+      expect(preview.kind).toBe("no-keys");
+      // Keys that upstream does not accept (another sales unit's client id): a plain "denied", not an error page.
+      await db.apiCredential.create({ data: { ...cred, clientId: "demo-msn-212001" } });
+      const denied = await previewGrant({ ledgerId: await ledgerId("302102"), ...open, includesPersonalData: true }, kari);
+      expect(denied.kind).toBe("keys-denied");
+    } finally {
+      await db.apiCredential.deleteMany({ where: { salesUnitId: unit.id } });
+      await db.apiCredential.create({ data: cred });
+    }
   });
 
   it("another merchant's ledger is NOT_FOUND; a viewer is FORBIDDEN", async () => {
