@@ -101,6 +101,31 @@ describe("ledger sync", () => {
     expect(states.map((s) => s.lastError)).toEqual(["NO_KEYS", "NO_KEYS"]);
   });
 
+  it("blanks cached personal data once no active grant includes it", async () => {
+    const { id } = await ledgerRow("402301");
+    const date = addDays(todayLedgerDate(), -9);
+    const mads = await partnerContextFor("mads@kontopartner.example", "konto-partner");
+    const access = (await getPartnerLedgerAccess(mads, "402301"))!;
+    expect(access.personalData).toBe(true);
+    await readLedgerRange(access, { from: date, to: date });
+    const withNames = { ledgerId: id, payerName: { not: null } };
+    expect(await db.ledgerEntry.count({ where: withNames })).toBeGreaterThan(0);
+    // While the grant includes personal data, a sync keeps it.
+    await syncLedger(id);
+    expect(await db.ledgerEntry.count({ where: withNames })).toBeGreaterThan(0);
+    const grant = await db.ledgerGrant.findFirstOrThrow({ where: { partnerId: mads.partnerId, ledgerId: id, status: "active" } });
+    await db.ledgerGrant.update({ where: { id: grant.id }, data: { includesPersonalData: false } });
+    try {
+      await syncLedger(id);
+      expect(await db.ledgerEntry.count({ where: withNames })).toBe(0);
+      expect(await db.ledgerDay.count({ where: { ledgerId: id, hasPersonalData: true } })).toBe(0);
+      // The figures are untouched.
+      expect(await db.ledgerEntry.count({ where: { ledgerId: id, ledgerDate: ledgerDateToDb(date) } })).toBeGreaterThan(0);
+    } finally {
+      await db.ledgerGrant.update({ where: { id: grant.id }, data: { includesPersonalData: true } });
+    }
+  });
+
   it("refuses to run two syncs of the same ledger at once", async () => {
     const { id } = await ledgerRow("502401");
     const [a, b] = await Promise.all([syncLedger(id), syncLedger(id)]);

@@ -11,6 +11,7 @@ import { cacheKey, findCachedDays, storeClosedDay } from "@/lib/server/ledgers/l
 import { addDays, clampRange, eachDate } from "@/lib/ledgers/range";
 import { upstreamProblemOf } from "@/lib/server/ledgers/upstream-problem";
 import { planLedgerSync, type SyncPlan } from "@/lib/server/ledgers/sync/sync-plan";
+import { purgeUnneededPersonalData } from "@/lib/server/ledgers/sync/purge-personal-data";
 
 /** How far back a sync pre-caches closed dates: the default views (a week, a month) open from the cache. */
 export const SYNC_BACKFILL_DAYS = 31;
@@ -66,12 +67,13 @@ async function followFeed(ledgerId: string, plan: SyncPlan, topic: Topic): Promi
  * P3: one sync run for a ledger. Follows the funds and fees feeds from their stored cursors, then walks the
  * backfill window forward and caches every closed date not cached yet (the dates endpoint is the authority on
  * "closed" and on the order of entries), stopping at the first open date. Records lastClosedDate and
- * lastSyncedAt, or the error code. Runs of the same ledger never overlap (a PostgreSQL advisory lock), so
+ * lastSyncedAt, or the error code. First, it blanks cached personal data no active grant needs any more. Runs of the same ledger never overlap (a PostgreSQL advisory lock), so
  * several app instances can run workers.
  */
 export async function syncLedger(ledgerId: string, opts: { source?: UpstreamSource; now?: Date } = {}): Promise<SyncOutcome> {
   const now = opts.now ?? new Date();
   const today = todayLedgerDate(now);
+  await purgeUnneededPersonalData(ledgerId, today);
   const plan = await planLedgerSync(ledgerId, today, opts.source);
   if (!plan) {
     if (await db.ledger.count({ where: { id: ledgerId } })) await recordProblem(ledgerId, TOPICS, "NO_KEYS", now);
