@@ -14,7 +14,7 @@ import { PartnerGrantItem } from "@/components/grants/partner-grant-item";
 import { LedgerCell, SalesUnitCell } from "@/components/merchant/sales-unit-cell";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
-import { listOverviewFilterOptions, listPartnerOverview } from "@/lib/server/merchant-partners/list-partner-overview";
+import { listOverviewFilterOptions, listPartnerOverview, type OverviewSalesUnit } from "@/lib/server/merchant-partners/list-partner-overview";
 import { isLive } from "@/lib/grants/grant-status";
 
 export const metadata: Metadata = { title: "Accounting partners" };
@@ -78,7 +78,25 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
           <EmptyState bordered icon={Store} title={t("emptyTitle")} description={t("emptyDescription")} />
         )
       ) : (
-        <Card className="overflow-hidden p-0">
+        <>
+        {/* Small screens: one card per sales unit instead of a table that would need sideways scrolling. */}
+        <ul className="grid gap-3 sm:hidden" aria-label={t("salesUnits")}>
+          {units.map((u) => (
+            <li key={u.id}>
+              <Card className="gap-3 p-4">
+                <div className="flex items-start justify-between gap-3">
+                  <SalesUnitCell name={u.name} msn={u.msn} channel={u.channel} />
+                  <Link href={`/merchant/sales-units/${u.id}`} className="focus-ring inline-flex rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-foreground" aria-label={`${t("viewDetails")}: ${u.name}`}>
+                    <ChevronRight aria-hidden className="size-4" />
+                  </Link>
+                </div>
+                <LedgerCell ledger={u.ledger} />
+                <UnitPartners unit={u} t={t} to={to} />
+              </Card>
+            </li>
+          ))}
+        </ul>
+        <Card className="hidden overflow-hidden p-0 sm:flex">
           <Table>
             <TableHeader>
               <TableRow>
@@ -90,39 +108,11 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
             </TableHeader>
             <TableBody>
               {units.map((u) => {
-                const live = u.grants.filter((g) => isLive(g.status));
-                const ended = u.grants.filter((g) => !isLive(g.status));
-                const ledger = u.ledger?.externalId ?? "";
                 return (
                   <TableRow key={u.id} data-testid={`sales-unit-${u.msn}`}>
                     <TableCell className="align-top"><SalesUnitCell name={u.name} msn={u.msn} channel={u.channel} /></TableCell>
                     <TableCell className="align-top"><LedgerCell ledger={u.ledger} /></TableCell>
-                    <TableCell className="align-top">
-                      {live.length === 0 ? (
-                        <div className="text-sm text-muted-foreground">
-                          <div>{t("noPartners")}</div>
-                          <div className="text-xs">{t("noPartnersHint")}</div>
-                        </div>
-                      ) : (
-                        <ul className="space-y-3">
-                          {live.map((g) => (
-                            <li key={g.id}><PartnerGrantItem grant={g} ledgerExternalId={ledger} /></li>
-                          ))}
-                        </ul>
-                      )}
-                      {ended.length > 0 ? (
-                        <details className="mt-3 text-sm">
-                          <summary className="focus-ring w-fit cursor-pointer rounded-sm text-xs text-muted-foreground hover:text-foreground">
-                            {to("ended")} ({ended.length})
-                          </summary>
-                          <ul className="mt-2 space-y-3">
-                            {ended.map((g) => (
-                              <li key={g.id}><PartnerGrantItem grant={g} ledgerExternalId={ledger} muted /></li>
-                            ))}
-                          </ul>
-                        </details>
-                      ) : null}
-                    </TableCell>
+                    <TableCell className="align-top"><UnitPartners unit={u} t={t} to={to} /></TableCell>
                     <TableCell className="align-top text-right">
                       <Link href={`/merchant/sales-units/${u.id}`} className="focus-ring inline-flex rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-foreground" aria-label={`${t("viewDetails")}: ${u.name}`}>
                         <ChevronRight aria-hidden className="size-4" />
@@ -134,7 +124,45 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
             </TableBody>
           </Table>
         </Card>
+        </>
       )}
     </>
+  );
+}
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** The partners of one sales unit's ledger: live grants first, recently ended ones folded away. */
+function UnitPartners({ unit, t, to }: { unit: OverviewSalesUnit; t: Translate; to: Translate }) {
+  const live = unit.grants.filter((g) => isLive(g.status));
+  const ended = unit.grants.filter((g) => !isLive(g.status));
+  const ledger = unit.ledger?.externalId ?? "";
+  return (
+    <div>
+      {live.length === 0 ? (
+        <div className="text-sm text-muted-foreground">
+          <div>{t("noPartners")}</div>
+          <div className="text-xs">{t("noPartnersHint")}</div>
+        </div>
+      ) : (
+        <ul className="space-y-3">
+          {live.map((g) => (
+            <li key={g.id}><PartnerGrantItem grant={g} ledgerExternalId={ledger} /></li>
+          ))}
+        </ul>
+      )}
+      {ended.length > 0 ? (
+        <details className="mt-3 text-sm">
+          <summary className="focus-ring w-fit cursor-pointer rounded-sm text-xs text-muted-foreground hover:text-foreground">
+            {to("ended")} ({ended.length})
+          </summary>
+          <ul className="mt-2 space-y-3">
+            {ended.map((g) => (
+              <li key={g.id}><PartnerGrantItem grant={g} ledgerExternalId={ledger} muted /></li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
   );
 }
