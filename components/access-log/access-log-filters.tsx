@@ -39,7 +39,7 @@ export function AccessLogFilters({ filters, options }: { filters: Filters; optio
   }
 
   return (
-    <form onSubmit={apply} className="grid gap-3 rounded-xl border border-border bg-card p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-[minmax(0,1.2fr)_minmax(0,1.4fr)_11rem_9.5rem_9.5rem_auto]" aria-label={t("filtersLabel")}>
+    <form onSubmit={apply} className="grid gap-3 rounded-xl border border-border bg-card p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-3" aria-label={t("filtersLabel")}>
       <div className="grid gap-1.5">
         <Label htmlFor="log-partner">{t("filterPartner")}</Label>
         <Select value={partner} onValueChange={setPartner}>

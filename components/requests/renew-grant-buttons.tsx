@@ -2,13 +2,14 @@
 
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { ChevronDown, RefreshCw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { toast } from "@/components/ui/toaster";
 import { useLifecycleSchemas } from "@/components/requests/use-lifecycle-schemas";
 import { RENEWAL_LENGTHS, type RenewalLength } from "@/lib/lifecycle/renewal";
+import { formatLedgerDate } from "@/lib/format";
 import { renewGrantAction } from "@/lib/server/lifecycle/renewal-actions";
 
 /**
@@ -17,6 +18,7 @@ import { renewGrantAction } from "@/lib/server/lifecycle/renewal-actions";
  */
 export function RenewGrantButtons({ grantId, partner, ledger, lengthDays, personalData }: { grantId: string; partner: string; ledger: string; lengthDays: number; personalData: boolean }) {
   const t = useTranslations("renewals");
+  const locale = useLocale();
   const router = useRouter();
   const { renewGrantSchema } = useLifecycleSchemas();
   const [pending, start] = useTransition();
@@ -33,7 +35,7 @@ export function RenewGrantButtons({ grantId, partner, ledger, lengthDays, person
         return;
       }
       if (result.data.status === "pending_approval") toast.info(t("renewedPendingToast", { partner }));
-      else toast.success(t("renewedToast", { partner, date: result.data.validUntil ?? "" }));
+      else toast.success(t("renewedToast", { partner, date: result.data.validUntil ? formatLedgerDate(result.data.validUntil, locale) : "" }));
       router.refresh();
     });
   const others = RENEWAL_LENGTHS.filter((l) => l !== "same");
