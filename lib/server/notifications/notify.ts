@@ -1,5 +1,10 @@
 import "server-only";
+import { createTranslator } from "next-intl";
+import messages from "@/messages/en";
 import type { Prisma } from "@/lib/generated/prisma/client";
+
+// E-mails are written once for every reader, in the portal's default language (users have no locale yet).
+const mail = createTranslator({ locale: "en", messages, namespace: "grantMail" });
 
 /** One message to people: shown in the app (the bell) and sent by e-mail through the outbox. */
 export interface NoticeInput {
@@ -81,5 +86,5 @@ export async function notifyUser(tx: Prisma.TransactionClient, userId: string, n
 }
 
 function mailBody(notice: NoticeInput): string {
-  return notice.href ? `${notice.body}\n\n${notice.href}` : notice.body;
+  return [notice.body, notice.href ? mail("openIn", { href: notice.href }) : null, `-- \n${mail("footer")}`].filter(Boolean).join("\n\n");
 }
