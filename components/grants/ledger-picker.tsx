@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
@@ -18,7 +17,6 @@ export function LedgerPicker({
   value,
   onChange,
   partnerLedgerIds,
-  existingGrantHref,
   invalid,
   describedBy,
 }: {
@@ -26,7 +24,6 @@ export function LedgerPicker({
   value: string[];
   onChange: (ids: string[]) => void;
   partnerLedgerIds: readonly string[];
-  existingGrantHref?: (ledgerId: string) => string | null;
   invalid?: boolean;
   describedBy?: string;
 }) {
@@ -45,7 +42,6 @@ export function LedgerPicker({
         const disabled = held || !grantable;
         const checked = value.includes(l.id) && !disabled;
         const itemId = `${id}-${l.id}`;
-        const href = held ? existingGrantHref?.(l.id) : null;
         return (
           <div
             key={l.id}
@@ -73,7 +69,6 @@ export function LedgerPicker({
                 ))}
               </ul>
               {l.salesUnits.length > 1 ? <p className="mt-1 text-xs text-muted-foreground">{t("sharedLedgerHint")}</p> : null}
-              {href ? <Link href={href} className="focus-ring mt-1 inline-block rounded-sm text-xs text-primary underline-offset-4 hover:underline">{t("viewGrant")}</Link> : null}
             </div>
           </div>
         );
