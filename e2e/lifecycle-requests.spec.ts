@@ -179,6 +179,21 @@ test.describe("who may see and answer requests", () => {
     expect((await page.goto("/partner/requests"))?.status()).toBe(404);
   });
 
+  test("Nils sees the access that ends soon with one-click renewal; the bell and renewals pages pass axe", async ({ page }, testInfo) => {
+    await signInAs(page, PERSONAS.nils);
+    await page.goto("/merchant/requests/renewals");
+    // The seeded grant of Tall & Balanse on 302201 ends within 14 days (looked at, not renewed: other specs count on it).
+    const row = page.getByTestId("renewal-302201");
+    await expect(row).toContainText(TB.name);
+    await expect(row).toContainText(/\d+ days? left/);
+    await expect(row.getByRole("button", { name: new RegExp(`^Renew \\d+ days: access of ${TB.name} to 302201$`) })).toBeEnabled();
+    await expect(row.getByRole("button", { name: `Other lengths for ${TB.name}, 302201` })).toBeEnabled();
+    await expectNoA11yViolations(page, testInfo, "renewals");
+    await page.getByTestId("notification-bell").click();
+    await expect(page.getByRole("dialog", { name: "Notifications" })).toBeVisible();
+    await expectNoA11yViolations(page, testInfo, "notification-bell");
+  });
+
   test("Nils (Nordlys Sport) sees nothing of Fjord Kaffe's requests", async ({ page }) => {
     await signInAs(page, PERSONAS.nils);
     await page.goto("/merchant/requests");

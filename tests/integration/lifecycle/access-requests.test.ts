@@ -277,6 +277,10 @@ describe("answering a request (M4)", () => {
     expect(await withdrawAccessRequestAction({ requestId })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(await snapshot(w)).toEqual(before);
     asPartner(w.ctx.owner);
+    for (const bad of [{}, { requestId: "" }, { requestId: 5 }, { requestId: "r".repeat(10_000) }, [requestId]]) {
+      expect(await withdrawAccessRequestAction(bad)).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+    }
+    expect(await snapshot(w)).toEqual(before);
     expect(await withdrawAccessRequestAction({ requestId })).toEqual({ ok: true, data: { requestId } });
     expect((await db.accessRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("withdrawn");
     expect((await notificationsOf(w.people.admin.id)).map((n) => n.kind)).toEqual(["request.created", "request.withdrawn"]);
