@@ -14,6 +14,8 @@ const oidcClientId = "portal-e2e";
 const oidcClientSecret = "portal-e2e-secret-0123456789abcdef";
 // Always localhost, never 127.0.0.1: Auth.js' CSRF and state cookies are bound to the host name.
 const baseURL = `http://localhost:${port}`;
+const browser = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } };
+const JOURNEYS = /(grants-.*|lifecycle-.*|ledgers-keys)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -37,7 +39,14 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  // Specs that read the first-start demo world run first; journeys that change it (grants, requests, staff,
+  // stored keys) run after, one feature at a time, so no spec sees another's half-made changes.
+  projects: [
+    { name: "first-start", testIgnore: JOURNEYS, use: browser },
+    { name: "grant-journeys", testMatch: /grants-.*\.spec\.ts$/, dependencies: ["first-start"], use: browser },
+    { name: "lifecycle-journeys", testMatch: /lifecycle-.*\.spec\.ts$/, dependencies: ["grant-journeys"], use: browser },
+    { name: "key-journeys", testMatch: /ledgers-keys\.spec\.ts$/, dependencies: ["lifecycle-journeys"], use: browser },
+  ],
   webServer: [
     {
       command: "node e2e/oidc-server.mjs",
