@@ -5,14 +5,46 @@ import { Badge } from "@/components/ui/badge";
 import type { CheckProblem, DayCheck } from "@/lib/ledgers/day-summary";
 import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
 
+const needsWords = (c: DayCheck) => c.status === "failed" || c.status === "pending";
+
+/** The checks of one ledger date in one word: all pass, problems, or pending. Words first, colour second. */
+export function DayChecksBadge({ checks }: { checks: DayCheck[] }) {
+  const t = useTranslations("ledgerChecks");
+  if (checks.length === 0) return <span className="text-muted-foreground">—</span>;
+  const failed = checks.filter((c) => c.status === "failed").reduce((n, c) => n + c.problemCount, 0);
+  if (failed > 0) {
+    return (
+      <Badge variant="danger">
+        <OctagonAlert aria-hidden />
+        {t("problems", { count: failed })}
+      </Badge>
+    );
+  }
+  if (checks.some(needsWords)) {
+    return (
+      <Badge variant="neutral">
+        <CircleDashed aria-hidden />
+        {t("pendingBadge")}
+      </Badge>
+    );
+  }
+  return (
+    <Badge variant="success" title={t("allOkDetail")}>
+      <CircleCheck aria-hidden />
+      {t("allOk")}
+    </Badge>
+  );
+}
+
 /**
- * The checks of one ledger date, with the reason on the row: a failed check names the entry and the amounts,
- * a pending one says what it waits for. Words first, colour second.
+ * Why a date's checks failed or wait, in words on the date's own row: a failed check names the entry and the
+ * amounts, a pending one says what it waits for. Null when every check passes.
  */
-export function DayChecks({ checks, currency, open = false }: { checks: DayCheck[]; currency: string; open?: boolean }) {
+export function DayChecksReasons({ checks, currency, open }: { checks: DayCheck[]; currency: string; open: boolean }) {
   const t = useTranslations("ledgerChecks");
   const f = useLedgerFormat(currency);
-  if (checks.length === 0) return <span className="text-muted-foreground">—</span>;
+  const shown = [...checks.filter((c) => c.status === "failed"), ...checks.filter((c) => c.status === "pending")];
+  if (shown.length === 0) return null;
 
   const reason = (p: CheckProblem): string => {
     switch (p.code) {
@@ -30,31 +62,16 @@ export function DayChecks({ checks, currency, open = false }: { checks: DayCheck
     }
   };
 
-  const failed = checks.filter((c) => c.status === "failed");
-  const pending = checks.filter((c) => c.status === "pending");
-  if (failed.length === 0 && pending.length === 0) {
-    return (
-      <Badge variant="success" title={t("allOkDetail")}>
-        <CircleCheck aria-hidden />
-        {t("allOk")}
-      </Badge>
-    );
-  }
   return (
-    <ul className="min-w-56 max-w-80 space-y-1.5">
-      {[...failed, ...pending].map((c) => (
-        <li key={c.kind} className="space-y-0.5">
-          <Badge variant={c.status === "failed" ? "danger" : "neutral"} className="whitespace-normal">
-            {c.status === "failed" ? <OctagonAlert aria-hidden /> : <CircleDashed aria-hidden />}
+    <ul className="space-y-1 text-xs">
+      {shown.map((c) => (
+        <li key={c.kind} className="flex flex-wrap items-baseline gap-x-2">
+          <span className={c.status === "failed" ? "font-semibold text-danger" : "font-medium text-foreground"}>
             {t(c.kind)}: {t(c.status)}
-          </Badge>
-          <ul className="text-xs text-muted-foreground">
-            {c.problems.map((p, i) => (
-              <li key={i}>{reason(p)}</li>
-            ))}
-            {c.problems.length === 0 && open ? <li>{t("pendingOpen")}</li> : null}
-            {c.problemCount > c.problems.length ? <li>{t("more", { count: c.problemCount - c.problems.length })}</li> : null}
-          </ul>
+          </span>
+          <span className="text-muted-foreground">
+            {[...c.problems.map(reason), ...(c.problems.length === 0 && open ? [t("pendingOpen")] : []), ...(c.problemCount > c.problems.length ? [t("more", { count: c.problemCount - c.problems.length })] : [])].join(" ")}
+          </span>
         </li>
       ))}
     </ul>

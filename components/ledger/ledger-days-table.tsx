@@ -1,11 +1,12 @@
 "use client";
+import { Fragment } from "react";
 import { useTranslations } from "next-intl";
 import { ListFilter } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DaySummary, FeesTotals, FundsTotals } from "@/lib/ledgers/day-summary";
-import { DayChecks } from "@/components/ledger/day-checks";
+import { DayChecksBadge, DayChecksReasons } from "@/components/ledger/day-checks";
 import { Money } from "@/components/ledger/money";
 import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
 
@@ -44,27 +45,36 @@ export function LedgerDaysTable({ days, totals, currency, onShowEntries }: { day
       </TableHeader>
       <TableBody>
         {[...days].reverse().map((d) => (
-          <TableRow key={d.date} data-testid={`day-${d.date}`} data-state={d.state}>
-            <TableCell className="align-top whitespace-nowrap">
-              <div className="flex items-center gap-2 font-medium">
-                {f.date(d.date)} <DayStateBadge state={d.state} />
-              </div>
-              {d.funds && d.funds.entries > 0 ? (
-                <Button variant="link" size="xs" className="text-xs" onClick={() => onShowEntries(d.date)}>
-                  <ListFilter aria-hidden />
-                  {t("entriesCount", { count: d.funds.entries })}
-                  <span className="sr-only"> {f.date(d.date)}</span>
-                </Button>
-              ) : null}
-            </TableCell>
-            {columns.map((k) => (
-              <TableCell key={k} numeric className="align-top" data-column={k}>
-                {d.funds ? <Money bare minor={d.funds[k]} currency={currency} /> : "—"}
+          <Fragment key={d.date}>
+            <TableRow data-testid={`day-${d.date}`} data-state={d.state} className={d.checks.some((c) => c.status === "failed" || c.status === "pending") ? "border-b-0" : undefined}>
+              <TableCell className="align-top whitespace-nowrap">
+                <div className="flex items-center gap-2 font-medium">
+                  {f.date(d.date)} <DayStateBadge state={d.state} />
+                </div>
+                {d.funds && d.funds.entries > 0 ? (
+                  <Button variant="link" size="xs" className="text-xs" onClick={() => onShowEntries(d.date)}>
+                    <ListFilter aria-hidden />
+                    {t("entriesCount", { count: d.funds.entries })}
+                    <span className="sr-only"> {f.date(d.date)}</span>
+                  </Button>
+                ) : null}
               </TableCell>
-            ))}
-            <TableCell numeric className="align-top">{d.funds?.closingBalance != null ? <Money bare minor={d.funds.closingBalance} currency={currency} /> : "—"}</TableCell>
-            <TableCell className="align-top"><DayChecks checks={d.checks} currency={currency} open={d.state === "open"} /></TableCell>
-          </TableRow>
+              {columns.map((k) => (
+                <TableCell key={k} numeric className="align-top" data-column={k}>
+                  {d.funds ? <Money bare minor={d.funds[k]} currency={currency} /> : "—"}
+                </TableCell>
+              ))}
+              <TableCell numeric className="align-top">{d.funds?.closingBalance != null ? <Money bare minor={d.funds.closingBalance} currency={currency} /> : "—"}</TableCell>
+              <TableCell className="align-top"><DayChecksBadge checks={d.checks} /></TableCell>
+            </TableRow>
+            {d.checks.some((c) => c.status === "failed" || c.status === "pending") ? (
+              <TableRow data-testid={`day-reasons-${d.date}`} className="hover:bg-transparent">
+                <TableCell colSpan={columns.length + 3} className="pt-0 pb-3">
+                  <DayChecksReasons checks={d.checks} currency={currency} open={d.state === "open"} />
+                </TableCell>
+              </TableRow>
+            ) : null}
+          </Fragment>
         ))}
       </TableBody>
       <tfoot className="border-t-2 border-border bg-muted/40 font-semibold">

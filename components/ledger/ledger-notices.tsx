@@ -32,7 +32,11 @@ export function LedgerNotices({ view, reader, onRetry, retrying }: { view: Ledge
         title={t(view.problem, { ledgerId: view.ledgerId })}
         description={
           <>
-            <p>{t("problemDates", { count: view.unavailableDates.length, dates: list(view.unavailableDates) })}</p>
+            <p>
+              {view.unavailableDates.length === view.days.length
+                ? t("problemAllDates", { count: view.unavailableDates.length })
+                : t("problemDates", { count: view.unavailableDates.length, dates: list(view.unavailableDates) })}
+            </p>
             {detail ? <p className="mt-1">{detail}</p> : null}
           </>
         }

@@ -13,7 +13,7 @@ export function LedgerStats({ view }: { view: LedgerRangeView }) {
   const c = view.currency;
   const readable = view.days.filter((d) => d.funds).length;
   return (
-    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5" data-testid="ledger-stats">
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 2xl:grid-cols-5" data-testid="ledger-stats">
       <StatCard label={t("captures")} icon={ArrowDownToLine} value={<Money minor={funds.captures} currency={c} className="text-xl" data-testid="stat-captures" />} hint={t("datesHint", { dates: readable, entries: funds.entries })} />
       <StatCard label={t("refunds")} icon={RotateCcw} value={<Money minor={funds.refunds} currency={c} className="text-xl" data-testid="stat-refunds" />} />
       <StatCard label={t("feesCharged")} icon={Receipt} value={<Money minor={fees.charged} currency={c} className="text-xl" data-testid="stat-fees" />} hint={t("feesHint")} />

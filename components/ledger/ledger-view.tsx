@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { CalendarX2, Inbox } from "lucide-react";
+import { CalendarX2, CloudOff, Inbox } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -71,6 +71,8 @@ export function LedgerView(props: LedgerViewProps) {
 
   const shown = view?.shown ?? null;
   const isEmpty = view && shown && view.totals.funds.entries + view.totals.fees.entries === 0 && view.unavailableDates.length === 0;
+  // Upstream answered for none of the dates: zero totals would read as "no money moved", so show none.
+  const nothingReadable = Boolean(view && view.days.length > 0 && view.days.every((d) => d.state === "unavailable"));
 
   return (
     <div className="space-y-6">
@@ -90,7 +92,7 @@ export function LedgerView(props: LedgerViewProps) {
       {!view ? (
         <div className="space-y-3" aria-busy="true" aria-label={t("states.loading")}>
           <p className="sr-only" role="status">{t("states.loading")}</p>
-          <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">{Array.from({ length: 5 }, (_, i) => <Skeleton key={i} className="h-24" />)}</div>
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-3 2xl:grid-cols-5">{Array.from({ length: 5 }, (_, i) => <Skeleton key={i} className="h-24" />)}</div>
           <Skeleton className="h-64" />
         </div>
       ) : !shown ? (
@@ -107,7 +109,7 @@ export function LedgerView(props: LedgerViewProps) {
           </div>
 
           <LedgerNotices view={view} reader={reader} onRetry={() => query.refetch()} retrying={query.isFetching} />
-          <LedgerStats view={view} />
+          {nothingReadable ? null : <LedgerStats view={view} />}
 
           <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
             <Card>
@@ -115,12 +117,20 @@ export function LedgerView(props: LedgerViewProps) {
                 <CardTitle as="h2">{t("chart.title")}</CardTitle>
                 <CardDescription>{t("chart.description")}</CardDescription>
               </CardHeader>
-              <CardContent>{isEmpty ? <EmptyState size="sm" icon={Inbox} title={t("states.emptyTitle")} description={t("states.emptyDescription")} /> : <LedgerChart days={view.days} currency={currency} />}</CardContent>
+              <CardContent>
+                {nothingReadable ? (
+                  <EmptyState size="sm" icon={CloudOff} title={t("states.nothingReadable")} />
+                ) : isEmpty ? (
+                  <EmptyState size="sm" icon={Inbox} title={t("states.emptyTitle")} description={t("states.emptyDescription")} />
+                ) : (
+                  <LedgerChart days={view.days} currency={currency} />
+                )}
+              </CardContent>
             </Card>
             <SyncPanel target={target} actions={actions} currency={currency} initial={initialSync} />
           </div>
 
-          <Card className="overflow-hidden p-0">
+          {nothingReadable ? null : <Card className="overflow-hidden p-0">
             <Tabs value={tab} onValueChange={(v) => setTab(v as Tab)}>
               <div className="border-b border-border px-5 pt-3">
                 <TabsList aria-label={t("tabs.label")}>
@@ -162,7 +172,7 @@ export function LedgerView(props: LedgerViewProps) {
                 </TabsContent>
               ))}
             </Tabs>
-          </Card>
+          </Card>}
         </div>
       )}
     </div>
