@@ -71,6 +71,17 @@ async function baselineRead(client: ReportApiClient, ledgerId: string, dates: st
   return mapWithConcurrency(work, 4, ({ date, topic }) => client.getLedgerDate(ledgerId, topic, date));
 }
 
+/** The sandbox's fault switch: hold every Report API request `ms` (0 clears the faults). */
+async function setLatency(ms: number): Promise<void> {
+  const e = env();
+  const res = await fetch(`${e.REPORT_API_BASE_URL}/sandbox/admin/faults`, {
+    method: ms > 0 ? "PUT" : "DELETE",
+    headers: { "content-type": "application/json", "x-sandbox-admin-secret": e.SANDBOX_ADMIN_SECRET ?? "" },
+    ...(ms > 0 ? { body: JSON.stringify({ rules: [{ kind: "latency", latencyMs: ms, probability: 1, routes: "report" }] }) } : {}),
+  });
+  if (!res.ok) throw new Error(`sandbox faults: HTTP ${res.status}`);
+}
+
 async function main() {
   const e = env();
   await seedDemoWorld(db, { encryptionKey: Buffer.from(e.CREDENTIALS_ENCRYPTION_KEY, "base64"), withDemoKeys: true });
@@ -98,6 +109,17 @@ async function main() {
     { label: "portal, repeat view (from the cache)", before: async () => { await readLedgerRange(access101, one); }, run: () => portalView(access101, one) },
   ]);
   results.push({ name: "One ledger date", detail: `ledger 302101, ${day.d}, ${day.n} entries (funds + fees)`, baseline: oneDay[0]!.label, timings: withRatios(oneDay) });
+
+  // 1b. The same date with 150 ms added to every upstream request (the sandbox's latency fault): closer to a real
+  // network round trip to api.vipps.no than a server on this machine.
+  await setLatency(150);
+  const oneDaySlow = await interleave(Math.max(3, Math.ceil(reps / 2)), [
+    { label: "baseline: bare Report API client, 150 ms upstream latency", run: () => baselineRead(bare, "302101", [day.d]) },
+    { label: "portal, first view, 150 ms upstream latency", before: async () => { await forget(access101, one); forgetOpenDates(); }, run: () => portalView(access101, one) },
+    { label: "portal, repeat view (from the cache)", before: async () => { await readLedgerRange(access101, one); }, run: () => portalView(access101, one) },
+  ]);
+  await setLatency(0);
+  results.push({ name: "One ledger date, 150 ms upstream latency", detail: `ledger 302101, ${day.d}, ${day.n} entries; every sandbox request held 150 ms`, baseline: oneDaySlow[0]!.label, timings: withRatios(oneDaySlow) });
 
   // 2. 30 closed dates on the 100,000-capture ledger 302102.
   const access102 = (await getPartnerLedgerAccess(ctx, "302102"))!;
