@@ -7,12 +7,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bell, CheckCheck, Inbox as InboxIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Spinner } from "@/components/ui/spinner";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/utils/cn";
-import { listMyNotificationsAction, markNotificationsReadAction } from "@/lib/server/lifecycle/inbox-actions";
+import { countMyUnreadNotificationsAction, listMyNotificationsAction, markNotificationsReadAction } from "@/lib/server/lifecycle/inbox-actions";
 import type { Inbox, InboxItem } from "@/lib/server/lifecycle/inbox";
 
-const BELL_KEY = ["notifications", "bell"] as const;
+const LIST_KEY = ["notifications", "bell", "list"] as const;
+const COUNT_KEY = ["notifications", "bell", "unread"] as const;
 
 async function fetchInbox(): Promise<Inbox> {
   const result = await listMyNotificationsAction({ limit: 8 });
@@ -20,29 +22,32 @@ async function fetchInbox(): Promise<Inbox> {
   return result.data;
 }
 
-/** The bell's popover: unread count on the button, the latest items, "mark all as read", a link to all. */
-export function NotificationBellPopover({ initial, allHref, label }: { initial: Inbox; allHref: string; label: string }) {
+async function fetchUnread(): Promise<number> {
+  const result = await countMyUnreadNotificationsAction({});
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data.unread;
+}
+
+/** The bell's popover: unread count on the button (polled), the latest items once opened, "mark all as read". */
+export function NotificationBellPopover({ initialUnread, allHref, label }: { initialUnread: number; allHref: string; label: string }) {
   const t = useTranslations("notifications");
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const { data = initial } = useQuery({ queryKey: BELL_KEY, queryFn: fetchInbox, initialData: initial, refetchInterval: 60_000, staleTime: 15_000 });
+  const { data: unread = initialUnread } = useQuery({ queryKey: COUNT_KEY, queryFn: fetchUnread, initialData: initialUnread, refetchInterval: 60_000, staleTime: 15_000 });
+  const list = useQuery({ queryKey: LIST_KEY, queryFn: fetchInbox, enabled: open, staleTime: 0 });
   const mark = useMutation({
     mutationFn: async (input: { ids: string[] } | { all: true }) => {
       const result = await markNotificationsReadAction(input);
       if (!result.ok) throw new Error(result.error.message);
       return result.data;
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: BELL_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["notifications", "bell"] }),
   });
-  const unread = data.unread;
 
   return (
     <Popover
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) void queryClient.invalidateQueries({ queryKey: BELL_KEY });
-      }}
+      onOpenChange={setOpen}
     >
       <PopoverTrigger
         className="focus-ring relative inline-flex size-9 items-center justify-center rounded-md text-foreground hover:bg-accent"
@@ -64,11 +69,15 @@ export function NotificationBellPopover({ initial, allHref, label }: { initial: 
             {t("markAllRead")}
           </Button>
         </div>
-        {data.items.length === 0 ? (
+        {!list.data ? (
+          <div className="flex items-center justify-center gap-2 px-4 py-8 text-[0.8125rem] text-muted-foreground" role="status">
+            {list.isError ? t("loadFailed") : <><Spinner size="sm" />{t("loading")}</>}
+          </div>
+        ) : list.data.items.length === 0 ? (
           <EmptyState size="sm" icon={InboxIcon} title={t("emptyTitle")} description={t("emptyDescription")} titleAs="p" />
         ) : (
           <ul className="max-h-[min(28rem,70dvh)] divide-y divide-border overflow-y-auto" aria-label={t("latest")}>
-            {data.items.map((n) => (
+            {list.data.items.map((n) => (
               <li key={n.id}>
                 <BellItem item={n} onOpen={() => {
                   setOpen(false);

@@ -1,14 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { listInbox } from "@/lib/server/lifecycle/inbox";
+import { countUnread } from "@/lib/server/lifecycle/inbox";
 import { NotificationBellPopover } from "@/components/notifications/notification-bell-popover";
 
-export const BELL_SIZE = 8;
-
 /**
- * The bell in the top bar: the person's latest notifications and how many are unread, rendered with the page
- * and then kept fresh in the browser (react-query polls the same read action).
+ * The bell in the top bar. Only the unread count is rendered with the page; the notifications themselves are
+ * fetched when the bell is opened, so their texts do not travel with every page (nor sit in its HTML).
  */
 export async function NotificationBell({ userId, allHref }: { userId: string; allHref: string }) {
-  const [inbox, t] = await Promise.all([listInbox(userId, { take: BELL_SIZE }), getTranslations("notifications")]);
-  return <NotificationBellPopover initial={inbox} allHref={allHref} label={t("bellLabel")} />;
+  const [unread, t] = await Promise.all([countUnread(userId), getTranslations("notifications")]);
+  return <NotificationBellPopover initialUnread={unread} allHref={allHref} label={t("bellLabel")} />;
 }

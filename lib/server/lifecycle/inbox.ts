@@ -56,3 +56,8 @@ export async function markNotificationsRead(userId: string, input: MarkNotificat
 function safeHref(href: string | null): string | null {
   return href && href.startsWith("/") && !href.startsWith("//") ? href : null;
 }
+
+/** How many of the person's notifications are unread (the bell's badge). */
+export async function countUnread(userId: string): Promise<number> {
+  return db.notification.count({ where: { userId, readAt: null } });
+}

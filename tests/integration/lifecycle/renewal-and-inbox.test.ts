@@ -8,7 +8,7 @@ import { db } from "@/lib/server/db";
 import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
 import { renewGrantAction } from "@/lib/server/lifecycle/renewal-actions";
 import { listRenewals } from "@/lib/server/lifecycle/list-renewals";
-import { listMyNotificationsAction, markNotificationsReadAction } from "@/lib/server/lifecycle/inbox-actions";
+import { countMyUnreadNotificationsAction, listMyNotificationsAction, markNotificationsReadAction } from "@/lib/server/lifecycle/inbox-actions";
 import { asMerchant, asPartner, signOut } from "./session";
 import { makeGrant, resetWorld, snapshot, startLifecycleWorld, type LifecycleWorld } from "./world";
 
@@ -95,12 +95,15 @@ describe("the notifications bell", () => {
     const listed = await listMyNotificationsAction({ limit: 10 });
     expect(listed.ok && listed.data.items.map((n) => [n.title, n.href])).toEqual([["Mine too", "/merchant/requests"], ["Mine", null]]);
     expect(listed.ok && listed.data.unread).toBe(2);
+    expect(await countMyUnreadNotificationsAction({})).toEqual({ ok: true, data: { unread: 2 } });
+    expect(await countMyUnreadNotificationsAction({ userId: w.people.owner.id })).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
 
     // Someone else's id is simply not theirs to mark.
     expect(await markNotificationsReadAction({ ids: [theirs.id, mine.id] })).toEqual({ ok: true, data: { marked: 1 } });
     expect((await db.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
     expect(await markNotificationsReadAction({ all: true })).toEqual({ ok: true, data: { marked: 1 } });
     expect((await db.notification.findUniqueOrThrow({ where: { id: mine2.id } })).readAt).not.toBeNull();
+    expect(await countMyUnreadNotificationsAction({})).toEqual({ ok: true, data: { unread: 0 } });
 
     for (const bad of [{}, { ids: [] }, { ids: "all" }, { all: false }, { ids: ["1"] }, { ids: Array.from({ length: 101 }, () => mine.id) }]) {
       expect(await markNotificationsReadAction(bad)).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
