@@ -134,7 +134,7 @@ function ApproveForm({ id, partner, periodFrom, periodTo, includesPersonalData, 
                       {!l.grantable && !l.alreadyGranted ? <Badge variant="neutral">{t("notYours")}</Badge> : null}
                     </div>
                     <p id={`${itemId}-units`} className="mt-0.5 text-xs text-muted-foreground">
-                      {l.salesUnits.map((s) => `${s.name} (MSN ${s.msn})`).join(", ")}
+                      {l.salesUnits.map((s) => t("unitWithMsn", { name: s.name, msn: s.msn })).join(", ")}
                     </p>
                   </div>
                 </div>
