@@ -25,7 +25,7 @@ test("Kari reads the single-sales-unit ledger of 212001 with its own keys", asyn
   const response = await page.goto("/merchant/ledger/212001");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: "Fjord Kaffe Grünerløkka" })).toBeVisible();
-  await expect(page.getByTestId("ledger-stats")).toBeVisible();
+  await expect(page.getByTestId("ledger-stats")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("complete-through")).toBeVisible();
   await expectNoA11yViolations(page, testInfo, "merchant ledger");
   await saveScreenshot(page, "ledger-merchant-view");

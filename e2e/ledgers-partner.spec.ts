@@ -18,7 +18,8 @@ async function showRange(page: Page, from: string, to: string) {
   await page.getByLabel("From", { exact: true }).fill(from);
   await page.getByLabel("To", { exact: true }).fill(to);
   await page.getByRole("button", { name: "Show", exact: true }).click();
-  await expect(page.getByTestId(`day-${to}`)).toBeVisible();
+  // A first view may fetch the dates upstream and cache them: allow for that on a busy machine.
+  await expect(page.getByTestId(`day-${to}`)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("ledger-stats")).toBeVisible();
 }
 
@@ -43,8 +44,9 @@ test("Per opens granted ledger 302101: totals equal the entries, a pspReference 
   await signInAs(page, PERSONAS.per);
   await page.getByTestId(`client-${ORGS.fjordKaffe.orgNo}`).getByRole("link", { name: ORGS.fjordKaffe.name, exact: true }).click();
   await page.getByRole("link", { name: "Ledger 302101" }).click();
+  // The header paints at once; the figures stream in (the first view fetches a week from upstream and caches it).
   await expect(page.getByRole("heading", { level: 1, name: "Ledger 302101" })).toBeVisible();
-  await expect(page.getByTestId("complete-through")).toBeVisible();
+  await expect(page.getByTestId("complete-through")).toBeVisible({ timeout: 30_000 });
   await expectNoA11yViolations(page, testInfo, "partner ledger");
 
   // One closed ledger date: its figures are final and must be the plain sums of its entries.
@@ -126,6 +128,7 @@ test("Per queues a sync and sees it finish", async ({ page }) => {
   await signInAs(page, PERSONAS.per);
   await page.goto("/partner/ledgers/302101");
   const panel = page.getByTestId("sync-panel");
+  await expect(panel).toBeVisible({ timeout: 30_000 });
   await panel.getByRole("button", { name: "Sync now" }).click();
   await expect(panel.getByTestId("sync-state")).toHaveText(/Queued…|Syncing…|Sync finished/);
   await expect(panel.getByTestId("sync-state")).toHaveText("Sync finished", { timeout: 45_000 });

@@ -1,17 +1,17 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { KeyRound, Split, CircleSlash } from "lucide-react";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { LedgerDenial } from "@/components/ledger/ledger-denial";
-import { LedgerView } from "@/components/ledger/ledger-view";
+import { LedgerPageBody } from "@/components/ledger/ledger-page-body";
+import { LedgerViewSkeleton } from "@/components/ledger/ledger-view-skeleton";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/merchant-ledger-access";
 import { merchantLedgerSyncStatusAction, readMerchantLedgerEntriesAction, readMerchantLedgerRangeAction, syncMerchantLedgerAction } from "@/lib/server/ledgers/actions/merchant-ledger-actions";
-import { loadLedgerPageData } from "@/lib/server/ledgers/ledger-page-data";
 
 export const metadata: Metadata = { title: "Ledger" };
 
@@ -74,22 +74,23 @@ export default async function MerchantLedgerPage({ params, searchParams }: { par
     );
   }
 
-  const data = await loadLedgerPageData(result.access, await searchParams);
   return (
     <>
       {header}
-      {data.rangeError ? <Alert variant="warning" className="mb-4" description={tv("range.invalidUrl", { reason: data.rangeError })} data-testid="range-error" /> : null}
-      <LedgerView
-        target={{ msn: unit.msn }}
-        reader="merchant"
-        actions={{ readRange: readMerchantLedgerRangeAction, readEntries: readMerchantLedgerEntriesAction, syncNow: syncMerchantLedgerAction, syncStatus: merchantLedgerSyncStatusAction }}
-        currency={result.access.ledger.currency}
-        personalData={false}
-        periodText={null}
-        initialView={data.view}
-        initialEntries={data.entries}
-        initialSync={data.sync}
-      />
+      <Suspense fallback={<LedgerViewSkeleton />}>
+        <LedgerPageBody
+          access={result.access}
+          searchParams={await searchParams}
+          view={{
+            target: { msn: unit.msn },
+            reader: "merchant",
+            actions: { readRange: readMerchantLedgerRangeAction, readEntries: readMerchantLedgerEntriesAction, syncNow: syncMerchantLedgerAction, syncStatus: merchantLedgerSyncStatusAction },
+            currency: result.access.ledger.currency,
+            personalData: false,
+            periodText: null,
+          }}
+        />
+      </Suspense>
     </>
   );
 }

@@ -1,15 +1,15 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccessSummary, periodText } from "@/components/ledger/access-summary";
-import { LedgerView } from "@/components/ledger/ledger-view";
+import { LedgerPageBody } from "@/components/ledger/ledger-page-body";
+import { LedgerViewSkeleton } from "@/components/ledger/ledger-view-skeleton";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
 import { partnerLedgerSyncStatusAction, readPartnerLedgerEntriesAction, readPartnerLedgerRangeAction, syncPartnerLedgerAction } from "@/lib/server/ledgers/actions/partner-ledger-actions";
-import { loadLedgerPageData } from "@/lib/server/ledgers/ledger-page-data";
 
 export const metadata: Metadata = { title: "Ledger" };
 
@@ -22,7 +22,7 @@ export default async function PartnerLedgerPage({ params, searchParams }: { para
   const { ledgerId } = await params;
   const access = await getPartnerLedgerAccess(ctx, ledgerId);
   if (!access) notFound();
-  const [data, t, tc, period] = await Promise.all([loadLedgerPageData(access, await searchParams), getTranslations("ledgerView"), getTranslations("clientDetail"), periodText(access.period)]);
+  const [t, tc, period] = await Promise.all([getTranslations("ledgerView"), getTranslations("clientDetail"), periodText(access.period)]);
   const { ledger } = access;
   return (
     <>
@@ -38,18 +38,20 @@ export default async function PartnerLedgerPage({ params, searchParams }: { para
           </>
         }
       />
-      {data.rangeError ? <Alert variant="warning" className="mb-4" description={t("range.invalidUrl", { reason: data.rangeError })} data-testid="range-error" /> : null}
-      <LedgerView
-        target={{ ledgerId: ledger.externalId }}
-        reader="partner"
-        actions={{ readRange: readPartnerLedgerRangeAction, readEntries: readPartnerLedgerEntriesAction, syncNow: syncPartnerLedgerAction, syncStatus: partnerLedgerSyncStatusAction }}
-        currency={ledger.currency}
-        personalData={access.personalData}
-        periodText={period}
-        initialView={data.view}
-        initialEntries={data.entries}
-        initialSync={data.sync}
-      />
+      <Suspense fallback={<LedgerViewSkeleton />}>
+        <LedgerPageBody
+          access={access}
+          searchParams={await searchParams}
+          view={{
+            target: { ledgerId: ledger.externalId },
+            reader: "partner",
+            actions: { readRange: readPartnerLedgerRangeAction, readEntries: readPartnerLedgerEntriesAction, syncNow: syncPartnerLedgerAction, syncStatus: partnerLedgerSyncStatusAction },
+            currency: ledger.currency,
+            personalData: access.personalData,
+            periodText: period,
+          }}
+        />
+      </Suspense>
     </>
   );
 }
