@@ -43,9 +43,10 @@ export default defineConfig({
   // stored keys) run after, one feature at a time, so no spec sees another's half-made changes.
   projects: [
     { name: "first-start", testIgnore: JOURNEYS, use: browser },
-    { name: "grant-journeys", testMatch: /grants-.*\.spec\.ts$/, dependencies: ["first-start"], use: browser },
-    { name: "lifecycle-journeys", testMatch: /lifecycle-.*\.spec\.ts$/, dependencies: ["grant-journeys"], use: browser },
-    { name: "key-journeys", testMatch: /ledgers-keys\.spec\.ts$/, dependencies: ["lifecycle-journeys"], use: browser },
+    // A journey's retry would start from the world its first attempt changed: no retries there.
+    { name: "grant-journeys", testMatch: /grants-.*\.spec\.ts$/, dependencies: ["first-start"], retries: 0, use: browser },
+    { name: "lifecycle-journeys", testMatch: /lifecycle-.*\.spec\.ts$/, dependencies: ["grant-journeys"], retries: 0, use: browser },
+    { name: "key-journeys", testMatch: /ledgers-keys\.spec\.ts$/, dependencies: ["lifecycle-journeys"], retries: 0, use: browser },
   ],
   webServer: [
     {
