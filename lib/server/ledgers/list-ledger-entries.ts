@@ -114,7 +114,8 @@ export async function listLedgerEntries(access: LedgerAccess, requested: DateRan
   const merged = [...fromCache, ...openMatches.filter((e) => isAfter(after, e))].sort((a, b) => (a.ledgerDate === b.ledgerDate ? a.seq - b.seq : a.ledgerDate < b.ledgerDate ? -1 : 1));
   const page = merged.slice(0, limit);
   const last = page.at(-1);
-  await recordLedgerRead(access, shown, now);
+  // A page of a range just read is part of that read; a page of a range not read lately is a read of its own.
+  await recordLedgerRead(access, shown, { now, partOfRecentRead: true });
   return {
     entries: page,
     total: cachedTotal + openMatches.length,

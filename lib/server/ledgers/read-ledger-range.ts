@@ -108,7 +108,7 @@ export async function readLedgerRange(access: LedgerAccess, requested: DateRange
   });
 
   const days = summarizeDays(inputs);
-  await recordLedgerRead(access, shown, now);
+  await recordLedgerRead(access, shown, { now });
   return {
     ...emptyView(access, requested, bounds, today),
     shown,

@@ -161,14 +161,19 @@ describe("the access log", () => {
     const startedAt = new Date();
     const access = (await getPartnerLedgerAccess(ctx, "302101"))!;
     await readLedgerRange(access, { from: date, to: date });
-    // Paging within the same range is the same read: no second row.
+    // Paging within the same range is part of that read: no second row.
     await listLedgerEntries(access, { from: date, to: date }, { topic: "fees" });
-    const events = await db.ledgerAccessEvent.findMany({ where: { grantId: grant.id, at: { gte: startedAt } } });
+    const events = await db.ledgerAccessEvent.findMany({ where: { grantId: grant.id, at: { gte: startedAt } }, orderBy: { id: "asc" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "read", userId: ctx.user.id, partnerId: ctx.partnerId, merchantId: grant.merchantId, ledgerId: grant.ledgerId });
     expect(dbDateToLedgerDate(events[0]!.fromDate)).toBe(date);
     expect(dbDateToLedgerDate(events[0]!.toDate)).toBe(date);
     const used = await db.ledgerGrant.findUniqueOrThrow({ where: { id: grant.id }, select: { lastUsedAt: true } });
     expect(used.lastUsedAt!.getTime()).toBeGreaterThanOrEqual(startedAt.getTime());
+    // Reading the range again (opening the page again) is a new read; entries of a range nobody read lately too.
+    await readLedgerRange(access, { from: date, to: date });
+    await listLedgerEntries(access, { from: addDays(date, -1), to: date }, { topic: "funds" });
+    const after = await db.ledgerAccessEvent.findMany({ where: { grantId: grant.id, at: { gte: startedAt } }, orderBy: { id: "asc" } });
+    expect(after.map((e) => [dbDateToLedgerDate(e.fromDate), dbDateToLedgerDate(e.toDate)])).toEqual([[date, date], [date, date], [addDays(date, -1), date]]);
   });
 });
