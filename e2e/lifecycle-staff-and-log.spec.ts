@@ -72,9 +72,9 @@ test("a partner's read shows in the merchant's access log, with filters and a CS
   await signInAs(page, PERSONAS.kari, ORGS.fjordKaffe.name);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Access log" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Access log" })).toBeVisible();
-  const read = page.getByTestId("access-event").filter({ hasText: "Per Olsen" }).first();
+  // Earlier journeys may have let Per read other Fjord Kaffe ledgers too: look for this ledger's read.
+  const read = page.getByTestId("access-event").filter({ hasText: "Per Olsen" }).filter({ hasText: "302101" }).first();
   await expect(read).toContainText(`at ${TB.name}`);
-  await expect(read).toContainText("302101");
   await expect(read).toContainText("Read");
   await expectNoA11yViolations(page, testInfo, "access-log");
   await saveScreenshot(page, "lifecycle-access-log");
