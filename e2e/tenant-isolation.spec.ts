@@ -21,6 +21,7 @@ test("a partner user opening the merchant area gets 404", async ({ page }) => {
   await signInAs(page, PERSONAS.per);
   const response = await page.goto("/merchant/partners");
   await expectNotFound(page, response, ["212001", "Grünerløkka", "302103"]);
+  await expectNotFound(page, await page.goto("/admin/audit"), ["audit-row", "grant.created"]);
 });
 
 test("a merchant user opening the partner and admin areas gets 404", async ({ page }) => {
@@ -28,6 +29,8 @@ test("a merchant user opening the partner and admin areas gets 404", async ({ pa
   await expectNotFound(page, await page.goto("/partner/clients"), [ORGS.tallBalanse.name, "302101", "302201"]);
   // The admin page renders tenant-wide figures; none of its markup may appear.
   await expectNotFound(page, await page.goto("/admin/access"), ["grants-by-status", "data-status="]);
+  await expectNotFound(page, await page.goto("/admin/audit"), ["audit-row", "grant.created"]);
+  expect((await page.request.get("/api/admin/audit/export")).status()).toBe(404);
   // And the merchant area itself still works for him.
   const own = await page.goto("/merchant/partners");
   expect(own!.status()).toBe(200);

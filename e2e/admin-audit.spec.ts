@@ -1,0 +1,20 @@
+import { test, expect, signInAs, PERSONAS, expectNoA11yViolations, saveScreenshot } from "./fixtures";
+
+// A3 in the browser: the platform admin reads the audit trail, verifies the hash chain and downloads it.
+test("the platform admin verifies the audit trail and exports it", async ({ page }, testInfo) => {
+  await signInAs(page, PERSONAS.admin);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit trail" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
+  // The seed's grants are the first events of the chain.
+  await expect(page.getByTestId("audit-row").filter({ hasText: "grant.created" }).first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Verify chain" }).click();
+  await expect(page.getByText("The chain is intact")).toBeVisible();
+  await expectNoA11yViolations(page, testInfo, "audit trail");
+  await saveScreenshot(page, "admin-audit");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^audit-trail-\d{4}-\d{2}-\d{2}\.csv$/);
+});
