@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { dbDateToLedgerDate, todayLedgerDate } from "@/lib/dates";
-import { grantDisplayStatus, type GrantDisplayStatus } from "@/lib/grants/grant-status";
+import { todayLedgerDate } from "@/lib/dates";
+import { grantScopeView, type GrantDisplayStatus } from "@/lib/grants/grant-status";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { isUuid } from "@/lib/ids";
 import { markOutOfSync } from "@/lib/server/merchant-partners/grant-sync-status";
@@ -98,22 +98,15 @@ export async function listPartnerOverview(ctx: MerchantContext, filter: Overview
     name: u.name,
     channel: u.channel,
     ledger: u.ledger ? { id: u.ledger.id, externalId: u.ledger.externalId, currency: u.ledger.currency, salesUnitCount: u.ledger._count.salesUnits } : null,
-    grants: (u.ledger?.grants ?? []).map((g) => {
-      const validUntil = g.validUntil ? dbDateToLedgerDate(g.validUntil) : null;
-      return {
-        id: g.id,
-        partnerId: g.partner.id,
-        partnerName: g.partner.name,
-        partnerOrgNo: g.partner.orgNo,
-        status: grantDisplayStatus({ status: g.status, validUntil }, today),
-        periodFrom: g.periodFrom ? dbDateToLedgerDate(g.periodFrom) : null,
-        periodTo: g.periodTo ? dbDateToLedgerDate(g.periodTo) : null,
-        validUntil,
-        includesPersonalData: g.includesPersonalData,
-        lastUsedAt: g.lastUsedAt?.toISOString() ?? null,
-        outOfSync: outOfSync.has(g.id),
-      };
-    }),
+    grants: (u.ledger?.grants ?? []).map((g) => ({
+      id: g.id,
+      partnerId: g.partner.id,
+      partnerName: g.partner.name,
+      partnerOrgNo: g.partner.orgNo,
+      ...grantScopeView(g, today),
+      lastUsedAt: g.lastUsedAt?.toISOString() ?? null,
+      outOfSync: outOfSync.has(g.id),
+    })),
   }));
 }
 

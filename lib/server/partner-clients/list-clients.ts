@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { dbDateToLedgerDate, todayLedgerDate } from "@/lib/dates";
-import { grantDisplayStatus, type GrantDisplayStatus } from "@/lib/grants/grant-status";
+import { todayLedgerDate } from "@/lib/dates";
+import { grantScopeView, type GrantDisplayStatus } from "@/lib/grants/grant-status";
 import type { PartnerContext } from "@/lib/server/authz/contexts";
 import { isUuid } from "@/lib/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -66,17 +66,12 @@ export async function listClients(ctx: PartnerContext, only?: { merchantId: stri
       country: g.merchant.country,
       ledgers: [],
     };
-    const validUntil = g.validUntil ? dbDateToLedgerDate(g.validUntil) : null;
     client.ledgers.push({
       grantId: g.id,
       ledgerExternalId: g.ledger.externalId,
       currency: g.ledger.currency,
       salesUnits: g.ledger.salesUnits,
-      status: grantDisplayStatus({ status: g.status, validUntil }, today),
-      periodFrom: g.periodFrom ? dbDateToLedgerDate(g.periodFrom) : null,
-      periodTo: g.periodTo ? dbDateToLedgerDate(g.periodTo) : null,
-      validUntil,
-      includesPersonalData: g.includesPersonalData,
+      ...grantScopeView(g, today),
     });
     byMerchant.set(g.merchant.id, client);
   }

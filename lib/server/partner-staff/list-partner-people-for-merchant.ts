@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
-import { grantDisplayStatus, type GrantDisplayStatus } from "@/lib/grants/grant-status";
+import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { grantScopeView, type GrantDisplayStatus } from "@/lib/grants/grant-status";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { ledgerScopeWhere } from "@/lib/server/lifecycle/merchant-scope";
 
@@ -83,17 +83,12 @@ export async function listPartnerPeopleForMerchant(ctx: MerchantContext, now: Da
   const byPartner = new Map<string, PartnerWithPeople>();
   for (const g of grants) {
     const entry = byPartner.get(g.partner.id) ?? { partnerId: g.partner.id, name: g.partner.name, orgNo: g.partner.orgNo, status: g.partner.status, ledgers: [], people: [] };
-    const validUntil = g.validUntil ? dbDateToLedgerDate(g.validUntil) : null;
     entry.ledgers.push({
       grantId: g.id,
       externalId: g.ledger.externalId,
       currency: g.ledger.currency,
       salesUnits: g.ledger.salesUnits,
-      status: grantDisplayStatus({ status: g.status, validUntil }, todayText),
-      periodFrom: g.periodFrom ? dbDateToLedgerDate(g.periodFrom) : null,
-      periodTo: g.periodTo ? dbDateToLedgerDate(g.periodTo) : null,
-      validUntil,
-      includesPersonalData: g.includesPersonalData,
+      ...grantScopeView(g, todayText),
       lastUsedAt: g.lastUsedAt?.toISOString() ?? null,
     });
     byPartner.set(g.partner.id, entry);
