@@ -1,8 +1,8 @@
 /**
- * Response bodies checked against the official OpenAPI files, which sit next to the repository in
- * `../shared/reference/` (resolved from the project root; nothing is copied into the repo).
+ * Response bodies checked against the official OpenAPI files, committed unmodified in `sandbox/reference/`
+ * (its README names their source, commit and licence).
  *
- * Knowing deviations from the Dec 2023 / Nov 2023 files, each documented in report-api.md:
+ * Knowing deviations from the Dec 2023 / Nov 2023 files, each documented in sandbox/reference/README.md:
  * - Transaction.entryType: the enum is dropped; it is an open enum upstream and newer types exist
  *   (payout-scheduled, credit-note, service-fee, and the sandbox's deliberately unknown instant-payout-fee);
  * - Transaction.recipientHandle: made nullable; upstream sends null on payout-scheduled and fees-retained;
@@ -19,9 +19,9 @@ import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
 
-const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
-export const REPORT_SPEC_PATH = path.resolve(PROJECT_ROOT, "../shared/reference/vipps-report-api.swagger.yaml");
-export const TOKEN_SPEC_PATH = path.resolve(PROJECT_ROOT, "../shared/reference/vipps-access-token-api.swagger.yaml");
+const REFERENCE_DIR = path.resolve(import.meta.dirname, "../reference");
+export const REPORT_SPEC_PATH = path.join(REFERENCE_DIR, "vipps-report-api.swagger.yaml");
+export const TOKEN_SPEC_PATH = path.join(REFERENCE_DIR, "vipps-access-token-api.swagger.yaml");
 
 type Json = Record<string, unknown>;
 
