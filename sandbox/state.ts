@@ -166,7 +166,7 @@ export class SandboxState {
     return [...world, ...others];
   }
 
-  /** The demo keys, in the shape of the sandbox contract (product.md). */
+  /** The demo keys, in the shape `sandbox/README.md` documents ("The keys"). */
   credentials(): {
     merchants: { msn: string; clientId: string; clientSecret: string; subscriptionKey: string; ledgerId: string; ledgerSalesUnitCount: number }[];
     partners: { name: string; orgNo: string; clientId: string; clientSecret: string; grantedLedgerIds: string[] }[];

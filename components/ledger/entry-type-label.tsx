@@ -4,7 +4,7 @@ import { CircleHelp } from "lucide-react";
 import { isKnownEntryType } from "@/lib/report-api/entry-types";
 
 /**
- * The entry type in words. Upstream adds types without notice (report-api.md §5.3): an unknown one is shown as
+ * The entry type in words. Upstream adds types without notice (docs/report-api.md §4.3): an unknown one is shown as
  * upstream names it, marked, and still booked by its signed amount.
  */
 export function EntryTypeLabel({ type }: { type: string }) {

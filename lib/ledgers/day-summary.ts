@@ -156,7 +156,7 @@ interface Neighbour {
 }
 
 /**
- * Fees match captures by pspReference (report-api.md §5.2: a fee may land on the next ledger date). A capture
+ * Fees match captures by pspReference (docs/report-api.md §4.4: a fee may land on the next ledger date). A capture
  * needs a capture fee on its date or the next; a capture fee needs a capture on its date or the one before.
  * When that neighbour date is not loaded (outside the range, open, unreadable) the match is "pending".
  */

@@ -1,5 +1,5 @@
 /**
- * Option and argument validation, and the request headers per key type (report-api.md §2.1):
+ * Option and argument validation, and the request headers per key type (docs/report-api.md §2.3):
  * merchant keys send `Authorization: Bearer`, `Ocp-Apim-Subscription-Key` and `Merchant-Serial-Number`;
  * accounting (partner) keys send the bearer token only. Both may send the `Vipps-System-*` headers.
  */

@@ -1,5 +1,5 @@
 /**
- * Entry types seen in the Report API (report-api.md §5.3). The set is open: Vipps adds values without a version
+ * Entry types seen in the Report API (docs/report-api.md §4.3). The set is open: Vipps adds values without a version
  * change, so `entryType` is typed as `string` everywhere and these lists are for display and grouping only.
  */
 export const KNOWN_FUNDS_ENTRY_TYPES = [

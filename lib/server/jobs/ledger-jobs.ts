@@ -27,7 +27,7 @@ export const ledgerSyncJob = defineJob<object>({
 });
 
 /**
- * Every hour, at a minute off the hour as Vipps MobilePay asks (report-api.md §2.10), queue a sync for each
+ * Every hour, at a minute off the hour as Vipps MobilePay asks (docs/report-api.md §7), queue a sync for each
  * ledger some stored keys can read. pg-boss runs the schedule once across all instances.
  */
 export const ledgerSyncScheduleJob = defineJob<object>({
