@@ -115,6 +115,7 @@ async function observe(row: Row, c: Cell): Promise<Observed> {
   }
 }
 
+// "scope" is the own tenant: the persona signs in to its own organisation.
 const isSessionOnly = (row: Row) => (row.kind === "action" ? row.sessionOnly === true : row.kind === "route" || !row.params);
 
 async function signIn(row: Row, c: Cell): Promise<void> {
@@ -127,10 +128,11 @@ async function signIn(row: Row, c: Cell): Promise<void> {
   await signInPersona(EMAILS[c.persona], { activeOrg: forged ? orgKey(c) : own });
 }
 
+const relations = (row: Row): Relation[] => (row.expect.scope ? ["own", "other", "scope"] : ["own", "other"]);
 const cells = (row: Row) =>
-  (["own", "other"] as Relation[]).flatMap((rel) =>
+  relations(row).flatMap((rel) =>
     PERSONAS.map((persona, i) => {
-      const expected = row.expect[rel].split(" ")[i] as Outcome;
+      const expected = row.expect[rel]!.split(" ")[i] as Outcome;
       return { rel, persona, expected, label: `${rel} · ${persona} → ${WORDS[expected] ?? expected}` };
     }),
   );
@@ -159,9 +161,10 @@ describe("the matrix covers everything the app exposes", () => {
   });
 
   it("declares an outcome for every persona and tenant relation of every row", () => {
-    for (const row of ROWS) for (const rel of ["own", "other"] as const) expect(row.expect[rel].split(" "), `${row.unit} (${rel})`).toHaveLength(PERSONAS.length);
-    expect(CELL_COUNT).toBe(ROWS.length * PERSONAS.length * 2);
-    console.info(`authorization matrix: ${ROWS.length} rows (${ACTION_ROWS.length} actions, ${PAGE_ROWS.length} pages, ${ROUTE_ROWS.length} route handlers) × ${PERSONAS.length} personas × 2 tenant relations = ${CELL_COUNT} cells`);
+    for (const row of ROWS) for (const rel of relations(row)) expect(row.expect[rel]!.split(" "), `${row.unit} (${rel})`).toHaveLength(PERSONAS.length);
+    const scoped = ROWS.filter((row) => row.expect.scope).length;
+    expect(CELL_COUNT).toBe((ROWS.length * 2 + scoped) * PERSONAS.length);
+    console.info(`authorization matrix: ${ROWS.length} rows (${ACTION_ROWS.length} actions, ${PAGE_ROWS.length} pages, ${ROUTE_ROWS.length} route handlers) × ${PERSONAS.length} personas × own/other tenant, plus out-of-scope for ${scoped} rows = ${CELL_COUNT} cells`);
   });
 });
 

@@ -14,9 +14,15 @@ import type { MatrixWorld, Persona, Relation } from "./world";
  *
  * Columns:   signedOut merchantAdmin merchantManager merchantViewer partnerOwner partnerAccountant platformAdmin suspendedOwner
  *
+ * Rows that take an id have a third relation, "scope": the persona's own tenant, but outside a manager's sales
+ * units or an accountant's assigned clients (Bryggen's sales unit 212003 settles on the joint ledger 302103, so
+ * even an admin's sales-unit keys are refused there: F for the merchant ledger reads).
+ *
  * Rows that take no id of a tenant ("tenant from the session only") use for "other" a forged active-organisation
  * cookie naming another tenant; it must change nothing, so their two columns are the same.
  */
+export type Expect = { own: string; other: string; scope?: string };
+
 export interface Cell {
   w: MatrixWorld;
   rel: Relation;
@@ -31,35 +37,39 @@ export interface ActionRow {
   unwrapped?: string;
   /** Takes no tenant's id: "other" is a forged active-organisation cookie naming another tenant. */
   sessionOnly?: true;
-  expect: Record<Relation, string>;
+  expect: Expect;
   call(fn: (input: unknown) => Promise<unknown>, c: Cell): Promise<unknown>;
 }
 
 export interface PageRow {
   kind: "page";
   unit: string;
-  expect: Record<Relation, string>;
+  expect: Expect;
   params?(c: Cell): Record<string, string>;
 }
 
 export interface RouteRow {
   kind: "route";
   unit: string;
-  expect: Record<Relation, string>;
+  expect: Expect;
   url: string;
 }
 
 export type Row = ActionRow | PageRow | RouteRow;
 
 const same = (codes: string) => ({ own: codes, other: codes });
-const pick = <T>(c: Cell, own: T, other: T) => (c.rel === "own" ? own : other);
+function pick<T>(c: Cell, own: T, other: T, scope?: T): T {
+  if (c.rel === "scope" && scope === undefined) throw new Error("this row has no out-of-scope case");
+  return c.rel === "own" ? own : c.rel === "other" ? other : scope!;
+}
 const day = (n: number) => shiftLedgerDate(todayLedgerDate(), n);
 const plainScope = () => ({ periodFrom: null, periodTo: null, includesPersonalData: false, validUntil: day(30) });
 const range = () => ({ from: day(-3), to: day(-2) });
 
 // The partner-side tenant: the persona's own firm's client and ledger, or another firm's.
-const partnerLedger = (c: Cell) => pick(c, c.w.ledgers.fjordGruner, c.w.ledgers.hygge).externalId;
-const merchantMsn = (c: Cell) => pick(c, c.w.units.fjordGruner, c.w.units.nordlys).msn;
+const partnerLedger = (c: Cell) => pick(c, c.w.ledgers.fjordGruner, c.w.ledgers.hygge, c.w.ledgers.nordlys).externalId;
+const merchantMsn = (c: Cell) => pick(c, c.w.units.fjordGruner, c.w.units.nordlys, c.w.units.fjordBryggen).msn;
+const merchantLedger = (c: Cell) => pick(c, c.w.ledgers.fjordGruner, c.w.ledgers.nordlys, c.w.ledgers.fjordBryggen).id;
 
 const MERCHANT_WRITE = { own: "S A A F N N N N", other: "S N N F N N N N" };
 const MERCHANT_ADMIN_ONLY = { own: "S A F F N N N N", other: "S N F F N N N N" };
@@ -77,19 +87,19 @@ const ses = "lib/server/session/actions.ts#";
 
 export const ACTION_ROWS: ActionRow[] = [
   // Grants (M2, M3, M5): the merchant's own ledgers and grants; another merchant's are not found.
-  { kind: "action", unit: `${g}grantAccessAction`, expect: MERCHANT_WRITE,
-    call: (fn, c) => fn({ partnerId: c.w.partners.kirjanpito.id, ledgerIds: [pick(c, c.w.ledgers.fjordGruner, c.w.ledgers.nordlys).id], ...plainScope(), consentAccepted: true }) },
-  { kind: "action", unit: `${g}changeGrantAction`, expect: MERCHANT_WRITE,
-    call: (fn, c) => fn({ grantId: pick(c, c.w.grants.fjordToTallBalanse, c.w.grants.nordlysToTallBalanse).id, ...plainScope(), validUntil: day(20) }) },
-  { kind: "action", unit: `${g}revokeGrantAction`, expect: MERCHANT_WRITE,
-    call: (fn, c) => fn({ grantId: pick(c, c.w.grants.fjordToTallBalanse, c.w.grants.nordlysToTallBalanse).id }) },
+  { kind: "action", unit: `${g}grantAccessAction`, expect: { ...MERCHANT_WRITE, scope: "S A N F N N N N" },
+    call: (fn, c) => fn({ partnerId: c.w.partners.konto.id, ledgerIds: [merchantLedger(c)], ...plainScope(), consentAccepted: true }) },
+  { kind: "action", unit: `${g}changeGrantAction`, expect: { ...MERCHANT_WRITE, scope: "S A N F N N N N" },
+    call: (fn, c) => fn({ grantId: pick(c, c.w.grants.fjordToTallBalanse, c.w.grants.nordlysToTallBalanse, c.w.grants.bryggen).id, ...plainScope(), validUntil: day(20) }) },
+  { kind: "action", unit: `${g}revokeGrantAction`, expect: { ...MERCHANT_WRITE, scope: "S A N F N N N N" },
+    call: (fn, c) => fn({ grantId: pick(c, c.w.grants.fjordToTallBalanse, c.w.grants.nordlysToTallBalanse, c.w.grants.bryggen).id }) },
   // Four-eyes: only a second admin (the pending grants were asked for by another admin).
-  { kind: "action", unit: `${g}approveGrantAction`, expect: MERCHANT_ADMIN_ONLY,
-    call: (fn, c) => fn({ grantId: pick(c, c.w.grants.pendingFjord, c.w.grants.pendingNordlys).id }) },
-  { kind: "action", unit: `${g}declineGrantAction`, expect: MERCHANT_ADMIN_ONLY,
-    call: (fn, c) => fn({ grantId: pick(c, c.w.grants.pendingFjord, c.w.grants.pendingNordlys).id, reason: "not now" }) },
-  { kind: "action", unit: `${g}previewGrantAction`, expect: MERCHANT_WRITE,
-    call: (fn, c) => fn({ ledgerId: pick(c, c.w.ledgers.fjordGruner, c.w.ledgers.nordlys).id, periodFrom: null, periodTo: null, includesPersonalData: false }) },
+  { kind: "action", unit: `${g}approveGrantAction`, expect: { ...MERCHANT_ADMIN_ONLY, scope: "S A F F N N N N" },
+    call: (fn, c) => fn({ grantId: pick(c, c.w.grants.pendingFjord, c.w.grants.pendingNordlys, c.w.grants.pendingBryggen).id }) },
+  { kind: "action", unit: `${g}declineGrantAction`, expect: { ...MERCHANT_ADMIN_ONLY, scope: "S A F F N N N N" },
+    call: (fn, c) => fn({ grantId: pick(c, c.w.grants.pendingFjord, c.w.grants.pendingNordlys, c.w.grants.pendingBryggen).id, reason: "not now" }) },
+  { kind: "action", unit: `${g}previewGrantAction`, expect: { ...MERCHANT_WRITE, scope: "S A N F N N N N" },
+    call: (fn, c) => fn({ ledgerId: merchantLedger(c), periodFrom: null, periodTo: null, includesPersonalData: false }) },
   { kind: "action", unit: `${g}searchPartnersAction`, sessionOnly: true, expect: same("S A A F N N N N"), call: (fn) => fn({ query: "konto" }) },
 
   // Access requests (P7, M4): a partner owner asks; the merchant decides on requests made to it.
@@ -100,10 +110,10 @@ export const ACTION_ROWS: ActionRow[] = [
       const own = c.persona === "suspendedOwner" ? c.w.requests.byBokholderiet : c.w.requests.byTallBalanse;
       return fn({ requestId: pick(c, own, c.w.requests.byKonto).id });
     } },
-  { kind: "action", unit: `${r}approveAccessRequestAction`, expect: MERCHANT_WRITE,
-    call: (fn, c) => fn({ requestId: pick(c, c.w.requests.toFjord, c.w.requests.toNordlys).id, ledgerIds: [pick(c, c.w.ledgers.fjordGruner, c.w.ledgers.nordlys).id], periodFrom: "", periodTo: "", includesPersonalData: false, validUntil: day(30) }) },
-  { kind: "action", unit: `${r}declineAccessRequestAction`, expect: MERCHANT_WRITE,
-    call: (fn, c) => fn({ requestId: pick(c, c.w.requests.toFjord, c.w.requests.toNordlys).id, reason: "" }) },
+  { kind: "action", unit: `${r}approveAccessRequestAction`, expect: { ...MERCHANT_WRITE, scope: "S A N F N N N N" },
+    call: (fn, c) => fn({ requestId: pick(c, c.w.requests.toFjord, c.w.requests.toNordlys, c.w.requests.toBryggen).id, ledgerIds: [merchantLedger(c)], periodFrom: "", periodTo: "", includesPersonalData: false, validUntil: day(30) }) },
+  { kind: "action", unit: `${r}declineAccessRequestAction`, expect: { ...MERCHANT_WRITE, scope: "S A N F N N N N" },
+    call: (fn, c) => fn({ requestId: pick(c, c.w.requests.toFjord, c.w.requests.toNordlys, c.w.requests.toBryggen).id, reason: "" }) },
 
   // P6: the owner assigns the firm's own accountants to the firm's own clients.
   { kind: "action", unit: "lib/server/partner-staff/actions.ts#setClientAssignmentsAction", expect: PARTNER_OWNER_ONLY,
@@ -113,25 +123,25 @@ export const ACTION_ROWS: ActionRow[] = [
     } },
 
   // Keys: merchant admins for their own sales units; partner owners for their own firm.
-  { kind: "action", unit: `${cr}storeSalesUnitKeysAction`, expect: MERCHANT_ADMIN_ONLY,
+  { kind: "action", unit: `${cr}storeSalesUnitKeysAction`, expect: { ...MERCHANT_ADMIN_ONLY, scope: "S A F F N N N N" },
     call: (fn, c) => fn({ msn: merchantMsn(c), clientId: "matrix-client", clientSecret: "matrix-secret", subscriptionKey: "matrix-subscription" }) },
-  { kind: "action", unit: `${cr}testSalesUnitConnectionAction`, expect: MERCHANT_ADMIN_ONLY, call: (fn, c) => fn({ msn: merchantMsn(c) }) },
+  { kind: "action", unit: `${cr}testSalesUnitConnectionAction`, expect: { ...MERCHANT_ADMIN_ONLY, scope: "S A F F N N N N" }, call: (fn, c) => fn({ msn: merchantMsn(c) }) },
   { kind: "action", unit: `${cr}storePartnerKeysAction`, sessionOnly: true, expect: same("S N N N A F N F"), call: (fn) => fn({ clientId: "matrix-client", clientSecret: "matrix-secret" }) },
   { kind: "action", unit: `${cr}testPartnerConnectionAction`, sessionOnly: true, expect: same("S N N N A F N F"), call: (fn) => fn({}) },
 
   // Ledger reads (M6 with a sales unit's keys; P2 with the firm's keys, within the grant).
-  { kind: "action", unit: `${ml}readMerchantLedgerRangeAction`, expect: MERCHANT_READ, call: (fn, c) => fn({ msn: merchantMsn(c), ...range() }) },
-  { kind: "action", unit: `${ml}readMerchantLedgerEntriesAction`, expect: MERCHANT_READ, call: (fn, c) => fn({ msn: merchantMsn(c), ...range(), topic: "funds" }) },
-  { kind: "action", unit: `${ml}syncMerchantLedgerAction`, expect: MERCHANT_READ, call: (fn, c) => fn({ msn: merchantMsn(c) }) },
-  { kind: "action", unit: `${ml}merchantLedgerSyncStatusAction`, expect: MERCHANT_READ, call: (fn, c) => fn({ msn: merchantMsn(c) }) },
-  { kind: "action", unit: `${pl}readPartnerLedgerRangeAction`, expect: PARTNER_READ, call: (fn, c) => fn({ ledgerId: partnerLedger(c), ...range() }) },
-  { kind: "action", unit: `${pl}readPartnerLedgerEntriesAction`, expect: PARTNER_READ, call: (fn, c) => fn({ ledgerId: partnerLedger(c), ...range(), topic: "funds" }) },
-  { kind: "action", unit: `${pl}syncPartnerLedgerAction`, expect: PARTNER_READ, call: (fn, c) => fn({ ledgerId: partnerLedger(c) }) },
-  { kind: "action", unit: `${pl}partnerLedgerSyncStatusAction`, expect: PARTNER_READ, call: (fn, c) => fn({ ledgerId: partnerLedger(c) }) },
+  { kind: "action", unit: `${ml}readMerchantLedgerRangeAction`, expect: { ...MERCHANT_READ, scope: "S F N F N N N N" }, call: (fn, c) => fn({ msn: merchantMsn(c), ...range() }) },
+  { kind: "action", unit: `${ml}readMerchantLedgerEntriesAction`, expect: { ...MERCHANT_READ, scope: "S F N F N N N N" }, call: (fn, c) => fn({ msn: merchantMsn(c), ...range(), topic: "funds" }) },
+  { kind: "action", unit: `${ml}syncMerchantLedgerAction`, expect: { ...MERCHANT_READ, scope: "S F N F N N N N" }, call: (fn, c) => fn({ msn: merchantMsn(c) }) },
+  { kind: "action", unit: `${ml}merchantLedgerSyncStatusAction`, expect: { ...MERCHANT_READ, scope: "S F N F N N N N" }, call: (fn, c) => fn({ msn: merchantMsn(c) }) },
+  { kind: "action", unit: `${pl}readPartnerLedgerRangeAction`, expect: { ...PARTNER_READ, scope: "S N N N A N N F" }, call: (fn, c) => fn({ ledgerId: partnerLedger(c), ...range() }) },
+  { kind: "action", unit: `${pl}readPartnerLedgerEntriesAction`, expect: { ...PARTNER_READ, scope: "S N N N A N N F" }, call: (fn, c) => fn({ ledgerId: partnerLedger(c), ...range(), topic: "funds" }) },
+  { kind: "action", unit: `${pl}syncPartnerLedgerAction`, expect: { ...PARTNER_READ, scope: "S N N N A N N F" }, call: (fn, c) => fn({ ledgerId: partnerLedger(c) }) },
+  { kind: "action", unit: `${pl}partnerLedgerSyncStatusAction`, expect: { ...PARTNER_READ, scope: "S N N N A N N F" }, call: (fn, c) => fn({ ledgerId: partnerLedger(c) }) },
 
   // M8 renewal of a grant that ends soon.
-  { kind: "action", unit: "lib/server/lifecycle/renewal-actions.ts#renewGrantAction", expect: MERCHANT_WRITE,
-    call: (fn, c) => fn({ grantId: pick(c, c.w.grants.endingFjord, c.w.grants.endingNordlys).id, length: "30" }) },
+  { kind: "action", unit: "lib/server/lifecycle/renewal-actions.ts#renewGrantAction", expect: { ...MERCHANT_WRITE, scope: "S A N F N N N N" },
+    call: (fn, c) => fn({ grantId: pick(c, c.w.grants.endingFjord, c.w.grants.endingNordlys, c.w.grants.bryggen).id, length: "30" }) },
 
   // The bell: every signed-in person, their own notifications only (someone else's ids are ignored).
   { kind: "action", unit: `${inbox}listMyNotificationsAction`, sessionOnly: true, expect: same("S A A A A A A A"), call: (fn) => fn({ limit: 10 }) },
@@ -183,23 +193,23 @@ export const PAGE_ROWS: PageRow[] = [
   { kind: "page", unit: "app/(merchant)/merchant/approvals/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/keys/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/ledger/page.tsx", expect: MERCHANT_PAGE },
-  { kind: "page", unit: "app/(merchant)/merchant/ledger/[msn]/page.tsx", expect: MERCHANT_READ, params: (c) => ({ msn: merchantMsn(c) }) },
+  { kind: "page", unit: "app/(merchant)/merchant/ledger/[msn]/page.tsx", expect: { ...MERCHANT_READ, scope: "S A N A N N N N" }, params: (c) => ({ msn: merchantMsn(c) }) },
   { kind: "page", unit: "app/(merchant)/merchant/notifications/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/partner-staff/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/partners/page.tsx", expect: MERCHANT_PAGE },
   // A viewer gets the page with a plain "your role cannot add partners" notice instead of the form.
   { kind: "page", unit: "app/(merchant)/merchant/partners/new/page.tsx", expect: MERCHANT_PAGE },
-  { kind: "page", unit: "app/(merchant)/merchant/partners/grants/[grantId]/page.tsx", expect: MERCHANT_READ,
-    params: (c) => ({ grantId: pick(c, c.w.grants.fjordToTallBalanse, c.w.grants.nordlysToTallBalanse).id }) },
+  { kind: "page", unit: "app/(merchant)/merchant/partners/grants/[grantId]/page.tsx", expect: { ...MERCHANT_READ, scope: "S A N A N N N N" },
+    params: (c) => ({ grantId: pick(c, c.w.grants.fjordToTallBalanse, c.w.grants.nordlysToTallBalanse, c.w.grants.bryggen).id }) },
   { kind: "page", unit: "app/(merchant)/merchant/requests/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/requests/renewals/page.tsx", expect: MERCHANT_PAGE },
-  { kind: "page", unit: "app/(merchant)/merchant/sales-units/[salesUnitId]/page.tsx", expect: MERCHANT_READ,
-    params: (c) => ({ salesUnitId: pick(c, c.w.units.fjordGruner, c.w.units.nordlys).id }) },
+  { kind: "page", unit: "app/(merchant)/merchant/sales-units/[salesUnitId]/page.tsx", expect: { ...MERCHANT_READ, scope: "S A N A N N N N" },
+    params: (c) => ({ salesUnitId: pick(c, c.w.units.fjordGruner, c.w.units.nordlys, c.w.units.fjordBryggen).id }) },
   { kind: "page", unit: "app/(partner)/partner/clients/page.tsx", expect: PARTNER_PAGE },
   // A suspended firm has no clients to open; its ledgers are refused like any ledger not granted.
-  { kind: "page", unit: "app/(partner)/partner/clients/[merchantId]/page.tsx", expect: { own: "S N N N A A N N", other: "S N N N N N N N" },
-    params: (c) => ({ merchantId: pick(c, c.w.merchants.fjord, c.w.merchants.hygge).id }) },
-  { kind: "page", unit: "app/(partner)/partner/ledgers/[ledgerId]/page.tsx", expect: { own: "S N N N A A N N", other: "S N N N N N N N" },
+  { kind: "page", unit: "app/(partner)/partner/clients/[merchantId]/page.tsx", expect: { own: "S N N N A A N N", other: "S N N N N N N N", scope: "S N N N A N N N" },
+    params: (c) => ({ merchantId: pick(c, c.w.merchants.fjord, c.w.merchants.hygge, c.w.merchants.nordlys).id }) },
+  { kind: "page", unit: "app/(partner)/partner/ledgers/[ledgerId]/page.tsx", expect: { own: "S N N N A A N N", other: "S N N N N N N N", scope: "S N N N A N N N" },
     params: (c) => ({ ledgerId: partnerLedger(c) }) },
   { kind: "page", unit: "app/(partner)/partner/keys/page.tsx", expect: PARTNER_PAGE },
   { kind: "page", unit: "app/(partner)/partner/notifications/page.tsx", expect: PARTNER_PAGE },

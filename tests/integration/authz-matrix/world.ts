@@ -11,11 +11,13 @@ import { TEST_KEY } from "@/tests/support/test-db";
  * firms, and one pending grant, one ending grant, one open request and one notification per side.
  *
  * "own" is the persona's tenant (Fjord Kaffe for the merchant staff; the persona's firm on the partner side),
- * "other" another tenant's (Nordlys Sport's; for partners a ledger or client granted to another firm).
+ * "other" another tenant's (Nordlys Sport's; for partners a ledger or client granted to another firm), and
+ * "scope" the own tenant's but outside a manager's sales units (Bryggen: 212003 and its joint ledger 302103) or
+ * an accountant's assigned clients (Nordlys Sport, a client of Tall & Balanse that Anne is not assigned to).
  */
 export const PERSONAS = ["signedOut", "merchantAdmin", "merchantManager", "merchantViewer", "partnerOwner", "partnerAccountant", "platformAdmin", "suspendedOwner"] as const;
 export type Persona = (typeof PERSONAS)[number];
-export type Relation = "own" | "other";
+export type Relation = "own" | "other" | "scope";
 
 export const EMAILS: Record<Exclude<Persona, "signedOut">, string> = {
   merchantAdmin: "ola@fjordkaffe.example",
@@ -34,13 +36,13 @@ type UnitRef = { id: string; msn: string };
 export interface MatrixWorld {
   merchants: Record<"fjord" | "nordlys" | "hygge" | "sauna", Ref>;
   partners: Record<"tallBalanse" | "konto" | "kirjanpito" | "bokholderiet", Ref>;
-  units: Record<"fjordGruner" | "fjordWeb" | "nordlys" | "hygge", UnitRef>;
-  ledgers: Record<"fjordGruner" | "fjordWeb" | "nordlys" | "hygge", LedgerRef>;
+  units: Record<"fjordGruner" | "fjordWeb" | "fjordBryggen" | "nordlys" | "hygge", UnitRef>;
+  ledgers: Record<"fjordGruner" | "fjordWeb" | "fjordBryggen" | "nordlys" | "hygge", LedgerRef>;
   users: Record<Exclude<Persona, "signedOut"> | "kari" | "nils", Ref>;
   /** Partner-side tenant of each persona (Tall & Balanse for non-partner personas: they are refused before it matters). */
   partnerOf: Record<Persona, Ref>;
-  grants: Record<"fjordToTallBalanse" | "nordlysToTallBalanse" | "pendingFjord" | "pendingNordlys" | "endingFjord" | "endingNordlys", Ref>;
-  requests: Record<"toFjord" | "toNordlys" | "byTallBalanse" | "byKonto" | "byBokholderiet", Ref>;
+  grants: Record<"fjordToTallBalanse" | "nordlysToTallBalanse" | "pendingFjord" | "pendingNordlys" | "endingFjord" | "endingNordlys" | "bryggen" | "pendingBryggen", Ref>;
+  requests: Record<"toFjord" | "toNordlys" | "toBryggen" | "byTallBalanse" | "byKonto" | "byBokholderiet", Ref>;
   accountants: Record<"tallBalanse" | "konto" | "bokholderiet", Ref>;
   notifications: Record<Exclude<Persona, "signedOut"> | "nils", Ref>;
 }
@@ -57,8 +59,8 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
 
   const merchants = { fjord: await merchant("fjord-kaffe"), nordlys: await merchant("nordlys-sport"), hygge: await merchant("hygge-bageri"), sauna: await merchant("sauna-oy") };
   const partners = { tallBalanse: await partner("tall-og-balanse"), konto: await partner("konto-partner"), kirjanpito: await partner("kirjanpito"), bokholderiet: await partner("bokholderiet") };
-  const units = { fjordGruner: await unit("212001"), fjordWeb: await unit("212002"), nordlys: await unit("223001"), hygge: await unit("234001") };
-  const ledgers = { fjordGruner: await ledger("302101"), fjordWeb: await ledger("302102"), nordlys: await ledger("302201"), hygge: await ledger("402301") };
+  const units = { fjordGruner: await unit("212001"), fjordWeb: await unit("212002"), fjordBryggen: await unit("212003"), nordlys: await unit("223001"), hygge: await unit("234001") };
+  const ledgers = { fjordGruner: await ledger("302101"), fjordWeb: await ledger("302102"), fjordBryggen: await ledger("302103"), nordlys: await ledger("302201"), hygge: await ledger("402301") };
 
   // Staff the demo world does not have: the suspended firm's owner and an accountant at each of three firms.
   const person = async (email: string, name: string) => db.user.create({ data: { email, name }, select: { id: true } });
@@ -98,6 +100,9 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
     pendingNordlys: await grant({ merchantId: merchants.nordlys.id, partnerId: partners.kirjanpito.id, ledgerId: ledgers.nordlys.id, status: "pending_approval", validUntil: inDays(60), grantedById: users.nils.id, requiresSecondApproval: true, includesPersonalData: true }),
     endingFjord: await grant({ merchantId: merchants.fjord.id, partnerId: partners.konto.id, ledgerId: ledgers.fjordWeb.id, status: "active", validUntil: inDays(10), grantedById: users.kari.id }),
     endingNordlys: await grant({ merchantId: merchants.nordlys.id, partnerId: partners.konto.id, ledgerId: ledgers.nordlys.id, status: "active", validUntil: inDays(10), grantedById: users.nils.id }),
+    // Outside Mona's sales units: Bryggen's joint ledger.
+    bryggen: await grant({ merchantId: merchants.fjord.id, partnerId: partners.tallBalanse.id, ledgerId: ledgers.fjordBryggen.id, status: "active", validUntil: inDays(10), grantedById: users.kari.id }),
+    pendingBryggen: await grant({ merchantId: merchants.fjord.id, partnerId: partners.kirjanpito.id, ledgerId: ledgers.fjordBryggen.id, status: "pending_approval", validUntil: inDays(60), grantedById: users.kari.id, requiresSecondApproval: true, includesPersonalData: true }),
   };
 
   const request = async (partnerId: string, merchantId: string, salesUnitId: string, requestedById: string) =>
@@ -108,6 +113,7 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
   const requests = {
     toFjord: await request(partners.kirjanpito.id, merchants.fjord.id, units.fjordGruner.id, users.partnerOwner.id),
     toNordlys: await request(partners.kirjanpito.id, merchants.nordlys.id, units.nordlys.id, users.partnerOwner.id),
+    toBryggen: await request(partners.konto.id, merchants.fjord.id, units.fjordBryggen.id, users.partnerOwner.id),
     byTallBalanse: await request(partners.tallBalanse.id, merchants.hygge.id, units.hygge.id, users.partnerOwner.id),
     byKonto: await request(partners.konto.id, merchants.hygge.id, units.hygge.id, users.partnerOwner.id),
     byBokholderiet: await request(partners.bokholderiet.id, merchants.hygge.id, units.hygge.id, sigrid.id),
