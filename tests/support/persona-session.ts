@@ -66,13 +66,14 @@ export function signOutPersona(): void {
 
 /**
  * Signs the person with this e-mail in. The active-organisation cookie names `activeOrg` when given
- * (any value: a forged cookie is the caller's business), else the person's first organisation.
+ * (any value: a forged cookie is the caller's business), else the person's first organisation in the order the
+ * chooser lists them (merchants, then partners, by name).
  */
 export async function signInPersona(email: string, opts: { activeOrg?: string } = {}): Promise<PersonaSession> {
   const { db } = await import("@/lib/server/db");
   const user = await db.user.findUniqueOrThrow({
     where: { email },
-    select: { id: true, isPlatformAdmin: true, merchantMemberships: { select: { merchantId: true } }, partnerMemberships: { select: { partnerId: true } } },
+    select: { id: true, isPlatformAdmin: true, merchantMemberships: { select: { merchantId: true }, orderBy: { merchant: { name: "asc" } } }, partnerMemberships: { select: { partnerId: true }, orderBy: { partner: { name: "asc" } } } },
   });
   const first = user.merchantMemberships[0]
     ? `m:${user.merchantMemberships[0].merchantId}`
