@@ -116,10 +116,11 @@ export const ACTION_ROWS: ActionRow[] = [
     call: (fn, c) => fn({ requestId: pick(c, c.w.requests.toFjord, c.w.requests.toNordlys, c.w.requests.toBryggen).id, reason: "" }) },
 
   // P6: the owner assigns the firm's own accountants to the firm's own clients.
-  { kind: "action", unit: "lib/server/partner-staff/actions.ts#setClientAssignmentsAction", expect: PARTNER_OWNER_ONLY,
+  // "scope": the firm's own accountant, but a merchant that is not the firm's client.
+  { kind: "action", unit: "lib/server/partner-staff/actions.ts#setClientAssignmentsAction", expect: { ...PARTNER_OWNER_ONLY, scope: "S N N N N F N F" },
     call: (fn, c) => {
       const own = c.persona === "suspendedOwner" ? c.w.accountants.bokholderiet : c.w.accountants.tallBalanse;
-      return fn({ membershipId: pick(c, own, c.w.accountants.konto).id, merchantIds: [c.w.merchants.nordlys.id] });
+      return fn({ membershipId: pick(c, own, c.w.accountants.konto, own).id, merchantIds: [pick(c, c.w.merchants.nordlys, c.w.merchants.nordlys, c.w.merchants.sauna).id] });
     } },
 
   // Keys: merchant admins for their own sales units; partner owners for their own firm.
