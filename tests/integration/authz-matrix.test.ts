@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PERSONAS, type Persona, type Relation } from "./authz-matrix/world";
-import { ACTION_ROWS, PAGE_ROWS, ROUTE_ROWS, ROWS, orgKey, type Cell, type Row } from "./authz-matrix/rows";
-import { absolute, pageFiles, routeFiles, serverActions } from "./authz-matrix/enumerate";
+import { ACTION_ROWS, INLINE_SERVER_ACTIONS, PAGE_ROWS, ROUTE_ROWS, ROWS, orgKey, type Cell, type Row } from "./authz-matrix/rows";
+import { absolute, inlineServerActionFiles, pageFiles, routeFiles, serverActions } from "./authz-matrix/enumerate";
 
 /**
  * The authorization matrix: every page, route handler and server action of the app (found on disk and in the
@@ -147,6 +147,10 @@ describe("the matrix covers everything the app exposes", () => {
 
   it("has a row for every exported server action, and none for an action that is gone", () => {
     expect(ACTION_ROWS.map((r) => r.unit).sort(), "server action without a row (or a row without an action)").toEqual([...actions.keys()].sort());
+  });
+
+  it("knows every inline server action (a closure no row can call) and what it delegates to", () => {
+    expect(inlineServerActionFiles()).toEqual(Object.keys(INLINE_SERVER_ACTIONS).sort());
   });
 
   it("calls every action through the define-action wrapper, except the few that say why not", () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 
 /**
  * What the app exposes, found on disk rather than listed by hand: every page and route handler under app/
- * (the App Router's file conventions), and every module under lib/ that starts with the "use server"
+ * (the App Router's file conventions), and every module under lib/, app/ or components/ that starts with the "use server"
  * directive (each of its exported functions is a POST endpoint the browser can call).
  */
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -24,9 +24,20 @@ export function routeFiles(): string[] {
 }
 
 export function serverActionModules(): string[] {
-  return walk("lib")
+  return [...walk("lib"), ...walk("app"), ...walk("components")]
     .filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f))
     .filter((f) => /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(readFileSync(path.join(ROOT, f), "utf8")))
+    .sort();
+}
+
+/**
+ * Files under app/ and components/ with a "use server" inside a function: inline server actions, which no
+ * module exports and so no row can call. Each must only delegate to an exported (and so matrix-tested) action.
+ */
+export function inlineServerActionFiles(): string[] {
+  return [...walk("app"), ...walk("components")]
+    .filter((f) => /\.(ts|tsx)$/.test(f))
+    .filter((f) => /\{\s*["']use server["']/.test(readFileSync(path.join(ROOT, f), "utf8")))
     .sort();
 }
 

@@ -227,4 +227,9 @@ export const ROUTE_ROWS: RouteRow[] = [
   { kind: "route", unit: "app/api/health/route.ts", expect: same("A A A A A A A A"), url: "http://localhost/api/health" },
 ];
 
+/** Inline server actions (closures in a page) and the exported action each one only calls. */
+export const INLINE_SERVER_ACTIONS: Record<string, string> = {
+  "app/(auth)/select-organisation/page.tsx": "each organisation's button calls selectOrganisationAction with that organisation's key",
+};
+
 export const ROWS: Row[] = [...ACTION_ROWS, ...PAGE_ROWS, ...ROUTE_ROWS];
