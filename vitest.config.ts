@@ -29,6 +29,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; bundled by
+          // Vite it resolves (the authorization matrix calls Auth.js' real route handler).
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
     ],

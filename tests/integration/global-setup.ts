@@ -39,6 +39,10 @@ export default async function setup(project: TestProject) {
     const c = new pg.Client({ connectionString: serverUrl });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    // Scratch databases of single suites (tests/support/scratch-database.ts) are named after this one: drop any a
+    // crashed suite left behind.
+    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [`${dbName}_`]);
+    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await c.end();
     await embedded?.stop();
   };

@@ -58,24 +58,36 @@ async function resolveUser(): Promise<{ ok: true; ctx: CurrentUser } | { ok: fal
   return user ? { ok: true, ctx: user } : { ok: false, reason: "unauthenticated" };
 }
 
+// Every function the wrappers return, so a test can tell an exported action built here from one written around
+// them (the authorization matrix fails for an action that skips the wrapper).
+const wrapped = new WeakSet<object>();
+function registered<F extends (raw: unknown) => Promise<unknown>>(fn: F): F {
+  wrapped.add(fn);
+  return fn;
+}
+
+/** True for an action built by one of the wrappers below. */
+export function isWrappedAction(fn: unknown): boolean {
+  return typeof fn === "function" && wrapped.has(fn);
+}
+
 export function userAction<S extends z.ZodType, R>(schema: S, run: Run<S, CurrentUser, R>) {
-  return async (raw: unknown) => execute(schema, resolveUser, () => true, run, raw);
+  return registered(async (raw: unknown) => execute(schema, resolveUser, () => true, run, raw));
 }
 
 export function merchantAction<S extends z.ZodType, R>(schema: S, permission: MerchantPermission, run: Run<S, MerchantContext, R>) {
-  return async (raw: unknown) => execute(schema, resolveMerchantContext, (ctx) => merchantCan(ctx.role, permission), run, raw);
+  return registered(async (raw: unknown) => execute(schema, resolveMerchantContext, (ctx) => merchantCan(ctx.role, permission), run, raw));
 }
 
 export function partnerAction<S extends z.ZodType, R>(schema: S, permission: PartnerPermission, run: Run<S, PartnerContext, R>) {
-  return async (raw: unknown) =>
-    execute(schema, resolvePartnerContext, (ctx) => ctx.partnerStatus !== "suspended" && partnerCan(ctx.role, permission), run, raw);
+  return registered(async (raw: unknown) => execute(schema, resolvePartnerContext, (ctx) => ctx.partnerStatus !== "suspended" && partnerCan(ctx.role, permission), run, raw));
 }
 
 export function adminAction<S extends z.ZodType, R>(schema: S, run: Run<S, CurrentUser, R>) {
-  return async (raw: unknown) => execute(schema, resolveAdminContext, () => true, run, raw);
+  return registered(async (raw: unknown) => execute(schema, resolveAdminContext, () => true, run, raw));
 }
 
 /** For the few actions that run before sign-in (the demo sign-in): parse, then run. */
 export function publicAction<S extends z.ZodType, R>(schema: S, run: Run<S, null, R>) {
-  return async (raw: unknown) => execute(schema, async () => ({ ok: true as const, ctx: null }), () => true, run, raw);
+  return registered(async (raw: unknown) => execute(schema, async () => ({ ok: true as const, ctx: null }), () => true, run, raw));
 }

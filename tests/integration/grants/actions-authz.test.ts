@@ -5,24 +5,18 @@ import type { AppErrorCode } from "@/lib/errors/app-error";
  * Every grant action, called as each persona and role would call it: through the real action wrapper
  * (session → zod → permission → core), the real memberships and the real database. Only the request plumbing
  * is replaced: Auth.js' cookie decoding (the session's user id) and Next's cookie/cache APIs, which need a
- * live request. Wrong persona or other tenant: 404; same tenant without the permission: 403; nothing changes.
+ * live request (tests/support/persona-session.ts). Wrong persona or other tenant: 404; same tenant without the
+ * permission: 403; nothing changes.
  */
-const session = vi.hoisted(() => ({ userId: null as string | null, activeOrg: null as string | null }));
-vi.mock("@/lib/server/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (name === "portal-active-org" && session.activeOrg ? { name, value: session.activeOrg } : undefined),
-    set: () => undefined,
-    delete: () => undefined,
-  }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("@/lib/server/auth/auth", async (original) => (await import("@/tests/support/persona-session")).mockAuthModule(await original()));
+vi.mock("next/headers", async () => (await import("@/tests/support/persona-session")).mockNextHeaders());
+vi.mock("next/cache", async () => (await import("@/tests/support/persona-session")).mockNextCache());
 
 const { db } = await import("@/lib/server/db");
 const actions = await import("@/lib/server/grants/actions");
 const { grantLedgerAccess } = await import("@/lib/server/grants");
 const support = await import("./support");
+const { signInPersona, signOutPersona } = await import("@/tests/support/persona-session");
 const { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayLedgerDate } = support;
 
 let world: Awaited<ReturnType<typeof startGrantTestWorld>>;
@@ -34,12 +28,12 @@ afterAll(() => world.stop());
 type Persona = "kari" | "ola" | "mona" | "vera" | "nils" | "freja" | "kariAtNordlys" | "per" | "anne" | "mads" | "admin" | "anonymous";
 
 async function signIn(persona: Persona): Promise<void> {
-  if (persona === "anonymous") return void Object.assign(session, { userId: null, activeOrg: null });
-  const email = persona === "kariAtNordlys" ? EMAILS.kari : EMAILS[persona];
-  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, merchantMemberships: { select: { merchant: { select: { id: true, slug: true } } } }, partnerMemberships: { select: { partnerId: true } } } });
-  const merchant = user.merchantMemberships.find((m) => m.merchant.slug === (persona === "kariAtNordlys" ? "nordlys-sport" : persona === "kari" ? "fjord-kaffe" : m.merchant.slug));
-  const activeOrg = persona === "admin" ? "admin" : merchant ? `m:${merchant.merchant.id}` : `p:${user.partnerMemberships[0]?.partnerId}`;
-  Object.assign(session, { userId: user.id, activeOrg });
+  if (persona === "anonymous") return signOutPersona();
+  if (persona === "kariAtNordlys") {
+    const nordlys = await db.merchant.findUniqueOrThrow({ where: { slug: "nordlys-sport" }, select: { id: true } });
+    return void (await signInPersona(EMAILS.kari, { activeOrg: `m:${nordlys.id}` }));
+  }
+  await signInPersona(EMAILS[persona]); // Kari's first organisation is Fjord Kaffe (sorted by name)
 }
 
 const inDays = (n: number) => shiftLedgerDate(todayLedgerDate(), n);
