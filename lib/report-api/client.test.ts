@@ -191,3 +191,30 @@ describe("ledger dates: entries of the date asked for only", () => {
     await expect(client.getLedgerDate("302101", "funds", "2026-03-02")).rejects.toMatchObject({ code: "UPSTREAM_INVALID", issues: ["items.1.ledgerDate"] });
   });
 });
+
+describe("ledger dates: 404", () => {
+  const notFound = () => json(404, { type: "about:blank", title: "Not Found", status: 404, detail: "Report for this date is not available yet" });
+
+  it("is NOT_FOUND unless the caller says a 404 can mean 'not available yet' for this date", async () => {
+    const { client } = setup(notFound);
+    await expect(client.getLedgerDate("302101", "funds", "2026-03-02")).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
+  });
+
+  it("with notYetAvailableOn404 it is an open date with nothing in it yet (retried later), not NOT_FOUND", async () => {
+    const { client } = setup(notFound);
+    expect(await client.getLedgerDate("302101", "funds", "2026-03-02", { notYetAvailableOn404: true })).toEqual({
+      ledgerId: "302101",
+      topic: "funds",
+      date: "2026-03-02",
+      state: "open",
+      entries: [],
+      pages: 0,
+      notAvailableYet: true,
+    });
+  });
+
+  it("a 403 on a ledger path stays NOT_FOUND even then (it is never 'not yet')", async () => {
+    const { client } = setup(() => json(403, {}));
+    await expect(client.getLedgerDate("302101", "funds", "2026-03-02", { notYetAvailableOn404: true })).rejects.toMatchObject({ code: "NOT_FOUND", status: 403 });
+  });
+});

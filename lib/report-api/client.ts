@@ -237,10 +237,19 @@ export function createReportApiClient(options: ReportApiClientOptions): ReportAp
         const entries: LedgerDateResult["entries"] = [];
         let pages = 0;
         let open = false;
-        for await (const page of iterateLedgerDatePages(ledgerId, topic, date, opts)) {
-          pages += 1;
-          entries.push(...page.items);
-          open ||= page.tryLater;
+        try {
+          for await (const page of iterateLedgerDatePages(ledgerId, topic, date, opts)) {
+            pages += 1;
+            entries.push(...page.items);
+            open ||= page.tryLater;
+          }
+        } catch (error) {
+          // Only a 404 on the first page: one later in the paging is not "the date is not there yet".
+          if (opts.notYetAvailableOn404 && pages === 0 && isReportApiError(error) && error.code === "NOT_FOUND" && error.status === 404) {
+            logger.info({ op: "dates", ledgerId, topic, date, status: 404 }, "report-api date not available yet (404)");
+            return { ledgerId, topic, date, state: "open", entries: [], pages: 0, notAvailableYet: true };
+          }
+          throw error;
         }
         return { ledgerId, topic, date, state: open ? "open" : "closed", entries, pages };
       });

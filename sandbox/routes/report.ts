@@ -5,7 +5,7 @@
 
 import type { Context, Hono } from "hono";
 import { findLedger } from "../../lib/demo-world/world";
-import { isValidDate } from "../calendar";
+import { addDays, isValidDate } from "../calendar";
 import { badRequest, notFound, unauthorized } from "../errors";
 import type { Entry, Topic } from "../generate";
 import { datePage, decodeDateCursor, decodeFeedCursor, decodeLedgersCursor, encodeCursor, feedPage, type FeedPosition } from "../paging";
@@ -117,6 +117,8 @@ export function registerReportRoutes(app: Hono<AppEnv>, state: SandboxState): vo
     if (!scope || !ledger) return notFound(c, "No such ledgerId");
 
     const today = state.today();
+    // Only for keys that may read the ledger: a 404 that also says "the ledger is yours" to anyone else would leak.
+    if (state.notYetAvailable404 && ledgerDate >= addDays(today, -1)) return notFound(c, "Report for this date is not available yet");
     if (ledgerDate > today) return c.json({ hasMore: false, tryLater: true, items: [] });
     const page = datePage(ledger[topic], ledgerDate, index, state.options.pageSize, c.get("truncatePage") === true);
     if (page === "bad-index") return badRequest(c, "cursor", "points past the end of this date");
