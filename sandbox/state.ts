@@ -180,7 +180,8 @@ export class SandboxState {
     const merchants = MERCHANTS.flatMap((m) =>
       m.salesUnits.flatMap((u) => {
         const ledger = m.ledgers.find((l) => l.salesUnitMsns.includes(u.msn));
-        if (!ledger) return [];
+        // VM sales units have no API keys (upstream neither): nothing to list.
+        if (!ledger || !u.keys) return [];
         return [{ msn: u.msn, clientId: u.keys.clientId, clientSecret: u.keys.clientSecret, subscriptionKey: u.keys.subscriptionKey, ledgerId: ledger.ledgerId, ledgerSalesUnitCount: ledger.salesUnitMsns.length }];
       }),
     );
