@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { makeRng } from "./rng";
 
-export const FAULT_KINDS = ["latency", "429", "500", "drop", "truncate-page", "truncate-body", "expire-token"] as const;
+export const FAULT_KINDS = ["latency", "429", "500", "drop", "truncate-page", "truncate-body", "expire-token", "bad-entry"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type FaultRoutes = "token" | "report" | "all";
 /** The routes a request belongs to, for matching rules; admin and info routes never see faults. */
@@ -56,7 +56,7 @@ export interface FaultDecision {
 }
 
 function applies(kind: FaultKind, route: RouteKind, hasBearer: boolean): boolean {
-  if (kind === "truncate-page") return route === "dates" || route === "feed";
+  if (kind === "truncate-page" || kind === "bad-entry") return route === "dates" || route === "feed";
   if (kind === "expire-token") return route === "token" || hasBearer;
   return true;
 }

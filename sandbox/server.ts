@@ -138,7 +138,7 @@ export function createApp(state: SandboxState, adminSecret: string): Hono<AppEnv
     const fromQuery = param === undefined ? [] : parseFaultParam(param);
     if (!fromQuery) {
       state.stats.outcome(400);
-      return badRequest(c, "sandboxFault", `'${param}' is not one of latency[:ms], 429[:retryAfterSeconds], 500, drop, truncate-page, truncate-body, expire-token`);
+      return badRequest(c, "sandboxFault", `'${param}' is not one of latency[:ms], 429[:retryAfterSeconds], 500, drop, truncate-page, truncate-body, expire-token, bad-entry`);
     }
     const token = bearerToken(c.req.header("Authorization"));
     const decision = state.faults.decide(route, token !== undefined, fromQuery);
@@ -169,6 +169,9 @@ export function createApp(state: SandboxState, adminSecret: string): Hono<AppEnv
         return unauthorized(c);
       case "truncate-page":
         c.set("truncatePage", true);
+        break;
+      case "bad-entry":
+        c.set("badEntry", true);
         break;
       case "truncate-body":
         truncateBodyOf(c);

@@ -98,3 +98,14 @@ describe("requests over Node's 16 KB header limit", () => {
     expect((await fetch(`${sb.url}/sandbox/health`)).status).toBe(200);
   });
 });
+
+describe("the bad-entry fault", () => {
+  it("gives the last entry of a page a time that is not a date-time, dates and feed alike", async () => {
+    const m = await merchant("212001");
+    const date = (await (await fetch(`${sb.url}${datePath(addDays(TODAY, -1))}?sandboxFault=bad-entry`, { headers: m })).json()) as { items: { time: string }[] };
+    expect(date.items.at(-1)?.time).toBe("not-a-time");
+    expect(date.items.slice(0, -1).every((e) => !Number.isNaN(Date.parse(e.time)))).toBe(true);
+    const feed = (await (await fetch(`${sb.url}/report/v2/ledgers/302101/funds/feed?sandboxFault=bad-entry`, { headers: m })).json()) as { items: { time: string }[] };
+    expect(feed.items.at(-1)?.time).toBe("not-a-time");
+  });
+});

@@ -45,6 +45,12 @@ function ledgerObject(ledgerId: string) {
   };
 }
 
+/** The "bad-entry" fault: the last entry of the page gets a `time` no parser can read (a broken upstream row). */
+function withBadEntry(c: Context<AppEnv>, items: Record<string, unknown>[]): Record<string, unknown>[] {
+  if (c.get("badEntry") !== true || items.length === 0) return items;
+  return [...items.slice(0, -1), { ...items[items.length - 1], time: "not-a-time" }];
+}
+
 /** Personal data goes out only on entries that carry it (VM-number payments), when asked for and allowed. */
 function toWire(entry: Entry, withPersonal: boolean): Record<string, unknown> {
   const { personal, ...rest } = entry;
@@ -123,7 +129,7 @@ export function registerReportRoutes(app: Hono<AppEnv>, state: SandboxState): vo
     const page = datePage(ledger[topic], ledgerDate, index, state.options.pageSize, c.get("truncatePage") === true);
     if (page === "bad-index") return badRequest(c, "cursor", "points past the end of this date");
     const withPersonal = withPersonalAsked && scope.personalData;
-    const items = page.items.map((e) => toWire(e, withPersonal));
+    const items = withBadEntry(c, page.items.map((e) => toWire(e, withPersonal)));
     const tryLater = ledgerDate === today;
     if (page.hasMore && page.nextIndex !== undefined) {
       return c.json({ cursor: encodeCursor({ k: "date", l: ledgerId, t: topic, d: ledgerDate, i: page.nextIndex }), hasMore: true, tryLater, items });
@@ -156,6 +162,6 @@ export function registerReportRoutes(app: Hono<AppEnv>, state: SandboxState): vo
     // At the end: the same cursor back, tryLater, no items. Come back later with the same cursor.
     const cursor = page.atEnd && rawCursor ? rawCursor : encodeCursor({ k: "feed", l: ledgerId, t: topic, d: page.position.date, i: page.position.index });
     const withPersonal = withPersonalAsked && scope.personalData;
-    return c.json({ cursor, tryLater: page.atEnd, items: page.items.map((e) => toWire(e, withPersonal)) });
+    return c.json({ cursor, tryLater: page.atEnd, items: withBadEntry(c, page.items.map((e) => toWire(e, withPersonal))) });
   });
 }

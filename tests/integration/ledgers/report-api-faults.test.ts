@@ -7,6 +7,7 @@ import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
 import { forgetOpenDates } from "@/lib/server/ledgers/fetch-ledger-date";
 import { addDays } from "@/lib/ledgers/range";
+import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { syncLedger } from "@/lib/server/ledgers/sync/sync-ledger";
 import { ensureDemoWorld, partnerContextFor } from "@/tests/support/test-db";
@@ -70,6 +71,24 @@ describe("404 on yesterday and today: 'not available yet' (the 2023 spec), behin
     const view = await readLedgerRange(await perAccess(), { from: date, to: date });
     expect(view.problem).toBe("NOT_FOUND");
     expect(view.days.map((d) => d.state)).toEqual(["unavailable"]);
+  });
+});
+
+describe("one bad row upstream", () => {
+  it("makes its date unavailable and leaves the rest of the page readable (it used to throw a RangeError)", async () => {
+    // Regression: an open date's entry with a `time` that is not a date-time reached the entry view, whose
+    // toISOString threw, and the whole entries list failed.
+    const today = todayLedgerDate();
+    const yesterday = addDays(today, -1);
+    const access = await perAccess();
+    await readLedgerRange(access, { from: yesterday, to: yesterday }); // yesterday comes from the cache below
+    await sandboxAdmin(sandbox, "PUT", "faults", { rules: [{ kind: "bad-entry", probability: 1, routes: "report" }] });
+    const view = await readLedgerRange(access, { from: yesterday, to: today });
+    expect(view.days.map((d) => d.state)).toEqual(["closed", "unavailable"]);
+    expect(view.problem).toBe("UPSTREAM_UNAVAILABLE");
+    const entries = await listLedgerEntries(access, { from: yesterday, to: today }, { topic: "funds" });
+    expect(entries.entries.length).toBeGreaterThan(0);
+    expect(entries.entries.every((e) => e.ledgerDate === yesterday && !Number.isNaN(Date.parse(e.time)))).toBe(true);
   });
 });
 
