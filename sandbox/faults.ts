@@ -1,13 +1,14 @@
 /**
  * The fault switch. Rules come from SANDBOX_FAULTS, from PUT /sandbox/admin/faults, or for a single request
  * from the `sandboxFault` query parameter. A rule fires on the next `count` matching requests, or with a
- * `probability` on each (both: up to `count` times, each with that probability).
+ * `probability` on each (both: up to `count` times, each with that probability). `skip` lets that many matching
+ * requests through first ("drop the connection after three feed pages").
  */
 
 import { z } from "zod";
 import { makeRng } from "./rng";
 
-export const FAULT_KINDS = ["latency", "429", "500", "drop", "truncate-page", "truncate-body", "expire-token"] as const;
+export const FAULT_KINDS = ["latency", "429", "500", "drop", "truncate-page", "truncate-body", "expire-token", "bad-entry"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type FaultRoutes = "token" | "report" | "all";
 /** The routes a request belongs to, for matching rules; admin and info routes never see faults. */
@@ -20,6 +21,8 @@ export const faultRuleSchema = z
     routes: z.enum(["token", "report", "all"]).default("report"),
     probability: z.number().min(0).max(1).optional(),
     count: z.number().int().min(1).optional(),
+    /** Matching requests to let through before the rule starts firing. */
+    skip: z.number().int().min(0).optional(),
     /** For "latency": how long to hold the request before answering. */
     latencyMs: z.number().int().min(0).max(120_000).optional(),
     /** For "429": the Retry-After header in seconds. */
@@ -39,6 +42,8 @@ type FaultRule = z.output<typeof faultRuleSchema>;
 export interface ActiveRule extends FaultRule {
   /** Left of `count`; null when the rule has no count. */
   remaining: number | null;
+  /** Left of `skip`. */
+  skipping: number;
   fired: number;
 }
 
@@ -51,7 +56,7 @@ export interface FaultDecision {
 }
 
 function applies(kind: FaultKind, route: RouteKind, hasBearer: boolean): boolean {
-  if (kind === "truncate-page") return route === "dates" || route === "feed";
+  if (kind === "truncate-page" || kind === "bad-entry") return route === "dates" || route === "feed";
   if (kind === "expire-token") return route === "token" || hasBearer;
   return true;
 }
@@ -84,7 +89,7 @@ export class FaultSwitch {
   /** Replaces all rules; throws a ZodError on a bad config. */
   set(input: FaultConfigInput): ActiveRule[] {
     const { rules } = faultConfigInputSchema.parse(input);
-    this.rules = rules.map((r) => ({ ...r, remaining: r.count ?? null, fired: 0 }));
+    this.rules = rules.map((r) => ({ ...r, remaining: r.count ?? null, skipping: r.skip ?? 0, fired: 0 }));
     return this.list();
   }
 
@@ -110,6 +115,10 @@ export class FaultSwitch {
       if (!inGroup(rule.routes, route) || !applies(rule.kind, route, hasBearer)) continue;
       if (rule.kind !== "latency" && decision.action) continue; // do not use up a count that could not fire
       if (rule.remaining === 0) continue;
+      if (rule.skipping > 0) {
+        rule.skipping--;
+        continue;
+      }
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;
       if (rule.remaining !== null) rule.remaining--;
       rule.fired++;

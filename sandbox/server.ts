@@ -6,8 +6,9 @@
 import { serve } from "@hono/node-server";
 // Tells the adapter that the response was dealt with on the socket (the "drop" fault).
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { Hono, type Context } from "hono";
 import { badRequest, notFound, serverError, tooManyRequests, unauthorized } from "./errors";
 import { parseFaultParam, type FaultConfigInput, type RouteKind } from "./faults";
@@ -40,6 +41,8 @@ export interface SandboxOptions {
   pageSize?: number;
   /** Ledgers per page on GET /settlement/v1/ledgers. Default 100. */
   ledgerPageSize?: number;
+  /** Answer 404 "not available yet" for yesterday and today (the 2023 spec's semantics). Default off. */
+  notYetAvailable404?: boolean;
   /** Token lifetimes in seconds. Default upstream's: merchant 86399 (24 h), partner 900 (15 min). */
   tokenSeconds?: { merchant?: number; partner?: number };
 }
@@ -101,6 +104,23 @@ function truncateBodyOf(c: Context<AppEnv>): void {
   }) as typeof out.end;
 }
 
+/**
+ * Requests Node's parser refuses before any handler runs: headers (or a URL) over Node's 16 KB limit, or a
+ * malformed request line. Without this Node answers a bare `431`/`400` with an empty body; a client then has
+ * nothing to log. Answer a 400 in the sandbox's validation-error shape (errorCode 10002, field named) instead.
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Socket, state: SandboxState): void {
+  if (err.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === "HPE_HEADER_OVERFLOW" || err.code === "HPE_URI_OVERFLOW";
+  const errorMessage = tooLarge ? "Invalid headers: the request line and headers are larger than 16 KB" : "Invalid request: not a well-formed HTTP request";
+  const body = JSON.stringify({ errorCode: 10002, errorMessage, contextId: randomUUID() });
+  state.stats.outcome(400);
+  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
 export function createApp(state: SandboxState, adminSecret: string): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -118,7 +138,7 @@ export function createApp(state: SandboxState, adminSecret: string): Hono<AppEnv
     const fromQuery = param === undefined ? [] : parseFaultParam(param);
     if (!fromQuery) {
       state.stats.outcome(400);
-      return badRequest(c, "sandboxFault", `'${param}' is not one of latency[:ms], 429[:retryAfterSeconds], 500, drop, truncate-page, truncate-body, expire-token`);
+      return badRequest(c, "sandboxFault", `'${param}' is not one of latency[:ms], 429[:retryAfterSeconds], 500, drop, truncate-page, truncate-body, expire-token, bad-entry`);
     }
     const token = bearerToken(c.req.header("Authorization"));
     const decision = state.faults.decide(route, token !== undefined, fromQuery);
@@ -149,6 +169,9 @@ export function createApp(state: SandboxState, adminSecret: string): Hono<AppEnv
         return unauthorized(c);
       case "truncate-page":
         c.set("truncatePage", true);
+        break;
+      case "bad-entry":
+        c.set("badEntry", true);
         break;
       case "truncate-body":
         truncateBodyOf(c);
@@ -185,12 +208,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     tokenSeconds: { ...DEFAULT_TOKEN_SECONDS, ...options.tokenSeconds },
     ...(options.faults !== undefined ? { faults: options.faults } : {}),
     ...(options.volume !== undefined ? { volume: options.volume } : {}),
+    ...(options.notYetAvailable404 !== undefined ? { notYetAvailable404: options.notYetAvailable404 } : {}),
   });
   const app = createApp(state, options.adminSecret ?? DEFAULT_ADMIN_SECRET);
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, ...(options.host ? { hostname: options.host } : {}) }, () => resolve(s as Server)) as Server;
     s.once("error", reject);
+    s.on("clientError", (err: NodeJS.ErrnoException, socket: Socket) => answerClientError(err, socket, state));
   });
   const port = (server.address() as AddressInfo).port;
   const listen = options.host ?? "::";

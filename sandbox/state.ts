@@ -21,6 +21,8 @@ export interface StateOptions {
   tokenSeconds: { merchant: number; partner: number };
   faults?: FaultConfigInput;
   volume?: Record<string, number>;
+  /** The 2023 spec's reading of 404: yesterday's and today's dates answer 404 "not available yet" (the switch). */
+  notYetAvailable404?: boolean;
 }
 
 export const DEFAULT_SEED = "vipps-report-sandbox";
@@ -54,11 +56,14 @@ export class SandboxState {
   partnerStatus = new Map<string, WorldPartner["status"]>(PARTNERS.map((p) => [p.orgNo, p.status]));
   /** Ledger id → target number of captures over the served window (the volume switch). */
   volume = new Map<string, number>();
+  /** See StateOptions.notYetAvailable404; flipped by PUT /sandbox/admin/not-yet-available. */
+  notYetAvailable404: boolean;
   private readonly cache = new Map<string, { key: string; ledger: GeneratedLedger }>();
 
   constructor(readonly options: StateOptions) {
     if (options.today !== undefined && !isValidDate(options.today)) throw new Error(`today must be YYYY-MM-DD, got ${options.today}`);
     this.faults = new FaultSwitch(options.seed, options.faults);
+    this.notYetAvailable404 = options.notYetAvailable404 ?? false;
     if (options.volume) this.setVolume(options.volume);
   }
 
@@ -153,6 +158,7 @@ export class SandboxState {
     this.setVolume(this.options.volume ?? {});
     if (this.options.faults) this.faults.set(this.options.faults);
     else this.faults.clear();
+    this.notYetAvailable404 = this.options.notYetAvailable404 ?? false;
     this.tokens.clear();
     this.stats.reset();
   }
@@ -174,7 +180,8 @@ export class SandboxState {
     const merchants = MERCHANTS.flatMap((m) =>
       m.salesUnits.flatMap((u) => {
         const ledger = m.ledgers.find((l) => l.salesUnitMsns.includes(u.msn));
-        if (!ledger) return [];
+        // VM sales units have no API keys (upstream neither): nothing to list.
+        if (!ledger || !u.keys) return [];
         return [{ msn: u.msn, clientId: u.keys.clientId, clientSecret: u.keys.clientSecret, subscriptionKey: u.keys.subscriptionKey, ledgerId: ledger.ledgerId, ledgerSalesUnitCount: ledger.salesUnitMsns.length }];
       }),
     );

@@ -16,8 +16,11 @@ export interface WorldSalesUnit {
   channel: "api" | "vm";
   /** The recipient handle the Report API uses for it: `api:<msn>` or `<country>:<vm number>`. */
   recipientHandle: string;
-  /** Demo merchant keys for this sales unit (standard token flow). */
-  keys: { clientId: string; clientSecret: string; subscriptionKey: string };
+  /**
+   * Demo merchant keys for this sales unit (standard token flow). API sales units only: upstream gives
+   * Vippsnummer / MobilePay-nummer (VM) units no API keys; their data is read through an accounting partner.
+   */
+  keys?: { clientId: string; clientSecret: string; subscriptionKey: string };
 }
 
 export interface WorldLedger {
@@ -86,8 +89,9 @@ function apiUnit(msn: string, name: string): WorldSalesUnit {
   };
 }
 
+/** A Vippsnummer / MobilePay-nummer (MyShop) sales unit: no API keys, as upstream. */
 function vmUnit(msn: string, country: Country, vmNumber: string, name: string): WorldSalesUnit {
-  return { ...apiUnit(msn, name), channel: "vm", recipientHandle: `${country}:${vmNumber}` };
+  return { msn, name, channel: "vm", recipientHandle: `${country}:${vmNumber}` };
 }
 
 export const MERCHANTS: WorldMerchant[] = [
@@ -100,13 +104,14 @@ export const MERCHANTS: WorldMerchant[] = [
     salesUnits: [
       apiUnit("212001", "Fjord Kaffe Grünerløkka"),
       apiUnit("212002", "Fjord Kaffe Grünerløkka Nettbutikk"),
-      vmUnit("212003", "NO", "557711", "Fjord Kaffe Bryggen"),
-      vmUnit("212004", "NO", "557712", "Fjord Kaffe Bryggen Kiosk"),
+      apiUnit("212003", "Fjord Kaffe Bryggen"),
+      apiUnit("212004", "Fjord Kaffe Bryggen Kiosk"),
     ],
     ledgers: [
       { ledgerId: "302101", currency: "NOK", salesUnitMsns: ["212001"], payoutBankAccount: { scheme: "BBAN:NO", id: "86011117947" }, dailyCaptures: 40, settlement: "net" },
       { ledgerId: "302102", currency: "NOK", salesUnitMsns: ["212002"], payoutBankAccount: { scheme: "BBAN:NO", id: "86011117947" }, dailyCaptures: 25, settlement: "net" },
-      // A legacy joint ledger: two sales units settle here, so merchant keys are denied on it.
+      // A legacy joint ledger (the 2023 pilot of several MSNs on one ledger): two API sales units, each with
+      // keys of its own, settle here, so either's merchant keys are denied on it.
       { ledgerId: "302103", currency: "NOK", salesUnitMsns: ["212003", "212004"], payoutBankAccount: { scheme: "BBAN:NO", id: "15038812345" }, dailyCaptures: 30, settlement: "net" },
     ],
   },

@@ -144,3 +144,77 @@ describe("feed", () => {
     expect(await client.readFeed("302101", "funds", { cursor: "f2" })).toEqual({ entries: [], cursor: "f2", caughtUp: true, pages: 1 });
   });
 });
+
+describe("feed: cursors that do not move, repeated entries", () => {
+  it("a page of entries that leaves the cursor where it was is UPSTREAM_INVALID, not the end of the feed", async () => {
+    // Regression: the client took an unmoved cursor for the end and kept the page's entries; the next run asked
+    // from the same cursor and got (and counted) the same entries again.
+    const pages: Record<string, unknown> = {
+      "": { cursor: "f1", tryLater: false, items: [rawEntry({ pspReference: "1" })] },
+      f1: { cursor: "f1", tryLater: false, items: [rawEntry({ pspReference: "2" })] },
+    };
+    const { client, reportCalls } = setup((call) => json(200, pages[call.url.searchParams.get("cursor") ?? ""]));
+    await expect(client.readFeed("302101", "funds")).rejects.toMatchObject({ code: "UPSTREAM_INVALID", issues: ["cursor"] });
+    expect(reportCalls()).toHaveLength(2);
+  });
+
+  it("a cursor that comes back after another one is UPSTREAM_INVALID, not a loop", async () => {
+    const pages: Record<string, unknown> = {
+      "": { cursor: "a", tryLater: false, items: [rawEntry({ pspReference: "1" })] },
+      a: { cursor: "b", tryLater: false, items: [rawEntry({ pspReference: "2" })] },
+      b: { cursor: "a", tryLater: false, items: [rawEntry({ pspReference: "3" })] },
+    };
+    const { client, reportCalls } = setup((call) => json(200, pages[call.url.searchParams.get("cursor") ?? ""]));
+    await expect(client.readFeed("302101", "funds", { maxPages: 50 })).rejects.toMatchObject({ code: "UPSTREAM_INVALID" });
+    expect(reportCalls()).toHaveLength(3);
+  });
+
+  it("an entry served twice in one read (overlapping pages) is kept once", async () => {
+    const one = rawEntry({ pspReference: "1" });
+    const two = rawEntry({ pspReference: "2" });
+    const fee = rawEntry({ pspReference: "2", entryType: "capture-fee", amount: -100, balanceBefore: 0, balanceAfter: -100 });
+    const pages: Record<string, unknown> = {
+      "": { cursor: "f1", tryLater: false, items: [one, two] },
+      f1: { cursor: "f2", tryLater: false, items: [two, fee] },
+      f2: { cursor: "f2", tryLater: true, items: [] },
+    };
+    const { client } = setup((call) => json(200, pages[call.url.searchParams.get("cursor") ?? ""]));
+    const res = await client.readFeed("302101", "funds");
+    // Same pspReference is not a duplicate by itself (a capture and its fee share it).
+    expect(res.entries.map((e) => `${e.pspReference}/${e.entryType}`)).toEqual(["1/capture", "2/capture", "2/capture-fee"]);
+  });
+});
+
+describe("ledger dates: entries of the date asked for only", () => {
+  it("a page with an entry of another ledger date is UPSTREAM_INVALID (it would be booked on the wrong day)", async () => {
+    const { client } = setup(() => json(200, { hasMore: false, tryLater: false, items: [rawEntry(), rawEntry({ ledgerDate: "2026-03-01" })] }));
+    await expect(client.getLedgerDate("302101", "funds", "2026-03-02")).rejects.toMatchObject({ code: "UPSTREAM_INVALID", issues: ["items.1.ledgerDate"] });
+  });
+});
+
+describe("ledger dates: 404", () => {
+  const notFound = () => json(404, { type: "about:blank", title: "Not Found", status: 404, detail: "Report for this date is not available yet" });
+
+  it("is NOT_FOUND unless the caller says a 404 can mean 'not available yet' for this date", async () => {
+    const { client } = setup(notFound);
+    await expect(client.getLedgerDate("302101", "funds", "2026-03-02")).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
+  });
+
+  it("with notYetAvailableOn404 it is an open date with nothing in it yet (retried later), not NOT_FOUND", async () => {
+    const { client } = setup(notFound);
+    expect(await client.getLedgerDate("302101", "funds", "2026-03-02", { notYetAvailableOn404: true })).toEqual({
+      ledgerId: "302101",
+      topic: "funds",
+      date: "2026-03-02",
+      state: "open",
+      entries: [],
+      pages: 0,
+      notAvailableYet: true,
+    });
+  });
+
+  it("a 403 on a ledger path stays NOT_FOUND even then (it is never 'not yet')", async () => {
+    const { client } = setup(() => json(403, {}));
+    await expect(client.getLedgerDate("302101", "funds", "2026-03-02", { notYetAvailableOn404: true })).rejects.toMatchObject({ code: "NOT_FOUND", status: 403 });
+  });
+});

@@ -8,7 +8,7 @@ import { apiHeaders, systemHeaders, validateArgs, validateClientConfig } from ".
 import { ReportApiError, isReportApiError } from "./errors";
 import { DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT_MS, requestWithRetry, upstreamIds, type HttpContext } from "./http";
 import { SensitiveValues, createRedactingLogger, maskClientId, noopLogger } from "./redact";
-import { feedPageSchema, ledgerDatePageSchema, ledgersPageSchema, type FeedPageRaw, type LedgerDatePageRaw, type Ledger } from "./schemas";
+import { feedPageSchema, ledgerDatePageSchema, ledgersPageSchema, type FeedPageRaw, type LedgerDatePageRaw, type Ledger, type LedgerEntry } from "./schemas";
 import { fetchToken, sharedTokenCache, tokenCacheKey, type TokenCache } from "./tokens";
 import type {
   CallOptions,
@@ -153,8 +153,13 @@ export function createReportApiClient(options: ReportApiClientOptions): ReportAp
     let cursor: string | undefined;
     for (let index = 0; ; index++) {
       const page = await datePage(ledgerId, topic, date, cursor, opts.includeGDPRSensitiveData === true, opts.signal);
+      const path = `/report/v2/ledgers/${ledgerId}/${topic}/dates/${date}`;
+      // An entry of another date would be booked on the wrong day (and cached there for good): refuse the page.
+      const foreign = page.items.findIndex((e) => e.ledgerDate !== date);
+      if (foreign !== -1) {
+        throw new ReportApiError("UPSTREAM_INVALID", "Report API returned an entry of another ledger date", { attempts: 1, path, issues: [`items.${foreign}.ledgerDate`] });
+      }
       if (page.hasMore) {
-        const path = `/report/v2/ledgers/${ledgerId}/${topic}/dates/${date}`;
         if (!page.cursor) throw new ReportApiError("UPSTREAM_INVALID", "Report API said hasMore without a cursor", { attempts: 1, path, issues: ["cursor"] });
         if (seen.has(page.cursor)) throw new ReportApiError("UPSTREAM_INVALID", "Report API repeated a paging cursor", { attempts: 1, path, issues: ["cursor"] });
         if (index + 1 >= maxPages) throw new ReportApiError("UPSTREAM_INVALID", `Ledger date has more than ${maxPages} pages`, { attempts: 1, path });
@@ -169,12 +174,31 @@ export function createReportApiClient(options: ReportApiClientOptions): ReportAp
   async function* iterateFeedPages(ledgerId: string, topic: Topic, opts: FeedOptions = {}): AsyncGenerator<FeedPage, void, undefined> {
     validateArgs({ ledgerId, topic, cursor: opts.cursor, maxPages: opts.maxPages });
     const maxPages = opts.maxPages ?? DEFAULT_FEED_MAX_PAGES;
+    const path = `/report/v2/ledgers/${ledgerId}/${topic}/feed`;
+    const seenCursors = new Set<string>(opts.cursor === undefined ? [] : [opts.cursor]);
+    const seenEntries = new Set<string>();
     let cursor = opts.cursor;
     for (let index = 0; index < maxPages; index++) {
       const page = await feedPage(ledgerId, topic, cursor, opts.includeGDPRSensitiveData === true, opts.signal);
-      // End of the feed: `tryLater`, or a cursor that did not move (nothing more to read without looping).
-      const atEnd = page.tryLater || page.cursor === cursor;
-      yield { index, items: page.items, cursor: page.cursor, tryLater: atEnd };
+      const stuck = cursor !== undefined && page.cursor === cursor;
+      // A cursor that did not move is the end of the feed only with nothing in it: items served at an unmoved
+      // cursor would be served again from it next time (doubled), and following it would loop.
+      if (stuck && page.items.length > 0) {
+        throw new ReportApiError("UPSTREAM_INVALID", "Report API returned feed entries without moving the cursor", { attempts: 1, path, issues: ["cursor"] });
+      }
+      if (!stuck && seenCursors.has(page.cursor)) {
+        throw new ReportApiError("UPSTREAM_INVALID", "Report API repeated a feed cursor", { attempts: 1, path, issues: ["cursor"] });
+      }
+      seenCursors.add(page.cursor);
+      const items = page.items.filter((e) => {
+        const id = feedEntryId(e);
+        if (seenEntries.has(id)) return false;
+        seenEntries.add(id);
+        return true;
+      });
+      if (items.length < page.items.length) logger.warn({ op: "feed", path, dropped: page.items.length - items.length }, "report-api feed repeated entries; dropped");
+      const atEnd = page.tryLater || stuck;
+      yield { index, items, cursor: page.cursor, tryLater: atEnd };
       if (atEnd) return;
       cursor = page.cursor;
     }
@@ -213,10 +237,19 @@ export function createReportApiClient(options: ReportApiClientOptions): ReportAp
         const entries: LedgerDateResult["entries"] = [];
         let pages = 0;
         let open = false;
-        for await (const page of iterateLedgerDatePages(ledgerId, topic, date, opts)) {
-          pages += 1;
-          entries.push(...page.items);
-          open ||= page.tryLater;
+        try {
+          for await (const page of iterateLedgerDatePages(ledgerId, topic, date, opts)) {
+            pages += 1;
+            entries.push(...page.items);
+            open ||= page.tryLater;
+          }
+        } catch (error) {
+          // Only a 404 on the first page: one later in the paging is not "the date is not there yet".
+          if (opts.notYetAvailableOn404 && pages === 0 && isReportApiError(error) && error.code === "NOT_FOUND" && error.status === 404) {
+            logger.info({ op: "dates", ledgerId, topic, date, status: 404 }, "report-api date not available yet (404)");
+            return { ledgerId, topic, date, state: "open", entries: [], pages: 0, notAvailableYet: true };
+          }
+          throw error;
         }
         return { ledgerId, topic, date, state: open ? "open" : "closed", entries, pages };
       });
@@ -243,6 +276,14 @@ export function createReportApiClient(options: ReportApiClientOptions): ReportAp
 
     iterateFeedPages,
   };
+}
+
+/**
+ * The feed has no entry id, and `pspReference` is not unique (several fees per capture): an entry is identified
+ * by its date, reference, type, time and place in the balance chain, which no two real entries share.
+ */
+function feedEntryId(e: LedgerEntry): string {
+  return JSON.stringify([e.ledgerDate, e.pspReference, e.entryType, e.time, e.amount, e.balanceBefore, e.balanceAfter]);
 }
 
 function statusError(status: number, body: unknown, path: string, attempts: number, ledgerScoped: boolean): ReportApiError {

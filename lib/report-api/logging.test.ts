@@ -30,7 +30,7 @@ function hostileUpstream(credentials: ReportApiCredentials, tokens: string[]) {
     reportCalls += 1;
     const p = call.url.pathname;
     if (p.endsWith("/ledgers")) return reportCalls === 1 ? json(401, { code: "Unauthorized", message: "Please check your API keys" }) : json(200, { cursor: "", items: [{ ledgerId: "302101" }] });
-    if (p.includes("/dates/2026-03-01")) return reportCalls % 2 ? json(429, {}, { "retry-after": "1" }) : json(200, { hasMore: false, tryLater: false, items: [rawEntry()] });
+    if (p.includes("/dates/2026-03-01")) return reportCalls % 2 ? json(429, {}, { "retry-after": "1" }) : json(200, { hasMore: false, tryLater: false, items: [rawEntry({ ledgerDate: "2026-03-01" })] });
     if (p.includes("/dates/2026-03-02")) return json(500, { errorCode: 10001, errorMessage: `echo ${credentials.clientSecret}`, contextId: "c" });
     if (p.includes("/dates/2026-03-03")) throw new TypeError(`socket hang up while sending ${call.headers.get("authorization")} ${credentials.clientSecret}`);
     if (p.includes("/dates/2026-03-04")) return json(200, { hasMore: false, tryLater: false, items: [rawEntry({ amount: credentials.clientSecret })] });

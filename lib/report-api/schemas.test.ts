@@ -88,3 +88,29 @@ describe("known entry types", () => {
     for (const t of ["capture", "refund", "payout-scheduled", "scheduled-for-payout", "capture-fee", "service-fee", "credit-note"]) expect(isKnownEntryType(t)).toBe(true);
   });
 });
+
+describe("entry time and currency", () => {
+  it("takes ISO date-times in UTC or with an offset (with or without a colon)", () => {
+    for (const time of ["2026-03-02T10:15:00.123456Z", "2026-03-02T10:15:00Z", "2026-03-02T12:15:00+02:00", "2026-03-02T12:15:00+0200"]) {
+      expect(ledgerEntrySchema.safeParse(rawEntry({ time })).success, time).toBe(true);
+    }
+  });
+
+  it("refuses a time that is not a date-time (it used to reach the view and throw a RangeError there)", () => {
+    for (const time of ["not-a-time", "2026-03-02", "2026-13-02T10:15:00Z", "2026-03-02T10:15:00", "02.03.2026 10:15"]) {
+      const parsed = ledgerEntrySchema.safeParse(rawEntry({ time }));
+      expect(parsed.success, time).toBe(false);
+      if (!parsed.success) expect(parsed.error.issues[0]?.path).toEqual(["time"]);
+    }
+  });
+
+  it("takes the documented ISO 4217 codes and refuses anything else", () => {
+    for (const currency of ["NOK", "DKK", "EUR"]) expect(ledgerEntrySchema.safeParse(rawEntry({ currency })).success, currency).toBe(true);
+    for (const currency of ["nok", "NOKK", "kr", "", "XXX"]) expect(ledgerEntrySchema.safeParse(rawEntry({ currency })).success, currency).toBe(false);
+  });
+
+  it("a ledger's currency, when sent, is a 3-letter code", () => {
+    expect(ledgersPageSchema.safeParse({ cursor: "", items: [{ ledgerId: "1", currency: "SEK" }] }).success).toBe(true);
+    expect(ledgersPageSchema.safeParse({ cursor: "", items: [{ ledgerId: "1", currency: "kroner" }] }).success).toBe(false);
+  });
+});

@@ -13,6 +13,25 @@ export const moneySchema = z.number().int();
 /** `tryLater`/`hasMore` are JSON booleans per spec; community code saw strings, so accept "true"/"false" too. */
 const looseBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 
+/**
+ * ISO 8601 date-time with a UTC designator or an offset. Dec 2023 spec: UTC with microseconds (`…123456Z`);
+ * older examples: `+0200` (no colon), which zod's ISO check does not take, so that form is checked as `+02:00`.
+ * The wire value is kept as sent. A bad `time` fails here rather than as a RangeError in a view.
+ */
+const isoDateTime = z.iso.datetime({ offset: true });
+export const entryTimeSchema = z
+  .string()
+  .refine((v) => isoDateTime.safeParse(v.replace(/([+-]\d{2})(\d{2})$/, "$1:$2")).success && !Number.isNaN(Date.parse(v)), "expected an ISO 8601 date-time with an offset");
+
+/** ISO 4217 alphabetic code: three upper-case letters. */
+export const iso4217Schema = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code");
+/**
+ * The currencies the Report API documents (NOK, DKK, EUR). An entry in any other currency is refused: the books
+ * and the cache's column (the `Currency` enum) hold only these, and a new one needs both changed on purpose.
+ */
+export const ENTRY_CURRENCIES = ["NOK", "DKK", "EUR"] as const;
+export const currencySchema = iso4217Schema.pipe(z.enum(ENTRY_CURRENCIES));
+
 const nullableString = z
   .string()
   .nullish()
@@ -20,7 +39,7 @@ const nullableString = z
 
 export const ledgerEntrySchema = z.object({
   pspReference: z.string(),
-  time: z.string().min(1),
+  time: entryTimeSchema,
   ledgerDate: ledgerDateString,
   entryType: z.string().min(1),
   /** Empty on `fees-retained`; tolerated as null/absent and normalised to "". */
@@ -28,7 +47,7 @@ export const ledgerEntrySchema = z.object({
     .string()
     .nullish()
     .transform((v) => v ?? ""),
-  currency: z.string().min(1),
+  currency: currencySchema,
   amount: moneySchema,
   balanceBefore: moneySchema,
   balanceAfter: moneySchema,
@@ -75,7 +94,7 @@ export const salesUnitSchema = z.object({
 export const ledgerSchema = z.object({
   ledgerId: z.string().min(1),
   /** In the 2023 example but not its schema; present in current docs. */
-  currency: z.string().nullish().transform((v) => v ?? null),
+  currency: iso4217Schema.nullish().transform((v) => v ?? null),
   payoutBankAccount: schemeIdSchema.nullish().transform((v) => v ?? null),
   owner: schemeIdSchema.nullish().transform((v) => v ?? null),
   settlesForRecipientHandles: z

@@ -45,7 +45,7 @@ describe("summarizeEntries", () => {
   it("is empty-safe and rejects mixed currencies", () => {
     expect(summarizeEntries([])).toMatchObject({ entries: 0, net: 0, currency: null, openingBalance: null });
     const [a] = chain([{ entryType: "capture", amount: 1 }]);
-    const b = { ...a!, currency: "DKK" };
+    const b = { ...a!, currency: "DKK" as const };
     expect(() => summarizeEntries([a!, b])).toThrow(/Mixed currencies/);
   });
 

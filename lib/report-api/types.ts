@@ -81,6 +81,8 @@ export interface LedgerDateResult {
   entries: LedgerEntry[];
   /** Number of pages read. */
   pages: number;
+  /** Upstream answered 404 and the caller said that means "not available yet" (`notYetAvailableOn404`). */
+  notAvailableYet?: true;
 }
 
 /** One feed page, as yielded by `iterateFeedPages`. Persist `cursor` after processing `items`. */
@@ -112,6 +114,12 @@ export interface LedgerDateOptions extends CallOptions {
   includeGDPRSensitiveData?: boolean;
   /** Safety stop for paging; exceeding it fails with `UPSTREAM_INVALID`. Default 10,000. */
   maxPages?: number;
+  /**
+   * Read a 404 as the 2023 spec's "report for this date is not available yet": the result is `state: "open"`
+   * with no entries and `notAvailableYet`, instead of `NOT_FOUND`. Only the caller knows which dates can be
+   * that young (yesterday and today in the ledger's time zone); on older dates a 404 means no access.
+   */
+  notYetAvailableOn404?: boolean;
 }
 
 export interface FeedOptions extends CallOptions {

@@ -27,6 +27,9 @@ describe("GET /sandbox/credentials", () => {
     for (const m of body.merchants) expect(Object.keys(m).sort()).toEqual(["clientId", "clientSecret", "ledgerId", "ledgerSalesUnitCount", "msn", "subscriptionKey"]);
     for (const p of body.partners) expect(Object.keys(p).sort()).toEqual(["clientId", "clientSecret", "grantedLedgerIds", "name", "orgNo"]);
     expect(body.merchants.find((m: any) => m.msn === "212003")).toMatchObject({ ledgerId: "302103", ledgerSalesUnitCount: 2 });
+    expect(body.merchants.find((m: any) => m.msn === "212004")).toMatchObject({ ledgerId: "302103", ledgerSalesUnitCount: 2 });
+    // A MobilePay-nummer (MyShop) sales unit has no API keys upstream, so none are handed out here.
+    expect(body.merchants.find((m: any) => m.msn === "234001")).toBeUndefined();
     expect(body.merchants.find((m: any) => m.msn === "212001")).toMatchObject({ ledgerId: "302101", ledgerSalesUnitCount: 1, clientId: "demo-msn-212001" });
     expect(body.partners.find((p: any) => p.orgNo === "987654321")).toMatchObject({ name: "Tall & Balanse Regnskap AS", grantedLedgerIds: ["302101", "302201"] });
     // The pending partner never got keys, so it is not listed.

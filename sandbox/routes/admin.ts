@@ -19,6 +19,7 @@ const driftBody = z
 const volumeBody = z.object({ ledgers: z.record(z.string(), z.number().int().min(0).max(10_000_000)) }).strict();
 const statusBody = z.object({ status: z.enum(["approved", "pending", "suspended"]) }).strict();
 const expireBody = z.object({ clientId: z.string().min(1).optional() }).strict();
+const notYetBody = z.object({ enabled: z.boolean() }).strict();
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   if (given === undefined) return false;
@@ -119,6 +120,15 @@ export function registerAdminRoutes(app: Hono<AppEnv>, state: SandboxState, admi
     const body = await readBody(c, expireBody, true);
     if (body instanceof Response) return body;
     return c.json({ expired: state.tokens.expireAll(body.clientId) });
+  });
+
+  // The 2023 spec answers 404 "report for this date is not available yet" where today's API says tryLater.
+  app.get("/sandbox/admin/not-yet-available", (c) => c.json({ enabled: state.notYetAvailable404 }));
+  app.put("/sandbox/admin/not-yet-available", async (c) => {
+    const body = await readBody(c, notYetBody);
+    if (body instanceof Response) return body;
+    state.notYetAvailable404 = body.enabled;
+    return c.json({ enabled: state.notYetAvailable404 });
   });
 
   app.post("/sandbox/admin/stats/reset", (c) => {

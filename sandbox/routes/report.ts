@@ -5,7 +5,7 @@
 
 import type { Context, Hono } from "hono";
 import { findLedger } from "../../lib/demo-world/world";
-import { isValidDate } from "../calendar";
+import { addDays, isValidDate } from "../calendar";
 import { badRequest, notFound, unauthorized } from "../errors";
 import type { Entry, Topic } from "../generate";
 import { datePage, decodeDateCursor, decodeFeedCursor, decodeLedgersCursor, encodeCursor, feedPage, type FeedPosition } from "../paging";
@@ -43,6 +43,12 @@ function ledgerObject(ledgerId: string) {
     settlesForRecipientHandles: units.map((u) => u.recipientHandle),
     salesUnits: units.map((u) => ({ name: u.name, recipientHandle: u.recipientHandle, businessIdentifier: { scheme: merchant.ownerScheme, id: merchant.orgNo } })),
   };
+}
+
+/** The "bad-entry" fault: the last entry of the page gets a `time` no parser can read (a broken upstream row). */
+function withBadEntry(c: Context<AppEnv>, items: Record<string, unknown>[]): Record<string, unknown>[] {
+  if (c.get("badEntry") !== true || items.length === 0) return items;
+  return [...items.slice(0, -1), { ...items[items.length - 1], time: "not-a-time" }];
 }
 
 /** Personal data goes out only on entries that carry it (VM-number payments), when asked for and allowed. */
@@ -117,11 +123,13 @@ export function registerReportRoutes(app: Hono<AppEnv>, state: SandboxState): vo
     if (!scope || !ledger) return notFound(c, "No such ledgerId");
 
     const today = state.today();
+    // Only for keys that may read the ledger: a 404 that also says "the ledger is yours" to anyone else would leak.
+    if (state.notYetAvailable404 && ledgerDate >= addDays(today, -1)) return notFound(c, "Report for this date is not available yet");
     if (ledgerDate > today) return c.json({ hasMore: false, tryLater: true, items: [] });
     const page = datePage(ledger[topic], ledgerDate, index, state.options.pageSize, c.get("truncatePage") === true);
     if (page === "bad-index") return badRequest(c, "cursor", "points past the end of this date");
     const withPersonal = withPersonalAsked && scope.personalData;
-    const items = page.items.map((e) => toWire(e, withPersonal));
+    const items = withBadEntry(c, page.items.map((e) => toWire(e, withPersonal)));
     const tryLater = ledgerDate === today;
     if (page.hasMore && page.nextIndex !== undefined) {
       return c.json({ cursor: encodeCursor({ k: "date", l: ledgerId, t: topic, d: ledgerDate, i: page.nextIndex }), hasMore: true, tryLater, items });
@@ -154,6 +162,6 @@ export function registerReportRoutes(app: Hono<AppEnv>, state: SandboxState): vo
     // At the end: the same cursor back, tryLater, no items. Come back later with the same cursor.
     const cursor = page.atEnd && rawCursor ? rawCursor : encodeCursor({ k: "feed", l: ledgerId, t: topic, d: page.position.date, i: page.position.index });
     const withPersonal = withPersonalAsked && scope.personalData;
-    return c.json({ cursor, tryLater: page.atEnd, items: page.items.map((e) => toWire(e, withPersonal)) });
+    return c.json({ cursor, tryLater: page.atEnd, items: withBadEntry(c, page.items.map((e) => toWire(e, withPersonal))) });
   });
 }

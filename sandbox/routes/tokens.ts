@@ -29,7 +29,7 @@ export function basicCredentials(header: string | undefined): { clientId: string
 }
 
 export function findSalesUnitByClientId(clientId: string) {
-  for (const m of MERCHANTS) for (const u of m.salesUnits) if (u.keys.clientId === clientId) return u;
+  for (const m of MERCHANTS) for (const u of m.salesUnits) if (u.keys?.clientId === clientId) return u;
   return undefined;
 }
 
@@ -44,7 +44,7 @@ export function registerTokenRoutes(app: Hono<AppEnv>, state: SandboxState): voi
     }
     if (!clientId || !clientSecret) return oauthError(c, 400, "invalid_request", "The client_id and client_secret headers are required.");
     const unit = findSalesUnitByClientId(clientId);
-    if (!unit || unit.keys.clientSecret !== clientSecret) return oauthError(c, 401, "unauthorized_client", "The client_id or client_secret is wrong.");
+    if (!unit?.keys || unit.keys.clientSecret !== clientSecret) return oauthError(c, 401, "unauthorized_client", "The client_id or client_secret is wrong.");
     if (unit.keys.subscriptionKey !== subscriptionKey) {
       return c.json({ statusCode: 401, message: "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription." }, 401);
     }

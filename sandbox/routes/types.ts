@@ -8,6 +8,8 @@ export interface AppEnv {
     expireIssuedToken?: boolean;
     /** Set by the fault middleware: serve half a page with a cursor that still continues correctly. */
     truncatePage?: boolean;
+    /** Set by the fault middleware: one entry of the page carries a `time` that is not a date-time. */
+    badEntry?: boolean;
     subject?: TokenSubject;
   };
 }

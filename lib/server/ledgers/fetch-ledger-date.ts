@@ -1,4 +1,5 @@
 import "server-only";
+import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
 import type { LedgerEntry, Topic } from "@/lib/report-api";
 import { loadPartnerCredentials, loadSalesUnitCredentials } from "@/lib/server/credentials/load-credentials";
 import { reportApiClientFor, type CallBudget } from "@/lib/server/credentials/report-api-client";
@@ -8,6 +9,16 @@ export interface FetchedDate {
   state: "closed" | "open";
   entries: LedgerEntry[];
   withPersonalData: boolean;
+  /** Upstream said 404 for a date that can be that young: shown and retried like an open date. */
+  notAvailableYet?: true;
+}
+
+/**
+ * Whether a 404 on `date` can mean "not available yet" (the 2023 spec) rather than "no such ledger / no access":
+ * only for yesterday and today, which may not have been made available yet. Older dates exist or are refused.
+ */
+export function mayBeNotAvailableYet(date: string, now: Date = new Date()): boolean {
+  return date >= shiftLedgerDate(todayLedgerDate(now), -1);
 }
 
 /** No usable keys are stored for the source: nothing can be fetched (cached dates can still be shown). */
@@ -64,8 +75,11 @@ export function fetchLedgerDate(source: UpstreamSource, ledgerExternalId: string
   const promise = (async () => {
     const loaded = source.kind === "partner" ? await loadPartnerCredentials(source.partnerId) : await loadSalesUnitCredentials(source.salesUnitId);
     if (!loaded) throw new MissingKeysError();
-    const day = await reportApiClientFor(loaded.credentials, budget).getLedgerDate(ledgerExternalId, topic, date, { includeGDPRSensitiveData: withPersonalData });
-    const result: FetchedDate = { state: day.state, entries: day.entries, withPersonalData };
+    const day = await reportApiClientFor(loaded.credentials, budget).getLedgerDate(ledgerExternalId, topic, date, {
+      includeGDPRSensitiveData: withPersonalData,
+      notYetAvailableOn404: mayBeNotAvailableYet(date),
+    });
+    const result: FetchedDate = { state: day.state, entries: day.entries, withPersonalData, ...(day.notAvailableYet ? { notAvailableYet: true as const } : {}) };
     if (result.state === "open") rememberOpenDate(ledgerExternalId, topic, date, result);
     return result;
   })().finally(() => inflight.delete(key));

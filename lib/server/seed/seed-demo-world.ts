@@ -58,12 +58,17 @@ export async function seedDemoWorld(db: PrismaClient, opts: SeedOptions): Promis
       const ledgerId = ledger ? ledgerIds.get(ledger.ledgerId) ?? null : null;
       const row = await db.salesUnit.upsert({
         where: { msn: su.msn },
-        update: { name: su.name, ledgerId },
+        update: { name: su.name, ledgerId, channel: su.channel, recipientHandle: su.recipientHandle },
         create: { merchantId: merchant.id, msn: su.msn, name: su.name, channel: su.channel, recipientHandle: su.recipientHandle, ledgerId },
         select: { id: true },
       });
       salesUnitIds.set(su.msn, row.id);
-      if (opts.withDemoKeys) {
+      // VM (Vippsnummer / MyShop) units have no API keys upstream, so the demo stores none for them (and drops
+      // the demo keys an older demo world gave them; keys someone stored by hand are left alone).
+      if (opts.withDemoKeys && !su.keys) {
+        await db.apiCredential.deleteMany({ where: { salesUnitId: row.id, clientId: `demo-msn-${su.msn}` } });
+      }
+      if (opts.withDemoKeys && su.keys) {
         await db.apiCredential.upsert({
           where: { salesUnitId: row.id },
           update: {},

@@ -31,15 +31,26 @@ describe("previewGrant", () => {
   });
 
   it("adds payer name, masked phone and message only when the grant includes personal data", async () => {
+    const kari = await actor(EMAILS.kari);
+    const id = await ledgerId("302101");
+    const withPd = await previewGrant({ ledgerId: id, ...open, includesPersonalData: true }, kari);
+    const without = await previewGrant({ ledgerId: id, ...open, includesPersonalData: false }, kari);
+    if (withPd.kind !== "rows" || without.kind !== "rows") throw new Error(`unexpected ${withPd.kind}/${without.kind}`);
+    expect(withPd.columns).toEqual(expect.arrayContaining(["payerName", "maskedPhoneNo", "message"]));
+    // API (MSN) payments carry no payer details upstream: the columns are there, empty.
+    expect(withPd.rows.every((r) => "payerName" in r && r.payerName === null)).toBe(true);
+    expect(without.columns).not.toContain("payerName");
+    expect(without.rows.every((r) => !("payerName" in r) && !("maskedPhoneNo" in r) && !("message" in r))).toBe(true);
+  });
+
+  it("a Vippsnummer / MyShop sales unit has no API keys (as upstream): the columns only, personal ones when asked", async () => {
     const freja = await actor(EMAILS.freja, "hygge-bageri");
     const id = await ledgerId("402301");
     const withPd = await previewGrant({ ledgerId: id, ...open, includesPersonalData: true }, freja);
     const without = await previewGrant({ ledgerId: id, ...open, includesPersonalData: false }, freja);
-    if (withPd.kind !== "rows" || without.kind !== "rows") throw new Error(`unexpected ${withPd.kind}/${without.kind}`);
-    expect(withPd.columns).toEqual(expect.arrayContaining(["payerName", "maskedPhoneNo", "message"]));
-    expect(withPd.rows.some((r) => typeof r.payerName === "string" && r.payerName.length > 0)).toBe(true);
+    expect(withPd).toMatchObject({ kind: "no-keys", columns: expect.arrayContaining(["payerName", "maskedPhoneNo", "message"]) });
+    expect(without.kind).toBe("no-keys");
     expect(without.columns).not.toContain("payerName");
-    expect(without.rows.every((r) => !("payerName" in r) && !("maskedPhoneNo" in r) && !("message" in r))).toBe(true);
   });
 
   it("stays inside the period: the last closed date on or before its end", async () => {

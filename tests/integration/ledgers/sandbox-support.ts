@@ -1,4 +1,4 @@
-import { startSandbox, type RunningSandbox } from "@/sandbox/server";
+import { startSandbox, type RunningSandbox, type SandboxOptions } from "@/sandbox/server";
 import type { StatsSnapshot } from "@/sandbox/stats";
 
 export const ADMIN_SECRET = "ledger-tests-admin-secret";
@@ -7,8 +7,8 @@ export const ADMIN_SECRET = "ledger-tests-admin-secret";
  * Starts the Report API sandbox in this process on a free port and points the portal at it. Must run before
  * anything reads the configuration (lib/server/env.ts parses it once per test file), i.e. first in beforeAll.
  */
-export async function startLedgerSandbox(): Promise<RunningSandbox> {
-  const sandbox = await startSandbox({ port: 0, adminSecret: ADMIN_SECRET });
+export async function startLedgerSandbox(options: Omit<SandboxOptions, "port" | "adminSecret"> = {}): Promise<RunningSandbox> {
+  const sandbox = await startSandbox({ ...options, port: 0, adminSecret: ADMIN_SECRET });
   process.env.REPORT_API_BASE_URL = sandbox.url;
   process.env.SANDBOX_ADMIN_SECRET = ADMIN_SECRET;
   return sandbox;

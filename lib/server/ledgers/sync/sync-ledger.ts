@@ -40,8 +40,12 @@ async function recordProblem(ledgerId: string, topics: readonly Topic[], code: s
   }
 }
 
-/** Follows one topic's feed from the stored cursor, persisting the cursor after every page. */
-async function followFeed(ledgerId: string, plan: SyncPlan, topic: Topic): Promise<number> {
+/**
+ * Follows one topic's feed from the stored cursor, persisting the cursor after every page, so a run stopped at
+ * any point (a dropped connection, a killed worker) resumes after the last page it finished: nothing is read
+ * twice and nothing skipped. Returns the entries read, also when it stopped early (then with the error).
+ */
+async function followFeed(ledgerId: string, plan: SyncPlan, topic: Topic): Promise<{ entries: number; error?: unknown }> {
   const state = await db.ledgerSyncState.upsert({ where: { ledgerId_topic: { ledgerId, topic } }, create: { ledgerId, topic }, update: {}, select: { feedCursor: true } });
   const loaded = plan.source.kind === "partner" ? await loadPartnerCredentials(plan.source.partnerId) : await loadSalesUnitCredentials(plan.source.salesUnitId);
   if (!loaded) throw Object.assign(new Error("no keys"), { syncCode: "NO_KEYS" });
@@ -58,9 +62,9 @@ async function followFeed(ledgerId: string, plan: SyncPlan, topic: Topic): Promi
     if (isReportApiError(err) && err.code === "INVALID_INPUT" && state.feedCursor) {
       await db.ledgerSyncState.update({ where: { ledgerId_topic: { ledgerId, topic } }, data: { feedCursor: null } });
     }
-    throw err;
+    return { entries, error: err };
   }
-  return entries;
+  return { entries };
 }
 
 /**
@@ -94,7 +98,9 @@ async function runSync(ledgerId: string, plan: SyncPlan, today: string, now: Dat
   let failure: string | null = null;
   for (const topic of TOPICS) {
     try {
-      feedEntries += await followFeed(ledgerId, plan, topic);
+      const followed = await followFeed(ledgerId, plan, topic);
+      feedEntries += followed.entries;
+      if (followed.error !== undefined) throw followed.error;
     } catch (err) {
       failure = (err as { syncCode?: string }).syncCode ?? upstreamProblemOf(err)?.problem ?? null;
       if (!failure) throw err;
