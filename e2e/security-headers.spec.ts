@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { test, expect, signInAs, saveScreenshot, PERSONAS, ORGS } from "./fixtures";
 
 // Security finding 3: no CSP, frame-ancestors, nosniff, Referrer-Policy or HSTS, and another origin could frame
@@ -35,19 +37,24 @@ test("pages carry a nonce CSP and the static security headers, and their scripts
   expect(/'nonce-([^']+)'/.exec(second!.headers()["content-security-policy"] ?? "")![1]).not.toBe(nonce);
 });
 
-test("another site cannot frame a signed-in merchant page", async ({ page }) => {
+test("another site cannot frame a signed-in merchant page", async ({ page, consoleGuard }) => {
+  // The browser's own report of the refusal, on the attacker's page, is the expected outcome here.
+  consoleGuard.allow(/frame-ancestors|X-Frame-Options|Refused to (display|frame)/);
   await signInAs(page, PERSONAS.kari, ORGS.fjordKaffe.name);
   await expect(page.getByRole("heading", { level: 1, name: "Accounting partners" })).toBeVisible();
 
-  // The attacker's page is same-site (another port on localhost), so the Lax session cookie goes along:
-  // the framed page would be Kari's own, buttons and all.
+  // The attacker's page is a real server on this machine, same-site with the portal (another port on
+  // localhost), so the Lax session cookie goes along: the framed page would be Kari's own, buttons and all.
   const target = new URL("/merchant/partners", page.url()).toString();
-  await page.route("http://localhost:1/**", (route) =>
-    route.fulfill({ contentType: "text/html", body: `<!doctype html><title>attacker</title><iframe src="${target}" width="900" height="600"></iframe>` }),
-  );
+  const attacker = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(`<!doctype html><title>attacker</title><iframe src="${target}" width="900" height="600"></iframe>`);
+  });
+  await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
+  const attackerPort = (attacker.address() as AddressInfo).port;
   const framed = page.waitForResponse((r) => r.url() === target);
-  await page.goto("http://localhost:1/attack");
-  const response = await framed;
+  await page.goto(`http://localhost:${attackerPort}/attack`);
+  const response = await framed.finally(() => attacker.close());
   expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(response.headers()["x-frame-options"]).toBe("DENY");
   // The browser refused to show it.
