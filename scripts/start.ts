@@ -8,7 +8,8 @@
  * Both: migrate, seed (the demo world only in the embedded mode), build when the sources changed, then
  * `next start`. Production mode refuses demo sign-in and the demo seed whatever the environment says.
  * The embedded mode listens on 127.0.0.1 only (a demo that signs anyone in must not be reachable from the
- * network); PORTAL_HOST (portal) and SANDBOX_HOST (sandbox) choose another interface. Ctrl-C stops the app, the sandbox and the embedded database, in that order.
+ * network); PORTAL_HOST (portal) and SANDBOX_HOST (sandbox) choose another interface.
+ * Ctrl-C stops the app, the sandbox and the embedded database, in that order.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
