@@ -2,6 +2,17 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
+// Sent on every response whatever the mode. The CSP (a nonce per request) and HSTS (production mode only,
+// decided at run time, since one build serves both modes) are set by proxy.ts; see docs/decisions/012.
+export const STATIC_SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // For browsers without CSP frame-ancestors; the same refusal.
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Drivers and native packages load from node_modules at run time instead of being bundled.
@@ -9,6 +20,9 @@ const nextConfig = {
   poweredByHeader: false,
   // The test run builds into its own folder so it never replaces the build a running `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
+import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { Toaster } from "@/components/ui/toaster";
@@ -12,6 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next.js can only put the CSP nonce (proxy.ts) on the scripts of a page
+  // rendered for that request; a page prerendered at build time would carry none, and its scripts would be refused.
+  await connection();
   const locale = await getLocale();
   return (
     <html lang={locale}>

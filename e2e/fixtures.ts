@@ -6,7 +6,7 @@ import { test as base, expect, type Browser, type BrowserContext, type Page, typ
 /**
  * Shared helpers for the browser specs:
  * - `test`: Playwright's test whose `page` (and any page watched with `consoleGuard.watch`) fails the test on
- *   an unexpected `console.error` from the portal.
+ *   an unexpected `console.error` from the portal, Content-Security-Policy violations included.
  * - `signInAs`: the one-click demo sign-in, choosing the organisation when the chooser appears.
  * - `expectNoA11yViolations`: axe (WCAG 2 A/AA) with no serious or critical violation.
  */
@@ -55,9 +55,17 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
       const errors: CollectedError[] = [];
       const allowed = [...ALWAYS_ALLOWED];
       const watched = new Set<Page>();
+      const pending: Promise<unknown>[] = [];
       const watch = (p: Page) => {
         if (watched.has(p)) return;
         watched.add(p);
+        // Every Content-Security-Policy refusal on a portal page (a script, style or frame the policy blocks)
+        // is reported as a console error, so a CSP that breaks a page fails whichever spec opened it.
+        pending.push(p.addInitScript(() => {
+          document.addEventListener("securitypolicyviolation", (e) => {
+            console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile || "?"}:${e.lineNumber})`);
+          });
+        }));
         p.on("console", (msg) => {
           if (msg.type() !== "error") return;
           const url = p.url();
@@ -70,6 +78,7 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
         p.on("pageerror", (err) => errors.push({ text: `Uncaught: ${err.message}`, url: p.url() }));
       };
       watch(page);
+      await Promise.all(pending);
       await use({ watch, allow: (re) => allowed.push(re) });
       const unexpected = errors.filter((e) => !allowed.some((re) => re.test(e.text) || re.test(e.url)));
       expect(unexpected, `unexpected console errors:\n${unexpected.map((e) => `  ${e.text}  @ ${e.url}`).join("\n")}`).toEqual([]);

@@ -2,8 +2,9 @@
  * A throw-away OpenID Provider for the browser tests (oidc-provider, development interactions).
  *
  * Any login with any password is accepted: the login becomes the account id, and its e-mail is the login
- * itself when it contains "@", else `<login>@oidc.test`. Whether that person may enter the portal is the
- * portal's decision (invited e-mails only), which is what the OIDC specs check.
+ * itself when it contains "@", else `<login>@oidc.test`. A login of the form `unverified:<email>` asserts that
+ * address with `email_verified: false` (a provider that lets anyone claim any address). Whether that person
+ * may enter the portal is the portal's decision (invited, verified e-mails only), which the OIDC specs check.
  *
  * Env: OIDC_PORT (default 4499), E2E_PORT (the portal's port, default 3100), OIDC_CLIENT_ID, OIDC_CLIENT_SECRET.
  * Listens on 127.0.0.1 only. Not for anything but tests.
@@ -34,11 +35,13 @@ const provider = new Provider(issuer, {
   features: { devInteractions: { enabled: true } },
   cookies: { keys: ["e2e-only-cookie-key-not-a-secret"] },
   async findAccount(_ctx, id) {
-    const email = id.includes("@") ? id : `${id}@oidc.test`;
+    const unverified = id.startsWith("unverified:");
+    const login = unverified ? id.slice("unverified:".length) : id;
+    const email = login.includes("@") ? login : `${login}@oidc.test`;
     return {
       accountId: id,
       async claims() {
-        return { sub: id, email, email_verified: true, name: email.split("@")[0] };
+        return { sub: id, email, email_verified: !unverified, name: email.split("@")[0] };
       },
     };
   },

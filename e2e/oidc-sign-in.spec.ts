@@ -37,3 +37,19 @@ test("an e-mail nobody invited is turned away", async ({ page, context }) => {
   await page.goto("/partner/clients");
   await expect(page).toHaveURL(/\/sign-in$/);
 });
+
+// Security finding 4: accounts were linked by e-mail without checking that the provider verified it, so anyone
+// who could claim an invited address at the provider became that person, the platform admin included.
+for (const [who, email] of [
+  ["an invited accountant", "anne@tallbalanse.example"],
+  ["the platform admin", "admin@portal.example"],
+] as const) {
+  test(`${who} whose e-mail the provider did not verify is turned away`, async ({ page, context }) => {
+    await signInAtProvider(page, `unverified:${email}`);
+    await expect(page).toHaveURL(/\/sign-in\?error=EmailNotVerified$/);
+    await expect(page.getByRole("alert").filter({ hasText: "has not verified that account's e-mail address" })).toBeVisible();
+    expect((await context.cookies()).map((c) => c.name)).not.toContain("authjs.session-token");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+}

@@ -23,7 +23,7 @@ import type { RequestFacts, StatsKind } from "./stats";
 export interface SandboxOptions {
   /** 0 picks a free port. Default 4010. */
   port?: number;
-  /** Interface to listen on; default: all (IPv6 and IPv4). */
+  /** Interface to listen on; default 127.0.0.1 (a demo server, not for the network). "::" or "0.0.0.0" for all. */
   host?: string;
   /** Fixed "today" (YYYY-MM-DD) for deterministic runs; default the current date in Europe/Oslo. */
   today?: string;
@@ -56,6 +56,7 @@ export interface RunningSandbox {
 }
 
 export const DEFAULT_PORT = 4010;
+export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_ADMIN_SECRET = "sandbox-admin-demo";
 
 const REPORT_ROUTES: [RegExp, StatsKind][] = [
@@ -213,13 +214,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const app = createApp(state, options.adminSecret ?? DEFAULT_ADMIN_SECRET);
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, ...(options.host ? { hostname: options.host } : {}) }, () => resolve(s as Server)) as Server;
+    const s = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: options.host ?? DEFAULT_HOST }, () => resolve(s as Server)) as Server;
     s.once("error", reject);
     s.on("clientError", (err: NodeJS.ErrnoException, socket: Socket) => answerClientError(err, socket, state));
   });
   const port = (server.address() as AddressInfo).port;
-  const listen = options.host ?? "::";
-  const host = listen === "0.0.0.0" || listen === "::" ? "localhost" : listen.includes(":") ? `[${listen}]` : listen;
+  const listen = options.host ?? DEFAULT_HOST;
+  const host = ["0.0.0.0", "::", "127.0.0.1"].includes(listen) ? "localhost" : listen.includes(":") ? `[${listen}]` : listen;
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {

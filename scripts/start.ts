@@ -5,12 +5,15 @@
  *   beside it on the first start, the Report API sandbox in this process, demo sign-in on.
  * - Production mode (DATABASE_URL set): that server; secrets must come from the environment (the start refuses
  *   without them and names the missing one); REPORT_API_MODE/REPORT_API_BASE_URL choose the upstream.
- * Both: migrate, seed (the demo world only where the sandbox is the upstream), build when the sources changed,
- * then `next start`. Ctrl-C stops the app, the sandbox and the embedded database, in that order.
+ * Both: migrate, seed (the demo world only in the embedded mode), build when the sources changed, then
+ * `next start`. Production mode refuses demo sign-in and the demo seed whatever the environment says.
+ * The embedded mode listens on 127.0.0.1 only (a demo that signs anyone in must not be reachable from the
+ * network); PORTAL_HOST (portal) and SANDBOX_HOST (sandbox) choose another interface.
+ * Ctrl-C stops the app, the sandbox and the embedded database, in that order.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { parseEnv } from "../lib/config/env-schema";
+import { configNotices, isDemoSignInAllowed, parseEnv } from "../lib/config/env-schema";
 import { shownPath, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { migrate } from "./lib/migrate";
@@ -48,6 +51,8 @@ async function main() {
   const embedded = !process.env.DATABASE_URL;
   const dataRoot = path.resolve(process.env.PORTAL_DATA_DIR ?? ".data");
   const port = Number(process.env.PORT ?? 3000);
+  // Embedded: loopback unless asked. Production: Next's default (every interface), behind its load balancer.
+  const host = process.env.PORTAL_HOST || (embedded ? "127.0.0.1" : undefined);
   const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
   // Stop in order: app, sandbox, then database (scripts/lib/embedded-postgres.ts removes the package's own hooks).
   process.on("SIGINT", () => void shutdown(0));
@@ -69,7 +74,9 @@ async function main() {
     log(`Embedded PostgreSQL on port ${database.port} (data in ${shownPath(path.join(dataRoot, "postgres"))})`);
   }
   childEnv.AUTH_TRUST_HOST ??= "true";
-  Object.assign(childEnv, { NODE_ENV: "production" });
+  // The mode follows from DATABASE_URL alone: an inherited PORTAL_MODE=embedded cannot unlock demo sign-in.
+  Object.assign(childEnv, { NODE_ENV: "production", PORTAL_MODE: embedded ? "embedded" : "production" });
+  for (const notice of configNotices(childEnv)) log(notice);
   // The same validation the app runs: a production start without its secrets stops here, naming them.
   const env = parseEnv(childEnv);
 
@@ -101,7 +108,7 @@ async function main() {
     }
   }
 
-  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), ...(host ? ["-H", host] : [])], {
     env: { ...childEnv, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -112,7 +119,8 @@ async function main() {
       void shutdown(code ?? 1);
     }
   });
-  await waitForHttp(`http://localhost:${port}/api/health`, 60_000);
+  const probeHost = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  await waitForHttp(`http://${probeHost}:${port}/api/health`, 60_000);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
@@ -120,7 +128,7 @@ async function main() {
 
     Portal:   http://localhost:${port}
     ${sandboxUrl ? `Sandbox:  ${sandboxUrl}  (Report API imitation; demo keys at ${sandboxUrl}/sandbox/credentials)` : `Report API: ${env.REPORT_API_BASE_URL}`}
-${env.DEMO_SIGN_IN === "on" ? `
+${isDemoSignInAllowed(env) ? `
   Demo sign-in (one click each at http://localhost:${port}/sign-in):
 ${USERS.map((u) => `    ${u.email.padEnd(28)} ${u.persona}`).join("\n")}
 ` : ""}

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "messages", "i18n", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "auth.ts", "proxy.ts"];
+const SOURCES = ["app", "components", "lib", "messages", "i18n", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "auth.ts", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"];
 const SKIP = new Set(["node_modules", ".next", ".next-test", "generated"]);
 
 function newestMtime(p: string): number {

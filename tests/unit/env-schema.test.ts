@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/config/env-schema";
+import { configNotices, isDemoSignInAllowed, parseEnv } from "@/lib/config/env-schema";
 
 const good = {
   DATABASE_URL: "postgres://u:p@db.example:5432/portal",
@@ -33,5 +33,39 @@ describe("configuration", () => {
 
   it("needs the sandbox admin secret in sandbox mode", () => {
     expect(() => parseEnv({ ...good, REPORT_API_MODE: "sandbox" })).toThrow(/SANDBOX_ADMIN_SECRET is missing/);
+  });
+
+  // Security finding 2: with DATABASE_URL set, DEMO_SIGN_IN=on was accepted and signed anyone in as the platform admin.
+  describe("production mode refuses demo sign-in", () => {
+    it("is production mode unless the start script says embedded", () => {
+      expect(parseEnv(good).PORTAL_MODE).toBe("production");
+    });
+
+    it("turns DEMO_SIGN_IN=on off in production mode, and says so", () => {
+      const env = parseEnv({ ...good, DEMO_SIGN_IN: "on" });
+      expect(env.DEMO_SIGN_IN).toBe("off");
+      expect(isDemoSignInAllowed(env)).toBe(false);
+      expect(configNotices({ ...good, DEMO_SIGN_IN: "on" })).toEqual([expect.stringMatching(/^DEMO_SIGN_IN=on refused: production mode/)]);
+      expect(isDemoSignInAllowed(parseEnv({ ...good, PORTAL_MODE: "production", DEMO_SIGN_IN: "on" }))).toBe(false);
+    });
+
+    it("keeps demo sign-in in the embedded mode, on its local database", () => {
+      const embedded = { ...good, DATABASE_URL: "postgres://postgres@localhost:54329/portal", PORTAL_MODE: "embedded", DEMO_SIGN_IN: "on" };
+      expect(isDemoSignInAllowed(parseEnv(embedded))).toBe(true);
+      expect(configNotices(embedded)).toEqual([]);
+    });
+
+    it("refuses PORTAL_MODE=embedded against a database on another machine", () => {
+      expect(() => parseEnv({ ...good, PORTAL_MODE: "embedded", DEMO_SIGN_IN: "on" })).toThrow(/PORTAL_MODE=embedded is only for the embedded database/);
+    });
+  });
+
+  it("reads the issuers trusted to assert only verified e-mails", () => {
+    expect(parseEnv(good).OIDC_TRUSTED_EMAIL_ISSUERS).toEqual([]);
+    expect(parseEnv({ ...good, OIDC_TRUSTED_EMAIL_ISSUERS: "https://login.example/tenant, https://id.example" }).OIDC_TRUSTED_EMAIL_ISSUERS).toEqual([
+      "https://login.example/tenant",
+      "https://id.example",
+    ]);
+    expect(() => parseEnv({ ...good, OIDC_TRUSTED_EMAIL_ISSUERS: "not a url" })).toThrow(/OIDC_TRUSTED_EMAIL_ISSUERS/);
   });
 });

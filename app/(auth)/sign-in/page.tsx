@@ -15,6 +15,8 @@ import { signInWithOidcAction } from "@/lib/server/session/sign-in-with-oidc";
 export const metadata: Metadata = { title: "Sign in" };
 
 const GROUP_ORDER = ["merchant", "partner", "admin"] as const;
+// ?error= values the sign-in flow sets (lib/server/auth/auth.ts); anything else gets the generic text.
+const ERROR_MESSAGES: Partial<Record<string, "errorNotInvited" | "errorEmailNotVerified">> = { NotInvited: "errorNotInvited", EmailNotVerified: "errorEmailNotVerified" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   if (await getCurrentUser()) redirect("/");
@@ -34,7 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <CardDescription>{t("subtitle")}</CardDescription>
         </CardHeader>
         <CardContent className="space-y-6">
-          {error ? <Alert role="alert" variant="danger" title={error === "NotInvited" ? t("errorNotInvited") : t("errorGeneric")} /> : null}
+          {error ? <Alert role="alert" variant="danger" title={ERROR_MESSAGES[error] ? t(ERROR_MESSAGES[error]) : t("errorGeneric")} /> : null}
           {options.oidcName ? (
             <form action={signInWithOidcAction}>
               <Button type="submit" size="lg" className="w-full">

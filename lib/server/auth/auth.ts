@@ -4,6 +4,7 @@ import type { Provider } from "next-auth/providers";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { checkOidcEmail } from "@/lib/server/auth/oidc-email-admission";
 
 /** The id of the configured OIDC provider (Vipps Login or any other), when OIDC_* is set. */
 export const OIDC_PROVIDER_ID = "oidc";
@@ -20,6 +21,7 @@ function providers(): Provider[] {
       clientId: e.OIDC_CLIENT_ID,
       clientSecret: e.OIDC_CLIENT_SECRET,
       // People are invited by e-mail (seeded or added by an admin): the first OIDC sign-in links to that user.
+      // Safe only because the signIn callback below admits verified addresses alone (checkOidcEmail).
       allowDangerousEmailAccountLinking: true,
     },
   ];
@@ -35,8 +37,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: providers(),
   pages: { signIn: "/sign-in", error: "/sign-in" },
   callbacks: {
-    // Only people the portal knows (seeded, invited) may sign in through OIDC; no self-registration.
-    async signIn({ user }) {
+    // Only people the portal knows (seeded, invited) may sign in through OIDC, with an address their provider
+    // verified; no self-registration. Runs before Auth.js links or creates anything.
+    async signIn({ user, account, profile }) {
+      if (account?.provider === OIDC_PROVIDER_ID) {
+        const e = env();
+        const refusal = checkOidcEmail(profile ?? {}, e.OIDC_ISSUER ?? "", e.OIDC_TRUSTED_EMAIL_ISSUERS);
+        if (refusal) return `/sign-in?error=${refusal}`;
+      }
       if (!user.email) return false;
       const known = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
       return known ? true : "/sign-in?error=NotInvited";

@@ -2,6 +2,7 @@ import "server-only";
 import { USERS } from "@/lib/demo-world/world";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { isDemoSignInAllowed } from "@/lib/config/env-schema";
 
 export interface DemoPersona {
   email: string;
@@ -19,7 +20,7 @@ export interface SignInOptions {
 export async function getSignInOptions(): Promise<SignInOptions> {
   const e = env();
   const oidcName = e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET ? e.OIDC_NAME : null;
-  if (e.DEMO_SIGN_IN !== "on") return { oidcName, demoPersonas: [] };
+  if (!isDemoSignInAllowed(e)) return { oidcName, demoPersonas: [] };
   const seeded = new Set((await db.user.findMany({ where: { email: { in: USERS.map((u) => u.email) } }, select: { email: true } })).map((u) => u.email));
   const demoPersonas = USERS.filter((u) => seeded.has(u.email)).map((u) => ({
     email: u.email,

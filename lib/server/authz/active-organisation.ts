@@ -1,5 +1,6 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { env } from "@/lib/server/env";
 import type { CurrentUser, OrganisationChoice } from "@/lib/server/authz/current-user";
 
 export const ACTIVE_ORG_COOKIE = "portal-active-org";
@@ -14,6 +15,16 @@ export async function getActiveOrganisation(user: CurrentUser): Promise<Organisa
   const match = user.organisations.find((o) => o.key === chosen);
   if (match) return match;
   return user.organisations.length === 1 ? (user.organisations[0] ?? null) : null;
+}
+
+/**
+ * The organisation cookie's attributes. `Secure` in production mode (and on any https request), so the choice
+ * never travels over plain http; the embedded demo on http://localhost keeps working without it.
+ */
+export async function activeOrganisationCookieOptions() {
+  const https = (await headers()).get("x-forwarded-proto") === "https";
+  const secure = env().PORTAL_MODE === "production" || https;
+  return { httpOnly: true, sameSite: "lax" as const, secure, path: "/", maxAge: 60 * 60 * 24 * 365 };
 }
 
 export function homePathFor(org: OrganisationChoice): string {

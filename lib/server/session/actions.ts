@@ -6,17 +6,22 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { USERS } from "@/lib/demo-world/world";
 import { publicAction, userAction } from "@/lib/server/actions/define-action";
-import { ACTIVE_ORG_COOKIE, homePathFor } from "@/lib/server/authz/active-organisation";
+import { ACTIVE_ORG_COOKIE, activeOrganisationCookieOptions, homePathFor } from "@/lib/server/authz/active-organisation";
 import { signOut } from "@/lib/server/auth/auth";
 import { startSessionForUser } from "@/lib/server/auth/demo-session";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { isDemoSignInAllowed } from "@/lib/config/env-schema";
 
 const DEMO_EMAILS = new Set(USERS.map((u) => u.email));
 
-/** Embedded mode only: one click signs in as a seeded demo persona. Anything else is "not found". */
+/**
+ * Embedded mode only: one click signs in as a seeded demo persona. Anything else is "not found". The mode is
+ * checked here again, at request time, although production mode already forces DEMO_SIGN_IN off: this action
+ * is a public POST endpoint that makes anyone the platform admin without a password.
+ */
 export const demoSignInAction = publicAction(z.object({ email: z.email().max(200) }), async ({ input }) => {
-  if (env().DEMO_SIGN_IN !== "on" || !DEMO_EMAILS.has(input.email)) throw new AppError("NOT_FOUND", "There is no such demo user.");
+  if (!isDemoSignInAllowed(env()) || !DEMO_EMAILS.has(input.email)) throw new AppError("NOT_FOUND", "There is no such demo user.");
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (!user) throw new AppError("NOT_FOUND", "There is no such demo user.");
   await startSessionForUser(user.id);
@@ -28,7 +33,7 @@ export const demoSignInAction = publicAction(z.object({ email: z.email().max(200
 export const selectOrganisationAction = userAction(z.object({ key: z.string().min(1).max(80) }), async ({ input, ctx }) => {
   const org = ctx.organisations.find((o) => o.key === input.key);
   if (!org) throw new AppError("NOT_FOUND", "You are not a member of that organisation.");
-  (await cookies()).set(ACTIVE_ORG_COOKIE, org.key, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(ACTIVE_ORG_COOKIE, org.key, await activeOrganisationCookieOptions());
   redirect(homePathFor(org));
 });
 
