@@ -17,11 +17,11 @@ export interface LoadedGrant {
 }
 
 /**
- * One grant of the actor's merchant, locked for the rest of the transaction: first every grant of its merchant
- * and partner (lockMerchantPartner, so a change here and a grant or change of another ledger of the same pair
- * decide one after the other), then the row itself (FOR UPDATE); the grant is read after both. Tenant rule: the grant must belong
- * to actor.merchantId and its ledger must be visible to the actor; anything else is NOT_FOUND, exactly like
- * a grant that does not exist.
+ * One grant of the actor's merchant, locked for the rest of the transaction: first its merchant and partner
+ * (lockMerchantPartner, so a change here and a grant or change of another ledger of the same pair decide one
+ * after the other), then the row itself (FOR UPDATE); the grant is read after both. Tenant rule: the grant must
+ * belong to actor.merchantId and its ledger must be visible to the actor; anything else is NOT_FOUND, exactly
+ * like a grant that does not exist.
  */
 export async function loadGrantForUpdate(tx: Prisma.TransactionClient, actor: Pick<GrantActor, "merchantId" | "role" | "salesUnitScope">, grantId: string): Promise<LoadedGrant> {
   if (!isUuid(grantId)) throw new AppError("NOT_FOUND", problems("notFound"));
