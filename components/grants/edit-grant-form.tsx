@@ -27,7 +27,7 @@ export function EditGrantForm({ grantId, partnerName, current, coversAllLedgers 
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<ChangeGrantFormValues, unknown, ChangeGrantInput>({
     resolver: zodResolver(schema),
-    defaultValues: { grantId, periodFrom: current.periodFrom ?? "", periodTo: current.periodTo ?? "", includesPersonalData: current.includesPersonalData, validUntil: current.validUntil ?? "" },
+    defaultValues: { grantId, periodFrom: current.periodFrom ?? "", periodTo: current.periodTo ?? "", includesPersonalData: current.includesPersonalData, validUntil: current.validUntil ?? "", base: current },
   });
   const v = useWatch({ control: form.control });
   const next: GrantScopeValues = { periodFrom: v.periodFrom || null, periodTo: v.periodTo || null, includesPersonalData: v.includesPersonalData ?? false, validUntil: v.validUntil || null };

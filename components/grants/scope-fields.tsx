@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { END_DATE_HORIZON_YEARS } from "@/lib/grants/four-eyes";
 
 /** The scope part of the add and the edit forms (same fields, same schema). */
 export interface ScopeFormValues {
@@ -62,7 +63,7 @@ export function ScopeFields({ control, setValue, idPrefix }: { control: Control<
           control={control}
           name="validUntil"
           label={t("validUntil")}
-          description={t("validUntilHint")}
+          description={`${t("validUntilHint")} ${t("validUntilHorizonHint", { years: END_DATE_HORIZON_YEARS })}`}
           render={({ field }) => <Input type="date" {...field} value={field.value ?? ""} min={today} max="2099-12-31" disabled={noEnd} className="sm:w-56" />}
         />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">

@@ -20,7 +20,7 @@ import { useLifecycleSchemas } from "@/components/requests/use-lifecycle-schemas
 import { cn } from "@/lib/utils/cn";
 import { formatLedgerDate } from "@/lib/format";
 import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
-import { fourEyesReasons } from "@/lib/grants/four-eyes";
+import { END_DATE_HORIZON_YEARS, fourEyesReasons } from "@/lib/grants/four-eyes";
 import type { ApproveAccessRequestInput } from "@/lib/lifecycle/schemas";
 import type { MerchantRequestView } from "@/lib/server/access-requests/list-requests";
 import { approveAccessRequestAction } from "@/lib/server/access-requests/actions";
@@ -163,7 +163,7 @@ function ApproveForm({ id, partner, periodFrom, periodTo, includesPersonalData, 
           control={form.control}
           name="validUntil"
           label={t("validUntil")}
-          description={t("validUntilHint")}
+          description={`${t("validUntilHint")} ${t("validUntilHorizonHint", { years: END_DATE_HORIZON_YEARS })}`}
           render={({ field }) => <Input type="date" {...field} min={today} max="2099-12-31" disabled={!field.value} className="sm:w-56" />}
         />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -180,7 +180,7 @@ function ApproveForm({ id, partner, periodFrom, periodTo, includesPersonalData, 
       </div>
 
       {reasons.length > 0 ? (
-        <Alert variant="info" icon={<ShieldCheck />} title={t("fourEyesTitle")} description={t("fourEyesDescription", { reasons: reasons.map((r) => tf(r)).join(", "), partner: partner.name })} data-testid="approve-four-eyes" />
+        <Alert variant="info" icon={<ShieldCheck />} title={t("fourEyesTitle")} description={t("fourEyesDescription", { reasons: reasons.map((r) => tf(r, { years: END_DATE_HORIZON_YEARS })).join(", "), partner: partner.name })} data-testid="approve-four-eyes" />
       ) : null}
       {failure ? <Alert variant="danger" role="alert" title={t("approveFailed")} description={failure} /> : null}
       <DialogFooter>

@@ -1,6 +1,6 @@
 import { formatLedgerDate } from "@/lib/format";
 import type { GrantScopeValues } from "@/lib/grants/schemas";
-import type { FourEyesReason } from "@/lib/grants/four-eyes";
+import { END_DATE_HORIZON_YEARS, type FourEyesReason } from "@/lib/grants/four-eyes";
 
 /** A translator over the `grantNotices` namespace (next-intl's `t`, loosely typed so server and client can share). */
 export type NoticeTranslator = (key: string, values?: Record<string, string | number>) => string;
@@ -37,5 +37,5 @@ export function consentText(
 
 export function fourEyesReasonText(t: NoticeTranslator, reasons: readonly FourEyesReason[]): string {
   const key = { personal_data: "reasonPersonalData", all_ledgers: "reasonAllLedgers", no_end_date: "reasonNoEndDate" } as const;
-  return reasons.map((r) => t(key[r])).join(", ");
+  return reasons.map((r) => t(key[r], { years: END_DATE_HORIZON_YEARS })).join(", ");
 }

@@ -89,7 +89,8 @@ export function grantSchemas(msg: GrantMessages, today: () => string = () => tod
     })
     .superRefine(checkScope, scopeParsed);
 
-  const changeGrantSchema = z.object({ grantId: id, ...scopeShape }).superRefine(checkScope, scopeParsed);
+  // `base`: the scope the edit form showed, so the server applies only what the user changed (changeGrant).
+  const changeGrantSchema = z.object({ grantId: id, ...scopeShape, base: z.object(scopeShape).optional() }).superRefine(checkScope, scopeParsed);
   const grantRefSchema = z.object({ grantId: id });
   const declineGrantSchema = z.object({
     grantId: id,

@@ -13,3 +13,13 @@ export function isNarrowing(prev: GrantScopeValues, next: GrantScopeValues): boo
   const endOk = prev.validUntil === null || (next.validUntil !== null && next.validUntil <= prev.validUntil);
   return fromOk && toOk && dataOk && endOk;
 }
+
+/**
+ * An edit made on a form that showed `base`, applied onto the grant as it is now (`current`): the fields the
+ * user changed take their new value, the others keep the current one. So a renewal committed while the form was
+ * open keeps its end date when the user only narrowed the period (docs/decisions/011-serialising-grant-changes.md).
+ */
+export function applyScopeEdit(current: GrantScopeValues, base: GrantScopeValues, edited: GrantScopeValues): GrantScopeValues {
+  const pick = <K extends keyof GrantScopeValues>(k: K): GrantScopeValues[K] => (edited[k] === base[k] ? current[k] : edited[k]);
+  return { periodFrom: pick("periodFrom"), periodTo: pick("periodTo"), includesPersonalData: pick("includesPersonalData"), validUntil: pick("validUntil") };
+}

@@ -3,6 +3,7 @@ import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db";
 import { GRANT_SELECT, LIVE_STATUSES, toGrantDto } from "@/lib/server/grants/grant-record";
+import { lockMerchantPartner } from "@/lib/server/grants/lock-merchant-partner";
 import { expiredNotice } from "@/lib/server/grants/grant-notices";
 import { runAfterCommit, type AfterCommit } from "@/lib/server/grants/transaction";
 import { notifyPartnerUsers } from "@/lib/server/notifications/notify";
@@ -17,13 +18,15 @@ export const SYSTEM_ACTOR_LABEL = "portal (scheduled)";
 export async function expireGrants(today: string = todayLedgerDate()): Promise<number> {
   const due = await db.ledgerGrant.findMany({
     where: { status: { in: [...LIVE_STATUSES] }, validUntil: { lt: ledgerDateToDb(today) } },
-    select: { id: true },
+    select: { id: true, merchantId: true, partnerId: true },
     take: 500,
   });
   let expired = 0;
   const afterCommit: AfterCommit = [];
-  for (const { id } of due) {
+  for (const { id, merchantId, partnerId } of due) {
     const steps = await db.$transaction(async (tx): Promise<AfterCommit> => {
+      // An expiry changes what the partner holds of the merchant, so it takes its turn like any other change.
+      await lockMerchantPartner(tx, merchantId, partnerId);
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "LedgerGrant" WHERE "id" = ${id}::uuid FOR UPDATE`;
       if (locked.length === 0) return [];
       const row = await tx.ledgerGrant.findUniqueOrThrow({

@@ -7,7 +7,8 @@ import type { GrantAccessInput } from "@/lib/grants/schemas";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db";
 import { requireGrantableLedger, requireGrantWriter } from "@/lib/server/grants/access-rules";
-import { runAfterCommit, isUniqueViolation, lockPartnerLedger, type AfterCommit } from "@/lib/server/grants/transaction";
+import { lockMerchantPartner } from "@/lib/server/grants/lock-merchant-partner";
+import { runAfterCommit, isUniqueViolation, type AfterCommit } from "@/lib/server/grants/transaction";
 import {
   actorLabel, GRANT_SELECT, LIVE_STATUSES, sameScope, scopeOf, scopeToDb, toGrantDto, type GrantActor, type GrantDto,
 } from "@/lib/server/grants/grant-record";
@@ -36,7 +37,7 @@ export type GrantLedgerAccessInput = Omit<GrantAccessInput, "consentAccepted"> &
 export async function grantLedgerAccess(input: GrantLedgerAccessInput, actor: GrantActor): Promise<GrantDto[]> {
   requireGrantWriter(actor);
   const parsed = parseInput(input);
-  // Concurrent submits serialise on per-ledger locks, so the loser sees the winner's grant and reuses it.
+  // Concurrent submits serialise on the merchant-and-partner lock, so the loser sees the winner's grant.
   // The partial unique index is the backstop; if it ever fires, one more attempt finds the winner.
   for (let attempt = 0; ; attempt++) {
     try {
@@ -62,6 +63,8 @@ export async function grantLedgerAccessInTransaction(
 ): Promise<{ value: GrantDto[]; afterCommit: AfterCommit }> {
   requireGrantWriter(actor);
   const s = parseInput(input);
+  // First, before anything that decides: what the partner already holds and whether this completes the set.
+  await lockMerchantPartner(tx, actor.merchantId, s.partnerId);
   const partner = await tx.accountingPartner.findFirst({ where: { id: s.partnerId, status: "approved" }, select: { id: true, name: true } });
   if (!partner) throw new AppError("NOT_FOUND", problems("partnerNotFound"), { partnerId: problems("partnerNotFound") });
 
@@ -78,8 +81,6 @@ export async function grantLedgerAccessInTransaction(
     const request = await tx.accessRequest.findFirst({ where: { id: s.requestId, merchantId: actor.merchantId, partnerId: partner.id }, select: { id: true } });
     if (!request) throw new AppError("NOT_FOUND", problems("requestNotFound"));
   }
-
-  for (const l of ledgers) await lockPartnerLedger(tx, partner.id, l.id);
 
   const live = await tx.ledgerGrant.findMany({
     where: { partnerId: partner.id, merchantId: actor.merchantId, status: { in: [...LIVE_STATUSES] } },

@@ -9,18 +9,20 @@ import "server-only";
  * units), a viewer is FORBIDDEN. Failures are `AppError`s (INVALID_INPUT with field messages, NOT_FOUND,
  * FORBIDDEN, CONFLICT). Each change runs in one transaction with its audit event (actor, before, after) and
  * its notifications (in-app + outbox e-mail); after commit the partner's grants are pushed upstream (sandbox
- * mode; a failed push is queued for retry) and the outbox is sent.
+ * mode; a failed push is queued for retry) and the outbox is sent. Every change first takes the merchant-and-
+ * partner lock (lockMerchantPartner) and decides on what it reads after it (docs/decisions/011-serialising-grant-changes.md).
  *
  *   grantLedgerAccess(input, actor): Promise<GrantDto[]>
  *     input: { partnerId, ledgerIds[], periodFrom, periodTo, includesPersonalData, validUntil, requestId? }
  *     One grant per ledger; status "active", or "pending_approval" when the four-eyes rule applies (personal
- *     data, every ledger of the merchant, or no end date). Idempotent: the same grant again returns the
+ *     data, every ledger of the merchant, or no end date / one beyond END_DATE_HORIZON_YEARS). Idempotent: the same grant again returns the
  *     existing one; a live grant with another scope is CONFLICT. `requestId` links the grants to the access
  *     request they answer. grantLedgerAccessInTransaction(tx, input, actor) does the same in the caller's
  *     transaction and returns { value, afterCommit } (run `runAfterCommit(afterCommit)` after commit).
  *
- *   changeGrant({ grantId, periodFrom, periodTo, includesPersonalData, validUntil }, actor): Promise<GrantDto>
- *     Narrowing applies at once; widening into four-eyes territory makes it "pending_approval" again.
+ *   changeGrant({ grantId, periodFrom, periodTo, includesPersonalData, validUntil, base? }, actor): Promise<GrantDto>
+ *     Narrowing applies at once; widening into four-eyes territory makes it "pending_approval" again. With
+ *     `base` (the scope the form showed) only the changed fields are applied onto the grant as it is now.
  *
  *   revokeGrant({ grantId }, actor): Promise<GrantDto>           — ends it now (idempotent)
  *   approveGrant({ grantId }, actor): Promise<GrantDto>          — a second admin; never the one who asked

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { flushOutboxQuietly } from "@/lib/server/notifications/mail-transport";
 import { syncPartnerUpstream } from "@/lib/server/grants/upstream-sync";
 
@@ -15,15 +14,6 @@ export async function runAfterCommit(steps: AfterCommit): Promise<void> {
   const partners = new Set(steps.flatMap((s) => (s.kind === "sync-partner" ? [s.partnerId] : [])));
   for (const partnerId of partners) await syncPartnerUpstream(partnerId);
   if (steps.some((s) => s.kind === "flush-outbox")) await flushOutboxQuietly();
-}
-
-/**
- * Serialises every change to one partner's access to one ledger (grant, change, revoke, approve) for the rest
- * of the transaction. Taken in a fixed order (ledger ids sorted by the caller) so two grants of several
- * ledgers cannot deadlock. A hash collision only makes two unrelated changes wait for each other.
- */
-export async function lockPartnerLedger(tx: Prisma.TransactionClient, partnerId: string, ledgerId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`grant:${partnerId}:${ledgerId}`}))`;
 }
 
 /** The partial unique index "one live grant per partner and ledger" (or any unique index) refused a write. */

@@ -4,9 +4,10 @@ import { isUuid } from "@/lib/ids";
 import { db } from "@/lib/server/db";
 import { todayLedgerDate } from "@/lib/dates";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
-import { ledgerAccess } from "@/lib/server/grants/access-rules";
-import { changeGrant } from "@/lib/server/grants";
-import { toGrantDto, GRANT_SELECT, type GrantDto } from "@/lib/server/grants/grant-record";
+import { writeGrantChange } from "@/lib/server/grants/change-grant";
+import { scopeOf, type GrantDto } from "@/lib/server/grants/grant-record";
+import { loadGrantForUpdate } from "@/lib/server/grants/load-grant";
+import { runAfterCommit } from "@/lib/server/grants/transaction";
 import { assertMerchantCan } from "@/lib/server/lifecycle/authz";
 import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
 import { renewedValidUntil } from "@/lib/lifecycle/renewal";
@@ -20,10 +21,14 @@ export interface RenewedGrant {
 
 /**
  * M8, one-click renewal: extends an active grant's end date by its own length or a chosen one, counted from
- * the current end (or today, if that is past). The change itself is the grant core's changeGrant, so it is
- * audited, the partner is told and the four-eyes rule applies as to any widening: a grant with personal data
- * (or one that covers every ledger) waits for a second admin again. The reminder cycle restarts for the new
- * end date (sendGrantReminders clears the old marker once the end has moved out of the reminder window).
+ * the current end (or today, if that is past). It moves the end date and nothing else: the grant is read in the
+ * transaction, after the merchant-and-partner lock and the row lock (loadGrantForUpdate), so a narrowing
+ * committed a moment before is kept, never written back (docs/decisions/011-serialising-grant-changes.md).
+ * The change is written by the grant core's writeGrantChange, so it is audited ("grant.changed"), the partner
+ * is told, and the four-eyes rule applies as to any widening, decided on the grant as it is now: a grant with
+ * personal data, one that covers every ledger, or one whose new end is beyond the horizon waits for a second
+ * admin again. The reminder cycle restarts for the new end date (sendGrantReminders clears the old marker once
+ * the end has moved out of the reminder window).
  *
  * Tenant rules: the grant must be the merchant's and, for a manager, on a ledger of their own sales units
  * (NOT_FOUND otherwise; FORBIDDEN for a joint ledger they only partly manage, or for a viewer).
@@ -32,24 +37,21 @@ export async function renewGrant(ctx: MerchantContext, input: RenewGrantInput, n
   assertMerchantCan(ctx, "grants.write");
   const problems = lifecycleTranslator("lifecycleProblems");
   if (!isUuid(input.grantId)) throw new AppError("NOT_FOUND", problems("grantNotFound"));
-  const row = await db.ledgerGrant.findFirst({
-    where: { id: input.grantId, merchantId: ctx.merchantId },
-    select: { ...GRANT_SELECT, createdAt: true, ledger: { select: { salesUnits: { select: { id: true } } } } },
-  });
-  if (!row) throw new AppError("NOT_FOUND", problems("grantNotFound"));
-  const access = ledgerAccess(ctx, row.ledger.salesUnits.map((s) => s.id));
-  if (access === "hidden") throw new AppError("NOT_FOUND", problems("grantNotFound"));
-  if (access !== "grantable") throw new AppError("FORBIDDEN", problems("forbidden"));
-  const { createdAt, ledger: _ledger, ...grantRow } = row;
-  const grant = toGrantDto(grantRow);
-  if (grant.status !== "active") throw new AppError("CONFLICT", problems("renewNotActive"));
-  if (!grant.validUntil) throw new AppError("CONFLICT", problems("renewNoEnd"));
 
-  const today = todayLedgerDate(now);
-  const next = renewedValidUntil({ startedOn: todayLedgerDate(createdAt), validUntil: grant.validUntil, today, length: input.length });
-  const changed = await changeGrant(
-    { grantId: grant.id, periodFrom: grant.periodFrom, periodTo: grant.periodTo, includesPersonalData: grant.includesPersonalData, validUntil: next.validUntil },
-    ctx,
-  );
-  return { grant: changed, previousValidUntil: grant.validUntil, days: next.days };
+  const { value, afterCommit } = await db.$transaction(async (tx) => {
+    const loaded = await loadGrantForUpdate(tx, ctx, input.grantId).catch((err: unknown) => {
+      throw err instanceof AppError && err.code === "NOT_FOUND" ? new AppError("NOT_FOUND", problems("grantNotFound")) : err;
+    });
+    if (loaded.access !== "grantable") throw new AppError("FORBIDDEN", problems("forbidden"));
+    const { grant } = loaded;
+    if (grant.status !== "active") throw new AppError("CONFLICT", problems("renewNotActive"));
+    if (!grant.validUntil) throw new AppError("CONFLICT", problems("renewNoEnd"));
+    const { createdAt } = await tx.ledgerGrant.findUniqueOrThrow({ where: { id: grant.id }, select: { createdAt: true } });
+
+    const next = renewedValidUntil({ startedOn: todayLedgerDate(createdAt), validUntil: grant.validUntil, today: todayLedgerDate(now), length: input.length });
+    const changed = await writeGrantChange(tx, ctx, loaded, { ...scopeOf(grant), validUntil: next.validUntil });
+    return { value: { grant: changed.value, previousValidUntil: grant.validUntil, days: next.days }, afterCommit: changed.afterCommit };
+  });
+  await runAfterCommit(afterCommit);
+  return value;
 }

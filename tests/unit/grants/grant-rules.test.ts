@@ -75,7 +75,7 @@ describe("consent text and scope summary", () => {
   });
 
   it("explains four-eyes reasons in words", () => {
-    expect(fourEyesReasonText(tn, ["personal_data", "no_end_date"])).toBe("includes payer names, phones and messages, has no end date");
+    expect(fourEyesReasonText(tn, ["personal_data", "no_end_date"])).toBe("includes payer names, phones and messages, has no end date, or one more than 2 years away");
   });
 });
 

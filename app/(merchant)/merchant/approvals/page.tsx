@@ -12,6 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { GrantScope } from "@/components/grants/grant-scope";
 import { GrantDecisionButtons } from "@/components/grants/grant-decision-buttons";
 import { scopeSummary, type NoticeTranslator } from "@/lib/grants/consent";
+import { END_DATE_HORIZON_YEARS } from "@/lib/grants/four-eyes";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { listPendingApprovals } from "@/lib/server/grants/queries";
@@ -66,7 +67,7 @@ export default async function ApprovalsPage() {
                   <TableCell className="align-top"><GrantScope {...p} /></TableCell>
                   <TableCell className="align-top">
                     <ul className="flex flex-wrap gap-1.5">
-                      {p.fourEyesReasons.map((r) => <li key={r}><Badge variant="info">{t(`reason.${r}`)}</Badge></li>)}
+                      {p.fourEyesReasons.map((r) => <li key={r}><Badge variant="info">{t(`reason.${r}`, { years: END_DATE_HORIZON_YEARS })}</Badge></li>)}
                     </ul>
                   </TableCell>
                   <TableCell className="align-top">
