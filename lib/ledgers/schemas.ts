@@ -28,7 +28,7 @@ export const entriesCursorSchema = z
   .refine((v) => {
     const m = ENTRIES_CURSOR.exec(v);
     return m !== null && isLedgerDate(m[1]!);
-  }, "That page does not exist. Go back to the first page.");
+  }, "That page does not exist.");
 const cursorSchema = entriesCursorSchema.optional();
 
 const withRange = <T extends z.ZodRawShape>(shape: T) => z.object(shape).and(dateRangeSchema);

@@ -38,7 +38,7 @@ export interface LedgerEntriesPage {
 export function parseEntriesCursor(cursor: string | undefined): { date: string; seq: number } | null {
   if (!cursor) return null;
   if (!entriesCursorSchema.safeParse(cursor).success) {
-    throw new AppError("INVALID_INPUT", "That page does not exist.", { after: "That page does not exist. Go back to the first page." });
+    throw new AppError("INVALID_INPUT", "That page does not exist.", { after: "That page does not exist." });
   }
   const [date, seq] = cursor.split(".") as [string, string];
   return { date, seq: Number(seq) };
