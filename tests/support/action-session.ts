@@ -17,6 +17,8 @@ const state: { userId: string | null; activeOrg: string | null } = { userId: nul
 export const authMock = {
   auth: async () => (state.userId ? { user: { id: state.userId } } : null),
   signOut: async () => undefined,
+  signIn: async () => undefined,
+  OIDC_PROVIDER_ID: "oidc",
 };
 
 export const headersMock = {
