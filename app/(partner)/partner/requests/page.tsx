@@ -89,11 +89,12 @@ export default async function PartnerRequestsPage() {
             <TableBody>
               {requests.map((r) => {
                 const target = r.requestedOrgNo ? t("targetOrgNo", { orgNo: r.requestedOrgNo }) : t("targetMsns", { count: r.requestedMsns.length, msns: r.requestedMsns.join(", ") });
+                const heading = r.requestedOrgNo ? t("askedForOrgNo", { orgNo: r.requestedOrgNo }) : t("askedForMsns", { count: r.requestedMsns.length, msns: r.requestedMsns.join(", ") });
                 const answer = { status: r.status, expiresAt: r.expiresAt, decidedAt: r.decidedAt, decidedBy: r.accepted[0]?.decidedBy ?? null, grants: r.accepted.flatMap((a) => a.grants) };
                 return (
                 <TableRow key={r.id} data-testid={`request-${r.requestedOrgNo ?? r.requestedMsns.join("-")}`}>
                   <TableCell className="align-top">
-                    <div className="font-medium tabular-nums [overflow-wrap:anywhere]">{target}</div>
+                    <div className="font-medium tabular-nums [overflow-wrap:anywhere]">{heading}</div>
                     {r.accepted.length > 0 ? (
                       r.accepted.map((a) => (
                         <div key={a.merchant.orgNo} className="text-xs text-muted-foreground" data-testid="accepted-by">
