@@ -41,7 +41,7 @@ export function NewRequestForm() {
       if (!result.error.fields) setFailure(result.error.message);
       return;
     }
-    toast.success(t("sentToast", { merchant: result.data.merchantName }));
+    toast.success(t("sentToast"), { description: t("sentDescription") });
     form.reset(EMPTY);
     router.refresh();
   }

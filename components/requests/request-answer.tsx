@@ -5,7 +5,7 @@ import { daysUntil } from "@/lib/lifecycle/request-status";
 import type { RequestView } from "@/lib/server/access-requests/list-requests";
 
 /** What became of a request: the time left, who decided and when, and for an approval exactly what was given. */
-export async function RequestAnswer({ request, now }: { request: RequestView; now: Date }) {
+export async function RequestAnswer({ request, now }: { request: Pick<RequestView, "status" | "expiresAt" | "decidedAt" | "decidedBy" | "grants">; now: Date }) {
   const [t, format] = await Promise.all([getTranslations("requestAnswer"), getFormatter()]);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
   if (request.status === "pending") {

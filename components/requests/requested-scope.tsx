@@ -7,10 +7,12 @@ export interface RequestedScopeProps {
   periodTo: string | null;
   includesPersonalData: boolean;
   salesUnits: { msn: string; name: string; ledgerExternalId: string | null }[];
+  /** Leave out the sales unit line (the partner's list names what it typed instead). */
+  withoutSalesUnits?: boolean;
 }
 
 /** What a partner asked for, in plain words: which sales units (or "any"), which dates, which data. */
-export function RequestedScope({ periodFrom, periodTo, includesPersonalData, salesUnits }: RequestedScopeProps) {
+export function RequestedScope({ periodFrom, periodTo, includesPersonalData, salesUnits, withoutSalesUnits = false }: RequestedScopeProps) {
   const t = useTranslations("requestScope");
   const locale = useLocale();
   const d = (v: string) => formatLedgerDate(v, locale);
@@ -21,7 +23,7 @@ export function RequestedScope({ periodFrom, periodTo, includesPersonalData, sal
     : t("allDates");
   return (
     <ul className="space-y-1 text-xs text-muted-foreground">
-      <li className="flex items-start gap-1.5">
+      {withoutSalesUnits ? null : <li className="flex items-start gap-1.5">
         <Store aria-hidden className="mt-px size-3.5 shrink-0" />
         {salesUnits.length === 0 ? (
           <span>{t("anySalesUnit")}</span>
@@ -35,7 +37,7 @@ export function RequestedScope({ periodFrom, periodTo, includesPersonalData, sal
             ))}
           </span>
         )}
-      </li>
+      </li>}
       <li className="flex items-center gap-1.5"><CalendarRange aria-hidden className="size-3.5 shrink-0" />{period}</li>
       <li className="flex items-center gap-1.5">
         {includesPersonalData ? <UserRound aria-hidden className="size-3.5 shrink-0" /> : <EyeOff aria-hidden className="size-3.5 shrink-0" />}

@@ -9,13 +9,13 @@ import { toast } from "@/components/ui/toaster";
 import { withdrawAccessRequestAction } from "@/lib/server/access-requests/actions";
 
 /** P7: take back an open request (the merchant's admins see it was withdrawn). */
-export function WithdrawRequestButton({ requestId, merchant }: { requestId: string; merchant: string }) {
+export function WithdrawRequestButton({ requestId, target }: { requestId: string; target: string }) {
   const t = useTranslations("partnerRequests");
   const router = useRouter();
   return (
     <ConfirmDialog
-      trigger={<Button variant="outline" size="sm" aria-label={t("withdrawFor", { merchant })}><Undo2 aria-hidden />{t("withdraw")}</Button>}
-      title={t("withdrawTitle", { merchant })}
+      trigger={<Button variant="outline" size="sm" aria-label={t("withdrawFor", { target })}><Undo2 aria-hidden />{t("withdraw")}</Button>}
+      title={t("withdrawTitle", { target })}
       description={t("withdrawDescription")}
       confirmLabel={t("withdraw")}
       cancelLabel={t("cancel")}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { todayLedgerDate } from "@/lib/dates";
+import { userText } from "@/lib/validation/text";
 
 /**
  * The grant schemas, shared by the forms (react-hook-form's zod resolver) and the server actions, so the
@@ -21,6 +22,7 @@ export const GRANT_ERROR_KEYS = [
   "consentRequired",
   "reasonTooLong",
   "queryTooLong",
+  "textInvalid",
 ] as const;
 export type GrantErrorKey = (typeof GRANT_ERROR_KEYS)[number];
 export type GrantMessages = (key: GrantErrorKey) => string;
@@ -94,12 +96,12 @@ export function grantSchemas(msg: GrantMessages, today: () => string = () => tod
   const grantRefSchema = z.object({ grantId: id });
   const declineGrantSchema = z.object({
     grantId: id,
-    reason: z.string({ error: msg("reasonTooLong") }).trim().max(MAX_DECLINE_REASON, msg("reasonTooLong")).optional(),
+    reason: userText({ max: MAX_DECLINE_REASON, tooLong: msg("reasonTooLong"), invalid: msg("textInvalid"), multiline: true }).optional(),
   });
   const previewGrantSchema = z
     .object({ ledgerId: id, periodFrom: optionalDate, periodTo: optionalDate, includesPersonalData: bool })
     .superRefine((s, ctx) => checkScope({ ...s, validUntil: null }, ctx), scopeParsed);
-  const partnerSearchSchema = z.object({ query: z.string({ error: msg("queryTooLong") }).trim().max(100, msg("queryTooLong")) });
+  const partnerSearchSchema = z.object({ query: userText({ max: 100, tooLong: msg("queryTooLong"), invalid: msg("textInvalid") }) });
 
   return { grantAccessSchema, changeGrantSchema, grantRefSchema, declineGrantSchema, previewGrantSchema, partnerSearchSchema };
 }

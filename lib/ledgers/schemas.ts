@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { dateRangeSchema } from "@/lib/ledgers/range";
 import { msnSchema } from "@/lib/credentials/schemas";
+import { isLedgerDate } from "@/lib/report-api/config";
+import { userText } from "@/lib/validation/text";
 
 /**
  * Inputs of the ledger actions. Every failure here is a clear message on a field (INVALID_INPUT), never a 500:
@@ -9,8 +11,25 @@ import { msnSchema } from "@/lib/credentials/schemas";
 export const ledgerIdSchema = z.string().min(1, "A ledger is required.").max(64, "That is not a ledger id.").regex(/^[A-Za-z0-9_-]+$/, "That is not a ledger id.");
 
 const topicSchema = z.enum(["funds", "fees"], { error: "Choose funds or fees." });
-const searchSchema = z.string().trim().max(100, "Search for at most 100 characters.").optional();
-const cursorSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}\.\d{1,7}$/, "That page does not exist.").optional();
+const searchSchema = userText({
+  max: 100,
+  tooLong: "Search for at most 100 characters.",
+  invalid: "Search for letters, digits and punctuation only (no control characters).",
+}).optional();
+
+/**
+ * The entries cursor, "YYYY-MM-DD.position" of the last entry of the previous page. The date must be a real
+ * calendar day: "2026-13-45.1" matched the old pattern and reached the database as an invalid date (a 500).
+ */
+const ENTRIES_CURSOR = /^(\d{4}-\d{2}-\d{2})\.(0|[1-9]\d{0,6})$/;
+export const entriesCursorSchema = z
+  .string({ error: "That page does not exist." })
+  .max(18, { error: "That page does not exist.", abort: true })
+  .refine((v) => {
+    const m = ENTRIES_CURSOR.exec(v);
+    return m !== null && isLedgerDate(m[1]!);
+  }, "That page does not exist.");
+const cursorSchema = entriesCursorSchema.optional();
 
 const withRange = <T extends z.ZodRawShape>(shape: T) => z.object(shape).and(dateRangeSchema);
 

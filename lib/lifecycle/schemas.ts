@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isLedgerDate, isMsn, isOrgNo } from "./fields";
 import { RENEWAL_LENGTHS } from "./renewal";
+import { userText } from "@/lib/validation/text";
 
 /**
  * The schemas of every lifecycle form and action (requests, staff, renewal, notifications), shared by the
@@ -33,6 +34,7 @@ export const LIFECYCLE_ERROR_KEYS = [
   "duplicateClient",
   "renewalLength",
   "notificationsRequired",
+  "textInvalid",
 ] as const;
 export type LifecycleErrorKey = (typeof LIFECYCLE_ERROR_KEYS)[number];
 export type LifecycleMessages = (key: LifecycleErrorKey, values?: Record<string, number>) => string;
@@ -69,16 +71,13 @@ export function lifecycleSchemas(msg: LifecycleMessages) {
       msns: z
         .array(z.string({ error: msg("msnInvalid") }).trim().max(10, msg("msnInvalid")).refine(isMsn, msg("msnInvalid")), { error: msg("msnRequired") })
         .max(MAX_REQUESTED_MSNS, msg("tooManyMsns", { max: MAX_REQUESTED_MSNS })),
-      orgNo: z.string({ error: msg("orgNoRequired") }).trim().max(20, msg("orgNoInvalid")),
+      orgNo: userText({ max: 20, tooLong: msg("orgNoInvalid"), invalid: msg("orgNoInvalid"), notText: msg("orgNoRequired") }),
       periodFrom: optionalDate,
       periodTo: optionalDate,
       includesPersonalData: bool,
-      purpose: z
-        .string({ error: msg("purposeRequired") })
-        .trim()
-        .min(1, msg("purposeRequired"))
-        .min(PURPOSE_MIN, msg("purposeTooShort", { min: PURPOSE_MIN }))
-        .max(PURPOSE_MAX, msg("purposeTooLong", { max: PURPOSE_MAX })),
+      purpose: userText({ max: PURPOSE_MAX, tooLong: msg("purposeTooLong", { max: PURPOSE_MAX }), invalid: msg("textInvalid"), notText: msg("purposeRequired"), multiline: true })
+        .refine((v) => v.length > 0, msg("purposeRequired"))
+        .refine((v) => v.length === 0 || v.length >= PURPOSE_MIN, msg("purposeTooShort", { min: PURPOSE_MIN })),
     })
     .superRefine((v, ctx) => {
       if (v.by === "msn") {
@@ -115,7 +114,7 @@ export function lifecycleSchemas(msg: LifecycleMessages) {
 
   const declineAccessRequestSchema = z.object({
     requestId: id,
-    reason: z.string({ error: msg("reasonTooLong", { max: DECLINE_REASON_MAX }) }).trim().max(DECLINE_REASON_MAX, msg("reasonTooLong", { max: DECLINE_REASON_MAX })),
+    reason: userText({ max: DECLINE_REASON_MAX, tooLong: msg("reasonTooLong", { max: DECLINE_REASON_MAX }), invalid: msg("textInvalid"), multiline: true }),
   });
 
   /** P6: the partner owner sets which clients an accountant works on (the whole set, replacing the old one). */

@@ -16,9 +16,11 @@ const modelNames = new Set(models.map((m) => m.name));
 
 const fieldsOf = (m: Model) => m.properties.filter((p): p is Field => p.type === "field");
 const attr = (f: Field, name: string) => (f.attributes ?? []).find((a: Attribute) => a.name === name || `${a.group ?? ""}.${a.name}` === name);
-const scalarFields = (m: Model) => fieldsOf(m).filter((f) => typeof f.fieldType === "string" && !modelNames.has(f.fieldType) && !f.array);
+const scalarFields = (m: Model) => fieldsOf(m).filter((f) => typeof f.fieldType === "string" && !modelNames.has(f.fieldType));
 
 function expectedSqlType(f: Field): string {
+  // PostgreSQL names an array type after its element type with a leading underscore (text[] is "_text").
+  if (f.array) return `_${expectedSqlType({ ...f, array: false })}`;
   const t = f.fieldType as string;
   if (enumNames.has(t)) return t;
   const native = (f.attributes ?? []).find((a) => a.group === "db");

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
 import { db } from "@/lib/server/db";
 import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
@@ -11,112 +12,131 @@ import { dateText } from "@/lib/server/lifecycle/describe";
 import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
 import { normaliseOrgNo } from "@/lib/lifecycle/fields";
 import { REQUEST_TTL_DAYS, type CreateAccessRequestInput } from "@/lib/lifecycle/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
-export interface CreatedRequest {
-  requestId: string;
-  merchantName: string;
-  expiresAt: string;
+/**
+ * What the partner learns from sending a request: that it was sent, and nothing else. Same value whether the
+ * MSNs exist, belong to one merchant or to several, or the partner already asked (security finding 7).
+ */
+export interface SentRequest {
+  sent: true;
+}
+
+interface Reached {
+  merchantId: string;
+  salesUnits: { id: string; msn: string; ledgerId: string | null }[];
 }
 
 /**
- * P7: a partner owner asks a merchant for access. The merchant comes from the MSNs (all must belong to one
- * merchant) or the org. number; a number the portal does not know is a clear field error (the partner has to
- * check it with the client). The request expires after REQUEST_TTL_DAYS; the merchant's admins are told.
- * Refused: a firm that is not approved, a second open request to the same merchant, and a request for sales
- * units whose ledgers the partner can already read (nothing to approve).
+ * P7: a partner owner asks for access to sales units (by MSN) or to a merchant (by org. number). The answer
+ * never says whether an MSN or org. number exists or which merchant it belongs to: each merchant the request
+ * reaches gets its own request for its own sales units (and its admins are told), numbers the portal does not
+ * know reach nobody, and the partner's list shows what it typed until a merchant accepts (decision 013).
+ * Nothing is sent to a merchant when the partner already reads every ledger asked for, or already has an open
+ * request there; the partner's own row stays, so those cases look the same too. Only a firm that is not
+ * approved is refused, which tells it nothing about merchants.
  */
-export async function createAccessRequest(ctx: PartnerContext, input: CreateAccessRequestInput, now: Date = new Date()): Promise<CreatedRequest> {
+export async function createAccessRequest(ctx: PartnerContext, input: CreateAccessRequestInput, now: Date = new Date()): Promise<SentRequest> {
   assertPartnerCan(ctx, "requests.write");
   const problems = lifecycleTranslator("lifecycleProblems");
   if (ctx.partnerStatus !== "approved") throw new AppError("FORBIDDEN", problems("partnerNotApproved"));
 
-  let merchant: { id: string; name: string };
-  let salesUnits: { id: string; msn: string; ledgerId: string | null }[] = [];
-  if (input.by === "msn") {
-    const found = await db.salesUnit.findMany({
-      where: { msn: { in: input.msns } },
-      select: { id: true, msn: true, ledgerId: true, merchant: { select: { id: true, name: true } } },
-    });
-    const missing = input.msns.filter((msn) => !found.some((s) => s.msn === msn));
-    if (missing.length > 0) {
-      const message = problems("msnUnknown", { count: missing.length, msns: missing.join(", ") });
-      throw new AppError("INVALID_INPUT", message, { msns: message });
-    }
-    const merchants = new Set(found.map((s) => s.merchant.id));
-    if (merchants.size > 1) throw new AppError("INVALID_INPUT", problems("msnSeveralMerchants"), { msns: problems("msnSeveralMerchants") });
-    merchant = found[0]!.merchant;
-    salesUnits = found.map(({ id, msn, ledgerId }) => ({ id, msn, ledgerId }));
-  } else {
-    const orgNo = normaliseOrgNo(input.orgNo);
-    const found = await db.merchant.findUnique({ where: { orgNo }, select: { id: true, name: true } });
-    if (!found) {
-      const message = problems("orgNoUnknown", { orgNo });
-      throw new AppError("INVALID_INPUT", message, { orgNo: message });
-    }
-    merchant = found;
-  }
-
-  const ledgerIds = [...new Set(salesUnits.map((s) => s.ledgerId).filter((id): id is string => id !== null))];
-  if (salesUnits.length > 0) {
-    const held = await db.ledgerGrant.findMany({
-      where: { partnerId: ctx.partnerId, ledgerId: { in: ledgerIds }, status: { in: ["active", "pending_approval"] } },
-      select: { ledgerId: true },
-    });
-    const heldIds = new Set(held.map((g) => g.ledgerId));
-    if (ledgerIds.length > 0 && ledgerIds.every((id) => heldIds.has(id))) {
-      throw new AppError("CONFLICT", problems("alreadyHasAccess", { merchant: merchant.name }), { msns: problems("alreadyHasAccess", { merchant: merchant.name }) });
-    }
-  }
-
+  const requestedMsns = input.by === "msn" ? input.msns : [];
+  const requestedOrgNo = input.by === "orgNo" ? normaliseOrgNo(input.orgNo) : null;
+  const reached = await findReachedMerchants(requestedMsns, requestedOrgNo);
   const expiresAt = new Date(now.getTime() + REQUEST_TTL_DAYS * 86_400_000);
-  const created = await db.$transaction(async (tx) => {
-    // One open request per partner and merchant: concurrent submits serialise here.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`access-request:${ctx.partnerId}:${merchant.id}`}))`;
-    const open = await tx.accessRequest.findFirst({
-      where: { partnerId: ctx.partnerId, merchantId: merchant.id, status: "pending", expiresAt: { gt: now } },
-      select: { createdAt: true },
-    });
-    if (open) throw new AppError("CONFLICT", problems("requestAlreadyOpen", { merchant: merchant.name, date: dateText(todayLedgerDate(open.createdAt)) }));
-    const request = await tx.accessRequest.create({
-      data: {
-        partnerId: ctx.partnerId,
-        merchantId: merchant.id,
-        requestedById: ctx.user.id,
-        periodFrom: input.periodFrom ? ledgerDateToDb(input.periodFrom) : null,
-        periodTo: input.periodTo ? ledgerDateToDb(input.periodTo) : null,
-        includesPersonalData: input.includesPersonalData,
-        purpose: input.purpose,
-        status: "pending",
-        expiresAt,
-        createdAt: now,
-        salesUnits: { create: salesUnits.map((s) => ({ salesUnitId: s.id })) },
-      },
-      select: { id: true },
-    });
-    await appendAuditEvent(tx, {
-      ...actorOf(ctx),
-      action: "access_request.created",
-      merchantId: merchant.id,
-      partnerId: ctx.partnerId,
-      targetType: "AccessRequest",
-      targetId: request.id,
-      before: null,
-      after: {
-        status: "pending",
-        msns: salesUnits.map((s) => s.msn),
-        byOrgNo: input.by === "orgNo",
-        periodFrom: input.periodFrom || null,
-        periodTo: input.periodTo || null,
-        includesPersonalData: input.includesPersonalData,
-        purpose: input.purpose,
-        expiresAt: expiresAt.toISOString(),
-      },
-    });
-    const notices = lifecycleTranslator("lifecycleNotices");
-    const values = { partner: ctx.partnerName, count: salesUnits.length, msns: salesUnits.map((s) => s.msn).join(", "), purpose: input.purpose, date: dateText(todayLedgerDate(expiresAt)) };
-    await notifyMerchantAdmins(tx, merchant.id, { kind: "request.created", title: notices("requestCreatedTitle", values), body: notices("requestCreatedBody", values), href: "/merchant/requests" });
-    return request;
+  const submissionId = randomUUID();
+  const common = {
+    partnerId: ctx.partnerId,
+    submissionId,
+    requestedMsns,
+    requestedOrgNo,
+    requestedById: ctx.user.id,
+    periodFrom: input.periodFrom ? ledgerDateToDb(input.periodFrom) : null,
+    periodTo: input.periodTo ? ledgerDateToDb(input.periodTo) : null,
+    includesPersonalData: input.includesPersonalData,
+    purpose: input.purpose,
+    status: "pending",
+    expiresAt,
+    createdAt: now,
+  } satisfies Prisma.AccessRequestUncheckedCreateInput;
+
+  await db.$transaction(async (tx) => {
+    // The first row's id is the submission's, so a request that reached one merchant has one id throughout.
+    let sent = 0;
+    for (const target of reached) {
+      const id = sent === 0 ? submissionId : randomUUID();
+      if (await sendToMerchant(tx, ctx, input, target, { ...common, id, merchantId: target.merchantId }, now)) sent += 1;
+    }
+    // The partner's own record of what it asked, when the request reached no merchant.
+    if (sent === 0) await tx.accessRequest.create({ data: { ...common, id: submissionId, merchantId: null }, select: { id: true } });
   });
+  // Also when nothing was mailed: the time taken should not tell whether a merchant was reached.
   await flushOutboxQuietly();
-  return { requestId: created.id, merchantName: merchant.name, expiresAt: expiresAt.toISOString() };
+  return { sent: true };
+}
+
+async function findReachedMerchants(msns: string[], orgNo: string | null): Promise<Reached[]> {
+  if (orgNo !== null) {
+    const merchant = await db.merchant.findUnique({ where: { orgNo }, select: { id: true } });
+    return merchant ? [{ merchantId: merchant.id, salesUnits: [] }] : [];
+  }
+  const found = (await db.salesUnit.findMany({ where: { msn: { in: msns } }, select: { id: true, msn: true, ledgerId: true, merchantId: true } }))
+    .sort((a, b) => msns.indexOf(a.msn) - msns.indexOf(b.msn));
+  const byMerchant = new Map<string, Reached>();
+  for (const { merchantId, ...unit } of found) {
+    const entry = byMerchant.get(merchantId) ?? { merchantId, salesUnits: [] };
+    entry.salesUnits.push(unit);
+    byMerchant.set(merchantId, entry);
+  }
+  return [...byMerchant.values()];
+}
+
+/** One merchant's request, unless there is nothing for it to decide. True when it was created. */
+async function sendToMerchant(
+  tx: Prisma.TransactionClient,
+  ctx: PartnerContext,
+  input: CreateAccessRequestInput,
+  target: Reached,
+  data: Prisma.AccessRequestUncheckedCreateInput & { merchantId: string; expiresAt: Date },
+  now: Date,
+): Promise<boolean> {
+  const ledgerIds = [...new Set(target.salesUnits.map((s) => s.ledgerId).filter((id): id is string => id !== null))];
+  if (ledgerIds.length > 0) {
+    const held = await tx.ledgerGrant.count({ where: { partnerId: ctx.partnerId, ledgerId: { in: ledgerIds }, status: { in: ["active", "pending_approval"] } } });
+    if (held === ledgerIds.length) return false;
+  }
+  // One open request per partner and merchant: concurrent submits serialise here.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`access-request:${ctx.partnerId}:${target.merchantId}`}))`;
+  const open = await tx.accessRequest.count({ where: { partnerId: ctx.partnerId, merchantId: target.merchantId, status: "pending", expiresAt: { gt: now } } });
+  if (open > 0) return false;
+
+  const request = await tx.accessRequest.create({
+    data: { ...data, salesUnits: { create: target.salesUnits.map((s) => ({ salesUnitId: s.id })) } },
+    select: { id: true },
+  });
+  const msns = target.salesUnits.map((s) => s.msn);
+  await appendAuditEvent(tx, {
+    ...actorOf(ctx),
+    action: "access_request.created",
+    merchantId: target.merchantId,
+    partnerId: ctx.partnerId,
+    targetType: "AccessRequest",
+    targetId: request.id,
+    before: null,
+    after: {
+      status: "pending",
+      msns,
+      byOrgNo: input.by === "orgNo",
+      periodFrom: input.periodFrom || null,
+      periodTo: input.periodTo || null,
+      includesPersonalData: input.includesPersonalData,
+      purpose: input.purpose,
+      expiresAt: data.expiresAt.toISOString(),
+    },
+  });
+  const notices = lifecycleTranslator("lifecycleNotices");
+  const values = { partner: ctx.partnerName, count: msns.length, msns: msns.join(", "), purpose: input.purpose, date: dateText(todayLedgerDate(data.expiresAt)) };
+  await notifyMerchantAdmins(tx, target.merchantId, { kind: "request.created", title: notices("requestCreatedTitle", values), body: notices("requestCreatedBody", values), href: "/merchant/requests" });
+  return true;
 }

@@ -33,7 +33,8 @@ export async function declineAccessRequest(ctx: MerchantContext, input: DeclineA
       after: { status: "declined", reason: input.reason || null },
     });
     const notices = lifecycleTranslator("lifecycleNotices");
-    const values = { merchant: ctx.merchantName, reason: input.reason };
+    // No merchant name: a partner learns it only once a merchant accepts (decision 013).
+    const values = { by: request.requestedOrgNo ? "orgNo" : "msn", count: request.requestedMsns.length, msns: request.requestedMsns.join(", "), orgNo: request.requestedOrgNo ?? "", reason: input.reason };
     await notifyPartnerUsers(tx, request.partnerId, {
       kind: "request.declined",
       title: notices("requestDeclinedTitle", values),

@@ -37,8 +37,28 @@ export interface RequestView {
   grants: RequestGrantView[];
 }
 
-export interface PartnerRequestView extends RequestView {
-  merchant: { name: string; orgNo: string };
+/**
+ * P7: one request as the partner sent it (a submission may have reached several merchants, or none). The
+ * partner sees what it typed; a merchant's name and the ledgers given appear only once that merchant accepted
+ * (decision 013). No sales unit names: they would tell which merchant an MSN belongs to.
+ */
+export interface PartnerRequestView {
+  /** The submission's id: what the partner withdraws. */
+  id: string;
+  status: RequestDisplayStatus;
+  createdAt: string;
+  expiresAt: string;
+  requestedBy: { name: string; email: string } | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  includesPersonalData: boolean;
+  purpose: string;
+  requestedMsns: string[];
+  requestedOrgNo: string | null;
+  /** When the status came about (a decline, an acceptance, a withdrawal); null while pending or expired. */
+  decidedAt: string | null;
+  /** Merchants that accepted, with what they gave. */
+  accepted: { merchant: { name: string; orgNo: string }; decidedAt: string | null; decidedBy: string | null; grants: RequestGrantView[] }[];
 }
 
 /** A ledger the merchant can choose when approving, with what the decider needs to tell it apart. */
@@ -123,17 +143,63 @@ function toView(r: Row, now: Date): RequestView {
 }
 
 /** Open requests first (soonest to expire first), then the decided ones, newest first. */
-function byOpenFirst<T extends RequestView>(a: T, b: T): number {
+function byOpenFirst<T extends Pick<RequestView, "status" | "expiresAt" | "createdAt">>(a: T, b: T): number {
   const open = (v: T) => (v.status === "pending" ? 0 : 1);
   if (open(a) !== open(b)) return open(a) - open(b);
   return open(a) === 0 ? a.expiresAt.localeCompare(b.expiresAt) : b.createdAt.localeCompare(a.createdAt);
 }
 
+const PARTNER_SELECT = {
+  submissionId: true,
+  requestedMsns: true,
+  requestedOrgNo: true,
+  ...SELECT,
+} as const satisfies Prisma.AccessRequestSelect;
+
+/**
+ * A submission's status from its merchants' answers, without telling how many merchants it reached: withdrawn
+ * by the partner; accepted once any merchant accepted; declined once any declined; otherwise pending until it
+ * expires. A submission that reached nobody stays pending and then expires, like one a merchant ignores.
+ */
+function submissionStatus(views: RequestView[]): { status: RequestDisplayStatus; decidedAt: string | null } {
+  const first = (status: RequestDisplayStatus) => views.find((v) => v.status === status);
+  for (const status of ["withdrawn", "approved", "declined"] as const) {
+    const v = first(status);
+    if (v) return { status, decidedAt: v.decidedAt };
+  }
+  return { status: views.some((v) => v.status === "pending") ? "pending" : "expired", decidedAt: null };
+}
+
 /** P7: this partner's requests (owners only: requests.write). Tenant rule: partnerId from the context. */
 export async function listRequestsForPartner(ctx: PartnerContext, now: Date = new Date()): Promise<PartnerRequestView[]> {
   assertPartnerCan(ctx, "requests.write");
-  const rows = await db.accessRequest.findMany({ where: { partnerId: ctx.partnerId }, select: SELECT, orderBy: { createdAt: "desc" }, take: 200 });
-  return rows.map((r) => ({ ...toView(r, now), merchant: r.merchant })).sort(byOpenFirst);
+  const rows = await db.accessRequest.findMany({ where: { partnerId: ctx.partnerId }, select: PARTNER_SELECT, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 400 });
+  const bySubmission = new Map<string, typeof rows>();
+  for (const r of rows) bySubmission.set(r.submissionId, [...(bySubmission.get(r.submissionId) ?? []), r]);
+  return [...bySubmission.entries()]
+    .map(([submissionId, group]): PartnerRequestView => {
+      const r = group[0]!;
+      const views = group.map((g) => toView(g, now));
+      const head = views[0]!;
+      return {
+        id: submissionId,
+        ...submissionStatus(views),
+        createdAt: head.createdAt,
+        expiresAt: head.expiresAt,
+        requestedBy: head.requestedBy,
+        periodFrom: head.periodFrom,
+        periodTo: head.periodTo,
+        includesPersonalData: head.includesPersonalData,
+        purpose: head.purpose,
+        requestedMsns: r.requestedMsns,
+        requestedOrgNo: r.requestedOrgNo,
+        accepted: group.flatMap((g, i) => {
+          const v = views[i]!;
+          return v.status === "approved" && g.merchant ? [{ merchant: g.merchant, decidedAt: v.decidedAt, decidedBy: v.decidedBy, grants: v.grants }] : [];
+        }),
+      };
+    })
+    .sort(byOpenFirst);
 }
 
 /**

@@ -9,6 +9,8 @@ export const REQUEST_SELECT = {
   id: true,
   partnerId: true,
   merchantId: true,
+  requestedMsns: true,
+  requestedOrgNo: true,
   requestedById: true,
   periodFrom: true,
   periodTo: true,

@@ -10,38 +10,49 @@ import { actorOf, assertPartnerCan } from "@/lib/server/lifecycle/authz";
 import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
 import type { RequestRefInput } from "@/lib/lifecycle/schemas";
 
-/** P7: the partner takes back its own open request. Another partner's request is NOT_FOUND. */
+/**
+ * P7: the partner takes back its own open request: every merchant it reached is told, in the same
+ * transaction as the change and its audit event. The id is the partner's submission (what its list shows),
+ * so the answer is the same whether the request reached one merchant, several or none. Another partner's
+ * request is NOT_FOUND.
+ */
 export async function withdrawAccessRequest(ctx: PartnerContext, input: RequestRefInput, now: Date = new Date()): Promise<{ requestId: string }> {
   assertPartnerCan(ctx, "requests.write");
   const problems = lifecycleTranslator("lifecycleProblems");
   if (!isUuid(input.requestId)) throw new AppError("NOT_FOUND", problems("requestNotFound"));
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "AccessRequest" WHERE "id" = ${input.requestId}::uuid AND "partnerId" = ${ctx.partnerId}::uuid FOR UPDATE`;
+      SELECT "id" FROM "AccessRequest" WHERE "submissionId" = ${input.requestId}::uuid AND "partnerId" = ${ctx.partnerId}::uuid ORDER BY "id" FOR UPDATE`;
     if (locked.length === 0) throw new AppError("NOT_FOUND", problems("requestNotFound"));
-    const request = await tx.accessRequest.findUniqueOrThrow({
-      where: { id: input.requestId },
+    const rows = await tx.accessRequest.findMany({
+      where: { id: { in: locked.map((r) => r.id) } },
+      orderBy: { id: "asc" },
       select: { id: true, merchantId: true, status: true, expiresAt: true },
     });
-    requireOpen(request, now);
-    await tx.accessRequest.update({ where: { id: request.id }, data: { status: "withdrawn", decidedById: ctx.user.id, decidedAt: now } });
-    await appendAuditEvent(tx, {
-      ...actorOf(ctx),
-      action: "access_request.withdrawn",
-      merchantId: request.merchantId,
-      partnerId: ctx.partnerId,
-      targetType: "AccessRequest",
-      targetId: request.id,
-      before: { status: "pending" },
-      after: { status: "withdrawn" },
-    });
+    const open = rows.filter((r) => r.status === "pending" && r.expiresAt > now);
+    if (open.length === 0) requireOpen(rows[0]!, now);
     const notices = lifecycleTranslator("lifecycleNotices");
-    await notifyMerchantAdmins(
-      tx,
-      request.merchantId,
-      { kind: "request.withdrawn", title: notices("requestWithdrawnTitle", { partner: ctx.partnerName }), body: notices("requestWithdrawnBody", { partner: ctx.partnerName }), href: "/merchant/requests" },
-      { inAppOnly: true },
-    );
-    return { requestId: request.id };
+    for (const request of open) {
+      await tx.accessRequest.update({ where: { id: request.id }, data: { status: "withdrawn", decidedById: ctx.user.id, decidedAt: now } });
+      // A row that reached no merchant is the partner's own record: there is nobody to tell and no access changed.
+      if (request.merchantId === null) continue;
+      await appendAuditEvent(tx, {
+        ...actorOf(ctx),
+        action: "access_request.withdrawn",
+        merchantId: request.merchantId,
+        partnerId: ctx.partnerId,
+        targetType: "AccessRequest",
+        targetId: request.id,
+        before: { status: "pending" },
+        after: { status: "withdrawn" },
+      });
+      await notifyMerchantAdmins(
+        tx,
+        request.merchantId,
+        { kind: "request.withdrawn", title: notices("requestWithdrawnTitle", { partner: ctx.partnerName }), body: notices("requestWithdrawnBody", { partner: ctx.partnerName }), href: "/merchant/requests" },
+        { inAppOnly: true },
+      );
+    }
+    return { requestId: input.requestId };
   });
 }

@@ -35,7 +35,7 @@ async function execute<S extends z.ZodType, C, R>(
     const parsed = schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
     if (!parsed.success) {
       const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
+      for (const issue of parsed.error.issues) fields[fieldKey(issue.path)] ??= safeIssueMessage(issue);
       return { ok: false, error: { code: "INVALID_INPUT", message: "Some fields need attention.", fields } };
     }
     if (!authorize(resolved.ctx)) return fail("FORBIDDEN", "Your role does not allow this.");
@@ -47,6 +47,20 @@ async function execute<S extends z.ZodType, C, R>(
     logger().error({ errorId, err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, "server action failed");
     return fail("INTERNAL", `Something went wrong on our side (reference ${errorId.slice(0, 8)}). Nothing was changed.`);
   }
+}
+
+/**
+ * zod's own text for an unknown key quotes the key ("Unrecognized key: \"<img src=x …>\""), which would send a
+ * crafted field name back to the browser inside an error message. Our schemas' messages never quote input.
+ */
+function safeIssueMessage(issue: z.core.$ZodIssue): string {
+  return issue.code === "unrecognized_keys" ? "This form sent a field it does not have. Reload the page and try again." : issue.message;
+}
+
+/** The field a message belongs to; a path made of crafted keys is not echoed back either. */
+function fieldKey(path: PropertyKey[]): string {
+  const key = path.map(String).join(".");
+  return key === "" || key.length > 100 || /[^\w.\-]/.test(key) ? "_" : key;
 }
 
 function fail(code: AppError["code"], message: string): { ok: false; error: { code: AppError["code"]; message: string } } {

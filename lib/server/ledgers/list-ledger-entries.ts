@@ -1,4 +1,6 @@
 import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { entriesCursorSchema } from "@/lib/ledgers/schemas";
 import { db } from "@/lib/server/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
@@ -29,11 +31,17 @@ export interface LedgerEntriesPage {
   shown: DateRange | null;
 }
 
-const CURSOR = /^(\d{4}-\d{2}-\d{2})\.(\d{1,7})$/;
-
+/**
+ * The keyset position of a cursor. The action's schema already refused a malformed one; this check is the data
+ * layer's own, so no caller can hand the database an impossible date such as 2026-13-45.
+ */
 export function parseEntriesCursor(cursor: string | undefined): { date: string; seq: number } | null {
-  const m = cursor ? CURSOR.exec(cursor) : null;
-  return m ? { date: m[1]!, seq: Number(m[2]) } : null;
+  if (!cursor) return null;
+  if (!entriesCursorSchema.safeParse(cursor).success) {
+    throw new AppError("INVALID_INPUT", "That page does not exist.", { after: "That page does not exist." });
+  }
+  const [date, seq] = cursor.split(".") as [string, string];
+  return { date, seq: Number(seq) };
 }
 
 const matchesSearch = (search: string | undefined, e: { pspReference: string; reference: string }) =>

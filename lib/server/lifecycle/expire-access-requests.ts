@@ -8,15 +8,16 @@ import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
 
 /**
  * M4: a request nobody decided within its time (AccessRequest.expiresAt, 14 days) is marked expired, with
- * its audit event, and the partner's owners are told. The pages already treat it as expired by date; this
- * makes it so in the data (and in the audit trail).
+ * its audit event when it reached a merchant. The partner's owners are told once per submission, in words
+ * that name what they typed and not the merchant, and only when no merchant answered it: a notice per merchant
+ * (or none for numbers the portal does not know) would tell the partner which MSNs exist (decision 013).
  */
 export async function expireAccessRequests(opts: LifecycleRunOptions = {}): Promise<string[]> {
   const now = opts.now ?? new Date();
   const due = await db.accessRequest.findMany({
     where: { ...merchantFilter(opts), status: "pending", expiresAt: { lte: now } },
-    orderBy: { expiresAt: "asc" },
-    select: { id: true, merchantId: true, partnerId: true, expiresAt: true, merchant: { select: { name: true } } },
+    orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
+    select: { id: true, merchantId: true, partnerId: true, submissionId: true, requestedMsns: true, requestedOrgNo: true, expiresAt: true },
   });
   const notices = lifecycleTranslator("lifecycleNotices");
   const expired: string[] = [];
@@ -24,18 +25,24 @@ export async function expireAccessRequests(opts: LifecycleRunOptions = {}): Prom
     const done = await db.$transaction(async (tx) => {
       const { count } = await tx.accessRequest.updateMany({ where: { id: r.id, status: "pending" }, data: { status: "expired" } });
       if (count === 0) return false;
-      await appendAuditEvent(tx, {
-        ...SYSTEM_ACTOR,
-        action: "access_request.expired",
-        merchantId: r.merchantId,
-        partnerId: r.partnerId,
-        targetType: "AccessRequest",
-        targetId: r.id,
-        before: { status: "pending", expiresAt: r.expiresAt.toISOString() },
-        after: { status: "expired", expiresAt: r.expiresAt.toISOString() },
-      });
-      const values = { merchant: r.merchant.name };
-      await notifyPartnerUsers(tx, r.partnerId, { kind: "request.expired", title: notices("requestExpiredTitle", values), body: notices("requestExpiredBody", values), href: "/partner/requests" });
+      if (r.merchantId !== null) {
+        await appendAuditEvent(tx, {
+          ...SYSTEM_ACTOR,
+          action: "access_request.expired",
+          merchantId: r.merchantId,
+          partnerId: r.partnerId,
+          targetType: "AccessRequest",
+          targetId: r.id,
+          before: { status: "pending", expiresAt: r.expiresAt.toISOString() },
+          after: { status: "expired", expiresAt: r.expiresAt.toISOString() },
+        });
+      }
+      // The submission's last open row tells the partner, unless a merchant already answered it.
+      const rest = await tx.accessRequest.findMany({ where: { submissionId: r.submissionId, partnerId: r.partnerId, id: { not: r.id } }, select: { status: true } });
+      if (rest.every((o) => o.status === "expired")) {
+        const values = { by: r.requestedOrgNo ? "orgNo" : "msn", count: r.requestedMsns.length, msns: r.requestedMsns.join(", "), orgNo: r.requestedOrgNo ?? "" };
+        await notifyPartnerUsers(tx, r.partnerId, { kind: "request.expired", title: notices("requestExpiredTitle", values), body: notices("requestExpiredBody", values), href: "/partner/requests" });
+      }
       return true;
     });
     if (done) expired.push(r.id);

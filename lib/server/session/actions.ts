@@ -42,8 +42,11 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
 }
 
-/** The organisation switcher's entry point: same checks as selectOrganisationAction, keyed by the org key. */
-export async function switchOrganisationAction(key: string): Promise<void> {
-  const result = await selectOrganisationAction({ key });
-  if (!result.ok) throw new Error(result.error.message);
+/**
+ * The organisation switcher's entry point: same checks as selectOrganisationAction, keyed by the org key. A key
+ * the user may not choose changes nothing, and the switcher's refresh shows the organisation still active. It
+ * used to throw, which turned any crafted call of this public endpoint into a 500.
+ */
+export async function switchOrganisationAction(key: unknown): Promise<void> {
+  await selectOrganisationAction({ key });
 }

@@ -115,16 +115,18 @@ describe("grants lapse at their end date (the grant core's expireGrants, M8)", (
 describe("requests expire after 14 days (M4)", () => {
   it("expires a pending request exactly 14 days after it was made, once, and tells the partner's owners", async () => {
     const t0 = new Date("2021-06-01T10:00:00Z");
-    const { requestId } = await createAccessRequest(
+    await createAccessRequest(
       w.ctx.owner,
       { by: "msn", msns: [w.merchant.units.b.msn], orgNo: "", periodFrom: "", periodTo: "", includesPersonalData: false, purpose: "Monthly bookkeeping for 2021" },
       t0,
     );
-    const { requestId: decided } = await createAccessRequest(
+    await createAccessRequest(
       w.ctx.rivalOwner,
       { by: "orgNo", msns: [], orgNo: w.merchant.orgNo, periodFrom: "", periodTo: "", includesPersonalData: false, purpose: "Annual accounts 2021" },
       t0,
     );
+    const idOf = async (partnerId: string) => (await db.accessRequest.findFirstOrThrow({ where: { partnerId }, select: { id: true } })).id;
+    const [requestId, decided] = [await idOf(w.partner.id), await idOf(w.rival.id)];
     await db.accessRequest.update({ where: { id: decided }, data: { status: "declined" } });
     expect(await expireAccessRequests({ now: new Date(t0.getTime() + 14 * 86_400_000 - 60_000), ...only() })).toEqual([]);
     expect(await expireAccessRequests({ now: new Date(t0.getTime() + 14 * 86_400_000), ...only() })).toEqual([requestId]);
@@ -134,7 +136,7 @@ describe("requests expire after 14 days (M4)", () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: requestId, action: "access_request.expired" } });
     expect(event).toMatchObject({ actorUserId: null, actorLabel: "system", before: { status: "pending" }, after: { status: "expired" } });
     expect(await notes(w.people.owner.id, "request.expired")).toEqual([
-      { kind: "request.expired", title: `Your access request to ${w.merchant.name} expired`, body: expect.stringContaining("did not answer within 14 days"), href: "/partner/requests" },
+      { kind: "request.expired", title: "Your access request expired", body: `Your request for sales unit ${w.merchant.units.b.msn} got no answer within 14 days, so it expired. Check the numbers with your client and send a new one if you still need access.`, href: "/partner/requests" },
     ]);
     // Requests are the owners' business: accountants are not told.
     expect(await notes(w.people.accountant.id)).toEqual([]);

@@ -257,7 +257,7 @@ export async function snapshot(w: LifecycleWorld) {
   const partnerIds = [w.partner.id, w.rival.id, w.pendingPartner.id, w.suspendedPartner.id];
   const [grants, requests, assignments, audit, notifications, mails] = await Promise.all([
     db.ledgerGrant.findMany({ where: { merchantId: { in: merchantIds } }, orderBy: { id: "asc" } }),
-    db.accessRequest.findMany({ where: { merchantId: { in: merchantIds } }, orderBy: { id: "asc" }, include: { salesUnits: true } }),
+    db.accessRequest.findMany({ where: { OR: [{ merchantId: { in: merchantIds } }, { partnerId: { in: partnerIds } }] }, orderBy: { id: "asc" }, include: { salesUnits: true } }),
     db.partnerClientAssignment.findMany({ where: { membership: { partnerId: { in: partnerIds } } }, orderBy: [{ membershipId: "asc" }, { merchantId: "asc" }] }),
     db.auditEvent.count(),
     db.notification.count({ where: { userId: { in: Object.values(w.people).map((p) => p.id) } } }),
@@ -275,6 +275,8 @@ export function upstreamLedgers(w: LifecycleWorld, orgNo: string): string[] {
 export async function resetWorld(w: LifecycleWorld): Promise<void> {
   const merchantIds = [w.merchant.id, w.other.id];
   await db.accessRequest.deleteMany({ where: { merchantId: { in: merchantIds } } });
+  // Requests that reached no merchant (unknown numbers) are the partners' own rows.
+  await db.accessRequest.deleteMany({ where: { merchantId: null, partnerId: { in: [w.partner.id, w.rival.id, w.pendingPartner.id, w.suspendedPartner.id] } } });
   await db.ledgerGrant.deleteMany({ where: { merchantId: { in: merchantIds } } });
   await db.ledgerAccessEvent.deleteMany({ where: { merchantId: { in: merchantIds } } });
   await db.partnerClientAssignment.deleteMany({ where: { merchantId: { in: merchantIds } } });

@@ -87,26 +87,39 @@ export default async function PartnerRequestsPage() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {requests.map((r) => (
-                <TableRow key={r.id} data-testid={`request-${r.merchant.orgNo}`}>
+              {requests.map((r) => {
+                const target = r.requestedOrgNo ? t("targetOrgNo", { orgNo: r.requestedOrgNo }) : t("targetMsns", { count: r.requestedMsns.length, msns: r.requestedMsns.join(", ") });
+                const heading = r.requestedOrgNo ? t("askedForOrgNo", { orgNo: r.requestedOrgNo }) : t("askedForMsns", { count: r.requestedMsns.length, msns: r.requestedMsns.join(", ") });
+                const answer = { status: r.status, expiresAt: r.expiresAt, decidedAt: r.decidedAt, decidedBy: r.accepted[0]?.decidedBy ?? null, grants: r.accepted.flatMap((a) => a.grants) };
+                return (
+                <TableRow key={r.id} data-testid={`request-${r.requestedOrgNo ?? r.requestedMsns.join("-")}`}>
                   <TableCell className="align-top">
-                    <div className="font-medium">{r.merchant.name}</div>
-                    <div className="text-xs text-muted-foreground tabular-nums">{t("orgNo", { orgNo: r.merchant.orgNo })}</div>
+                    <div className="font-medium tabular-nums [overflow-wrap:anywhere]">{heading}</div>
+                    {r.accepted.length > 0 ? (
+                      r.accepted.map((a) => (
+                        <div key={a.merchant.orgNo} className="text-xs text-muted-foreground" data-testid="accepted-by">
+                          {t("acceptedBy", { merchant: a.merchant.name })} · <span className="tabular-nums">{t("orgNo", { orgNo: a.merchant.orgNo })}</span>
+                        </div>
+                      ))
+                    ) : (
+                      <div className="text-xs text-muted-foreground">{t("pendingMerchant")}</div>
+                    )}
                     <div className="mt-1 text-xs text-muted-foreground">
                       {t("askedBy", { name: r.requestedBy?.name ?? t("someone"), date: format.dateTime(new Date(r.createdAt), { dateStyle: "medium" }) })}
                     </div>
                   </TableCell>
                   <TableCell className="align-top">
-                    <RequestedScope {...r} />
+                    <RequestedScope {...r} salesUnits={[]} withoutSalesUnits />
                     <p className="mt-1.5 text-xs text-foreground/80 [overflow-wrap:anywhere]"><span className="text-muted-foreground">{t("purposeShort")}: </span>{r.purpose}</p>
                   </TableCell>
-                  <TableCell className="align-top"><RequestAnswer request={r} now={now} /></TableCell>
+                  <TableCell className="align-top"><RequestAnswer request={answer} now={now} /></TableCell>
                   <TableCell className="align-top"><RequestStatusBadge status={r.status} /></TableCell>
                   <TableCell className="align-top text-right">
-                    {r.status === "pending" ? <WithdrawRequestButton requestId={r.id} merchant={r.merchant.name} /> : null}
+                    {r.status === "pending" ? <WithdrawRequestButton requestId={r.id} target={target} /> : null}
                   </TableCell>
                 </TableRow>
-              ))}
+                );
+              })}
             </TableBody>
           </Table>
         )}
