@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/server/db";
 import { ledgerDateToDb, shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
 import { seedDemoWorld } from "@/lib/server/seed/seed-demo-world";
@@ -105,9 +106,10 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
     pendingBryggen: await grant({ merchantId: merchants.fjord.id, partnerId: partners.kirjanpito.id, ledgerId: ledgers.fjordBryggen.id, status: "pending_approval", validUntil: inDays(60), grantedById: users.kari.id, requiresSecondApproval: true, includesPersonalData: true }),
   };
 
-  const request = async (partnerId: string, merchantId: string, salesUnitId: string, requestedById: string) =>
+  // The partner's list and withdraw name a request by its submission, the merchant's pages by its row: one id for both.
+  const request = async (partnerId: string, merchantId: string, salesUnitId: string, requestedById: string, id = randomUUID()) =>
     db.accessRequest.create({
-      data: { partnerId, merchantId, requestedById, purpose: "Year-end accounts for the authorization matrix", expiresAt: new Date(Date.now() + 14 * 86_400_000), salesUnits: { create: [{ salesUnitId }] } },
+      data: { id, submissionId: id, partnerId, merchantId, requestedById, purpose: "Year-end accounts for the authorization matrix", expiresAt: new Date(Date.now() + 14 * 86_400_000), salesUnits: { create: [{ salesUnitId }] } },
       select: { id: true },
     });
   const requests = {
