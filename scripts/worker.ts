@@ -4,7 +4,7 @@
  * app instances: pg-boss hands each job to one worker and sends each cron tick once. Start the app instances
  * with RUN_WORKERS=off to keep them web-only (docs/decisions/017-scale-out-and-data-safety.md).
  *
- * Runs with the react-server condition (package.json), because it uses the server-only data layer.
+ * Runs with scripts/lib/server-only-hook.mjs (package.json), because it uses the server-only data layer.
  * SIGTERM/SIGINT: stop fetching, let running jobs finish (up to 5 s), exit. A job cut short by a kill is
  * run again by another worker once it expires.
  */
