@@ -5,7 +5,7 @@
  * (scripts/worker.ts). Sign in on one instance and carry on on the other; stop a worker and the other
  * takes its jobs. Ctrl-C stops everything, the database last.
  *
- * SCALE_OUT_WORKERS (2) sets the number of workers; SCALE_OUT_WORKER_ENTRY swaps the worker's entry file
+ * SCALE_OUT_WORKERS (2) sets the number of workers; EMBEDDED_PG_PORT the embedded PostgreSQL's port (54329); SCALE_OUT_WORKER_ENTRY swaps the worker's entry file
  * (the scale-out test runs one with minute-long schedules). Configuration as for `npm start` (README).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -54,7 +54,8 @@ async function main() {
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   let database: EmbeddedDatabase | undefined;
   if (embedded) {
-    database = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "postgres"), database: "portal", log });
+    const preferredPort = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined;
+    database = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "postgres"), database: "portal", log, ...(preferredPort ? { preferredPort } : {}) });
     cleanups.push(() => database!.stop());
     Object.assign(childEnv, loadOrCreateSecrets(dataRoot), {
       DATABASE_URL: database.url,

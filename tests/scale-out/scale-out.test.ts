@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  */
 const PORT = Number(process.env.SCALE_OUT_TEST_PORT ?? 3350);
 const SANDBOX_PORT = Number(process.env.SCALE_OUT_TEST_SANDBOX_PORT ?? 4350);
+const PG_PORT = Number(process.env.SCALE_OUT_TEST_PG_PORT ?? 4351);
 const DATA_DIR = path.resolve(".data/scale-out-test");
 const SCHEDULED = ["grants.expire", "grants.sandbox-reconcile", "notifications.flush-outbox", "ledger-sync-schedule", "lifecycle.expire-access-requests", "lifecycle.grant-reminders", "lifecycle.access-digest"];
 
@@ -30,6 +31,7 @@ let client: pg.Client;
 async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
+    if (topology.exitCode !== null || topology.signalCode !== null) throw new Error(`The topology exited while waiting for ${what}:\n${lines.slice(-40).join("\n")}`);
     const v = await fn();
     if (v !== undefined && v !== null && v !== false) return v;
     if (Date.now() > until) throw new Error(`Timed out waiting for ${what}. Output so far:\n${lines.slice(-40).join("\n")}`);
@@ -44,6 +46,7 @@ beforeAll(async () => {
     PORTAL_DATA_DIR: DATA_DIR,
     PORT: String(PORT),
     SANDBOX_PORT: String(SANDBOX_PORT),
+    EMBEDDED_PG_PORT: String(PG_PORT),
     SCALE_OUT_WORKER_ENTRY: "tests/scale-out/worker-harness.ts",
     SLOW_JOB: "grants.expire",
     SLOW_MS: "60000",
@@ -93,11 +96,12 @@ describe("scaled out: two web instances, two workers, one PostgreSQL", () => {
       await page.goto(`http://localhost:${PORT}/sign-in`);
       await page.getByRole("button", { name: "Sign in as Per Olsen", exact: true }).click();
       await page.waitForURL((url) => url.pathname.startsWith("/partner"), { timeout: 30_000 });
+      const home = new URL(page.url()).pathname;
       const cookie = (await page.context().cookies()).find((c) => c.name === "authjs.session-token");
       expect(cookie).toBeTruthy();
 
       // The other instance, with the cookie the first one set: signed in, Per's clients.
-      const other = `http://localhost:${PORT + 1}/partner`;
+      const other = `http://localhost:${PORT + 1}${home}`;
       const withSession = await fetch(other, { headers: { cookie: `authjs.session-token=${cookie!.value}` }, redirect: "manual" });
       expect(withSession.status).toBe(200);
       expect(await withSession.text()).toContain("Tall &amp; Balanse");
@@ -125,11 +129,19 @@ describe("scaled out: two web instances, two workers, one PostgreSQL", () => {
     const survivor = workerPids.find((p) => p !== done.pid)!;
 
     // pg-boss expires the dead worker's run and the survivor runs it again, to completion.
+    let last: unknown;
     const job = await waitFor(
       "the killed job to complete on the other worker",
-      async () => (await client.query<{ state: string; retry_count: number }>(`SELECT state, retry_count FROM pgboss.job WHERE id = $1`, [active!.id])).rows.find((r) => r.state === "completed"),
+      async () => {
+        const { rows } = await client.query<{ state: string; retry_count: number }>(`SELECT state, retry_count, started_on, start_after FROM pgboss.job WHERE id = $1`, [active!.id]);
+        last = rows[0];
+        return rows.find((r) => r.state === "completed");
+      },
       60_000,
-    );
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}
+The job: ${JSON.stringify(last)}`);
+    });
     expect(job.retry_count).toBe(1);
     expect(jobLogs.some((l) => l.job === "grants.expire" && l.event === "end" && l.pid === survivor)).toBe(true);
 

@@ -5,7 +5,8 @@
  * - each run prints `JOBLOG {"event":"start"|"end","job","pid","at"}` on stdout;
  * - a run of SLOW_JOB that wrote to the audit trail prints `"event":"work-done"` and then waits SLOW_MS
  *   before it completes, so the test can kill the worker after the work and before pg-boss hears of it.
- *   That job's queue expires runs after SLOW_EXPIRE_SECONDS, so the other worker retries it soon.
+ *   That job's queue expires runs after SLOW_EXPIRE_SECONDS and retries after a second, so the other
+ *   worker runs it again soon.
  */
 import { configureQueue, startWorkers, stopQueue } from "@/lib/server/jobs/queue";
 import { ALL_JOBS } from "@/lib/server/jobs/registry";
@@ -23,7 +24,7 @@ configureQueue({ cronMonitorIntervalSeconds: 2, cronWorkerIntervalSeconds: 1, ma
 const jobs: JobDefinition[] = ALL_JOBS.map((job) => ({
   ...job,
   ...(job.cron ? { cron: "* * * * *" } : {}),
-  ...(job.name === slowJob ? { expireInSeconds: slowExpire } : {}),
+  ...(job.name === slowJob ? { expireInSeconds: slowExpire, retryDelaySeconds: 1 } : {}),
   handle: async (data: object) => {
     say("start", job.name);
     const auditBefore = job.name === slowJob ? await db.auditEvent.count() : 0;

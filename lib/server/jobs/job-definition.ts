@@ -20,6 +20,8 @@ export interface JobDefinition<T extends object = object> {
    * minutes). Handlers are idempotent, so a run repeated after a killed worker changes nothing twice.
    */
   expireInSeconds?: number;
+  /** Wait before the first retry after a failure or an expired run, doubling after each (default 30 s). */
+  retryDelaySeconds?: number;
   handle: (data: T) => Promise<void>;
 }
 

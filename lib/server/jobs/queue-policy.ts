@@ -9,8 +9,8 @@ export const DEFAULT_EXPIRE_SECONDS = 15 * 60;
  * The queue options one job needs. Always names the policy: pg-boss 10's updateQueue() sets the policy to
  * "standard" when it is left out, and the start-up reconciliation (queue.ts) calls updateQueue on every queue.
  */
-export function queueOptionsFor(job: Pick<JobDefinition, "name" | "expireInSeconds">): PgBoss.Queue {
-  return { name: job.name, policy: "stately", ...RETRY, expireInSeconds: job.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS };
+export function queueOptionsFor(job: Pick<JobDefinition, "name" | "expireInSeconds" | "retryDelaySeconds">): PgBoss.Queue {
+  return { name: job.name, policy: "stately", ...RETRY, retryDelay: job.retryDelaySeconds ?? RETRY.retryDelay, expireInSeconds: job.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS };
 }
 
 /** The singleton key a job is sent with: the job's own key for its payload, else its name (one per queue). */
