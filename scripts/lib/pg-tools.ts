@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
@@ -43,9 +43,11 @@ function majorOf(bin: string): number | null {
 
 export function findPgTool(tool: PgTool, major: number): string {
   const found: { bin: string; major: number }[] = [];
+  const seenReal = new Set<string>();
   for (const dir of candidateDirs()) {
     const bin = path.join(dir, tool);
-    if (!existsSync(bin)) continue;
+    if (!existsSync(bin) || seenReal.has(realpathSync(bin))) continue;
+    seenReal.add(realpathSync(bin));
     const v = majorOf(bin);
     if (v !== null) found.push({ bin, major: v });
   }

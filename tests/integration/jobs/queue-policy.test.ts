@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { enqueueJob, startWorkers, stopQueue } from "@/lib/server/jobs/queue";
+import { enqueueJob, getQueue, startWorkers, stopQueue } from "@/lib/server/jobs/queue";
 import { defineJob } from "@/lib/server/jobs/job-definition";
 import { ALL_JOBS } from "@/lib/server/jobs/registry";
 
@@ -11,6 +11,9 @@ import { ALL_JOBS } from "@/lib/server/jobs/registry";
  * in a database whose queues an earlier release created with pg-boss's default "standard" policy.
  */
 afterAll(async () => {
+  // Later test files share this database: leave no schedules (nor workers) behind.
+  const boss = await getQueue();
+  for (const job of ALL_JOBS) if (job.cron) await boss.unschedule(job.name);
   await stopQueue();
 });
 
