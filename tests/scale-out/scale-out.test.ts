@@ -169,6 +169,25 @@ The job: ${JSON.stringify(last)}`);
       expect(Number(r.failed), r.name).toBe(0);
       expect(Number(r.n), r.name).toBe(Number(sent.find((s) => s.name === r.name)?.n ?? -1));
     }
+    // No job ran to its end twice: at a quiet moment, each schedule's completed jobs equal the runs that ended
+    // (the killed run never ended; its retry did).
+    const completed = async () =>
+      JSON.stringify(
+        (await client.query<{ name: string; n: string }>(`SELECT name, count(*) AS n FROM pgboss.job WHERE name = ANY($1) AND state = 'completed' GROUP BY name ORDER BY name`, [SCHEDULED])).rows,
+      );
+    const quiet = await waitFor(
+      "a moment without completions",
+      async () => {
+        const a = await completed();
+        await new Promise((r) => setTimeout(r, 1500));
+        return a === (await completed()) ? (JSON.parse(a) as { name: string; n: string }[]) : undefined;
+      },
+      30_000,
+    );
+    for (const name of SCHEDULED) {
+      const ends = jobLogs.filter((l) => l.job === name && l.event === "end").length;
+      expect(ends, name).toBe(Number(quiet.find((q) => q.name === name)?.n ?? 0));
+    }
     // Both workers took scheduled jobs.
     expect(new Set(jobLogs.filter((l) => l.event === "start").map((l) => l.pid)).size).toBe(2);
   });
