@@ -4,6 +4,8 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "@/lib/server/db";
+import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 
 /**
  * `npm run scale-out` as a test: one embedded PostgreSQL, two web-only `next start` instances, two job
@@ -64,6 +66,8 @@ beforeAll(async () => {
   topology.stdout!.on("data", onData);
   topology.stderr!.on("data", onData);
   await waitFor("the topology to be ready", () => lines.some((l) => l.includes("scaled out")) && lines.some((l) => /Worker 2:/.test(l)), 180_000);
+  // Both workers up and the first tick's lapse run done, so the grant the second test ends is lapsed by a later tick.
+  await waitFor("both workers and the first tick", () => jobLogs.filter((l) => l.event === "ready").length === 2 && jobLogs.some((l) => l.job === "grants.expire" && l.event === "end"), 120_000);
   workerPids = lines.flatMap((l) => /Worker \d+:\s+pid (\d+)/.exec(l)?.[1] ?? []).map(Number);
   databaseUrl = lines.map((l) => /PostgreSQL: (postgres:\S+)/.exec(l)?.[1]).find(Boolean) ?? "";
   expect(workerPids).toHaveLength(2);
@@ -139,8 +143,7 @@ describe("scaled out: two web instances, two workers, one PostgreSQL", () => {
       },
       60_000,
     ).catch((err: Error) => {
-      throw new Error(`${err.message}
-The job: ${JSON.stringify(last)}`);
+      throw new Error(`${err.message}\nThe job: ${JSON.stringify(last)}`);
     });
     expect(job.retry_count).toBe(1);
     expect(jobLogs.some((l) => l.job === "grants.expire" && l.event === "end" && l.pid === survivor)).toBe(true);
@@ -150,6 +153,12 @@ The job: ${JSON.stringify(last)}`);
     expect(g!.status).toBe("expired");
     const { rows: [audit] } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'grant.expired' AND "targetId" = $1`, [grant!.id]);
     expect(Number(audit!.n)).toBe(1);
+    const portalDb = createDb(databaseUrl);
+    try {
+      expect(await verifyAuditChain(portalDb)).toMatchObject({ ok: true });
+    } finally {
+      await portalDb.$disconnect();
+    }
 
     // Each schedule: one send per minute (the timekeeper's job), one job per send, each completed or under way.
     const { rows: sends } = await client.query<{ name: string; bucket: Date; n: string }>(

@@ -5,8 +5,8 @@
  * - each run prints `JOBLOG {"event":"start"|"end","job","pid","at"}` on stdout;
  * - a run of SLOW_JOB that wrote to the audit trail prints `"event":"work-done"` and then waits SLOW_MS
  *   before it completes, so the test can kill the worker after the work and before pg-boss hears of it.
- *   That job's queue expires runs after SLOW_EXPIRE_SECONDS and retries after a second, so the other
- *   worker runs it again soon.
+ *   That job's queue expires runs after SLOW_EXPIRE_SECONDS (15: long enough for a run that did nothing, even
+ *   on a loaded machine, or it would be run twice) and retries after a second, so the other worker runs it soon.
  */
 import { configureQueue, startWorkers, stopQueue } from "@/lib/server/jobs/queue";
 import { ALL_JOBS } from "@/lib/server/jobs/registry";
@@ -15,7 +15,7 @@ import { db } from "@/lib/server/db";
 
 const slowJob = process.env.SLOW_JOB ?? "";
 const slowMs = Number(process.env.SLOW_MS ?? 20_000);
-const slowExpire = Number(process.env.SLOW_EXPIRE_SECONDS ?? 4);
+const slowExpire = Number(process.env.SLOW_EXPIRE_SECONDS ?? 15);
 const say = (event: string, job: string, extra: Record<string, unknown> = {}) =>
   console.log(`JOBLOG ${JSON.stringify({ event, job, pid: process.pid, at: new Date().toISOString(), ...extra })}`);
 
