@@ -34,6 +34,17 @@ export default defineConfig({
           server: { deps: { inline: ["next-auth"] } },
         },
       },
+      {
+        resolve: { alias },
+        // The scaled-out portal (scripts/scale-out.ts) against its production build: npm test runs it after the build.
+        test: {
+          name: "scale-out",
+          environment: "node",
+          include: ["tests/scale-out/**/*.test.ts"],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

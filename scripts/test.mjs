@@ -2,7 +2,8 @@
 /**
  * `npm test`: every check, in the order a failure is cheapest to find. Typecheck, lint, unit tests (the
  * sandbox and the Report API client included), database tests on a real PostgreSQL (embedded unless
- * TEST_DATABASE_URL is set), the production build, and the browser tests in Chromium.
+ * TEST_DATABASE_URL is set), the production build, the scale-out test (two instances and two workers on that
+ * build) and the browser tests in Chromium.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -13,6 +14,7 @@ const steps = [
   ["Unit tests", "npx", ["vitest", "run", "--project", "unit"]],
   ["Database tests", "npx", ["vitest", "run", "--project", "integration"]],
   ["Build", "npx", ["next", "build"]],
+  ["Scale-out test", "npx", ["vitest", "run", "--project", "scale-out"]],
   ["Browser tests", "npx", ["playwright", "test"]],
 ];
 
@@ -23,7 +25,7 @@ if (browser) process.env.CHROMIUM_PATH = browser;
 const timings = [];
 for (const [name, cmd, args] of steps) {
   if (only.length && !only.some((o) => name.toLowerCase().startsWith(o.toLowerCase()))) continue;
-  if (name === "Browser tests" && !browser) {
+  if ((name === "Browser tests" || name === "Scale-out test") && !browser) {
     console.error("\n✗ Browser tests need Chromium, and none was found or could be installed (see above).");
     process.exit(1);
   }

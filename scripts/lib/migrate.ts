@@ -1,10 +1,13 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-/** Applies prisma/migrations/*.sql with dbmate (the same files for the embedded and any external PostgreSQL). */
-export function migrate(databaseUrl: string): void {
+/**
+ * Applies prisma/migrations/*.sql with dbmate (the same files for the embedded and any external PostgreSQL).
+ * `migrationsDir` is for the upgrade test, which applies a previous release's subset first.
+ */
+export function migrate(databaseUrl: string, migrationsDir = "prisma/migrations"): void {
   const bin = path.join(process.cwd(), "node_modules", ".bin", "dbmate");
-  const res = spawnSync(bin, ["--url", dbmateUrl(databaseUrl), "--migrations-dir", "prisma/migrations", "--no-dump-schema", "--wait", "--wait-timeout", "20s", "up"], {
+  const res = spawnSync(bin, ["--url", dbmateUrl(databaseUrl), "--migrations-dir", migrationsDir, "--no-dump-schema", "--wait", "--wait-timeout", "20s", "up"], {
     encoding: "utf8",
   });
   if (res.status !== 0) {

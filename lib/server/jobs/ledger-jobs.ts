@@ -19,6 +19,8 @@ export type LedgerSyncPayload = z.infer<typeof syncPayloadSchema>;
 /** P3: one sync run of one ledger (feeds from the stored cursors, then pre-cache closed dates). */
 export const ledgerSyncJob = defineJob<object>({
   name: "ledger-sync",
+  // A run holds its transaction for up to 30 minutes (sync-ledger.ts): not dead before then.
+  expireInSeconds: 31 * 60,
   singletonKey: (data) => syncPayloadSchema.safeParse(data).data?.ledgerId ?? "invalid",
   handle: async (data) => {
     const payload = syncPayloadSchema.parse(data);
