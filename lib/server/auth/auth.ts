@@ -4,6 +4,7 @@ import type { Provider } from "next-auth/providers";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { isSignInAllowed, SIGN_IN_RATE_LIMITED } from "@/lib/server/rate-limit/sign-in-limit";
 
 /** The id of the configured OIDC provider (Vipps Login or any other), when OIDC_* is set. */
 export const OIDC_PROVIDER_ID = "oidc";
@@ -38,6 +39,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // Only people the portal knows (seeded, invited) may sign in through OIDC; no self-registration.
     async signIn({ user }) {
       if (!user.email) return false;
+      if (!(await isSignInAllowed("signIn", user.email))) return `/sign-in?error=${SIGN_IN_RATE_LIMITED}`;
       const known = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
       return known ? true : "/sign-in?error=NotInvited";
     },

@@ -15,7 +15,7 @@ import { env } from "@/lib/server/env";
 const DEMO_EMAILS = new Set(USERS.map((u) => u.email));
 
 /** Embedded mode only: one click signs in as a seeded demo persona. Anything else is "not found". */
-export const demoSignInAction = publicAction(z.object({ email: z.email().max(200) }), async ({ input }) => {
+export const demoSignInAction = publicAction(z.object({ email: z.email().max(200) }), { rateLimit: "signIn" }, async ({ input }) => {
   if (env().DEMO_SIGN_IN !== "on" || !DEMO_EMAILS.has(input.email)) throw new AppError("NOT_FOUND", "There is no such demo user.");
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (!user) throw new AppError("NOT_FOUND", "There is no such demo user.");
