@@ -11,9 +11,12 @@
  * scripts/start.ts exit at once without stopping PostgreSQL.) It is started as `node --import tsx`, not
  * through `npx tsx`: npx runs it under `sh -c`, which dies on the signal without passing it on and leaves
  * the whole portal running.
+ *
+ * Everything the portal prints (start script, sandbox, next start, the app's log lines) is also kept in
+ * PORTAL_DATA_DIR/portal.log, which e2e/secrets-scan.spec.ts searches for secrets.
  */
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const dataDir = path.resolve(process.env.PORTAL_DATA_DIR ?? ".data/e2e");
@@ -23,12 +26,20 @@ if (!dataDir.includes(`${path.sep}e2e`)) {
 }
 rmSync(dataDir, { recursive: true, force: true });
 console.log(`[e2e] wiped ${path.relative(process.cwd(), dataDir)}; starting the portal`);
+mkdirSync(dataDir, { recursive: true });
+const logFile = createWriteStream(path.join(dataDir, "portal.log"));
 
 const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
   env: { ...process.env, PORTAL_DATA_DIR: dataDir },
-  stdio: "inherit",
+  stdio: ["inherit", "pipe", "pipe"],
   detached: true,
 });
+for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+  from.on("data", (chunk) => {
+    to.write(chunk);
+    logFile.write(chunk);
+  });
+}
 
 // Playwright waits 30 s (gracefulShutdown) before it kills this process; the portal's group must not outlive it.
 const STOP_TIMEOUT_MS = 25_000;

@@ -25,6 +25,14 @@ export const envSchema = z
       "CREDENTIALS_ENCRYPTION_KEY",
       "32 random bytes as base64 that encrypt stored API keys (openssl rand -base64 32).",
     ).refine((v) => Buffer.from(v, "base64").length === 32, "CREDENTIALS_ENCRYPTION_KEY must be 32 bytes, base64-encoded."),
+    /**
+     * Other keys that still open stored secrets, comma-separated (base64, 32 bytes each): the previous key while
+     * `npm run keys:rotate` re-encrypts under the current one, or the next key before it becomes current.
+     */
+    CREDENTIALS_ENCRYPTION_KEY_PREVIOUS: z
+      .preprocess((v) => (v === "" ? undefined : v), z.string().optional())
+      .transform((v) => (v ?? "").split(",").map((k) => k.trim()).filter(Boolean))
+      .refine((keys) => keys.every((k) => Buffer.from(k, "base64").length === 32), "CREDENTIALS_ENCRYPTION_KEY_PREVIOUS must be a comma-separated list of 32-byte keys, base64-encoded."),
     /** "sandbox": the local Report API sandbox (grants are pushed to it). "production": api.vipps.no. */
     REPORT_API_MODE: z.enum(["sandbox", "production"]).default("sandbox"),
     REPORT_API_BASE_URL: z.url().default("http://localhost:4010"),

@@ -2,13 +2,15 @@
  * The app's small, closed error vocabulary (style C16). Vendor errors are mapped into it at the boundary.
  * Shared by server and client: the client only ever sees `code`, a safe `message` and field messages.
  */
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "UPSTREAM_UNAVAILABLE" | "INTERNAL";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "RATE_LIMITED" | "UPSTREAM_UNAVAILABLE" | "INTERNAL";
 
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** RATE_LIMITED: when the caller may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -17,7 +19,7 @@ export class AppError extends Error {
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: AppErrorCode; message: string; fields?: Record<string, string> } };
+  | { ok: false; error: { code: AppErrorCode; message: string; fields?: Record<string, string>; retryAfterSeconds?: number } };
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -25,6 +27,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   INVALID_INPUT: 400,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 503,
   INTERNAL: 500,
 };

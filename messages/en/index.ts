@@ -5,8 +5,9 @@ import core from "./core.json";
 import grants from "./grants.json";
 import ledgers from "./ledgers.json";
 import lifecycle from "./lifecycle.json";
+import security from "./security.json";
 
-export const catalogues = { admin, core, grants, ledgers, lifecycle };
+export const catalogues = { admin, core, grants, ledgers, lifecycle, security };
 
-export const messages = Object.assign({}, admin, core, grants, ledgers, lifecycle);
+export const messages = Object.assign({}, admin, core, grants, ledgers, lifecycle, security);
 export default messages;

@@ -27,6 +27,13 @@ describe("configuration", () => {
     expect(() => parseEnv({ ...good, CREDENTIALS_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toThrow(/must be 32 bytes/);
   });
 
+  it("takes previous encryption keys as a comma-separated list of 32-byte keys", () => {
+    const previous = [Buffer.alloc(32, 2).toString("base64"), Buffer.alloc(32, 3).toString("base64")];
+    expect(parseEnv(good).CREDENTIALS_ENCRYPTION_KEY_PREVIOUS).toEqual([]);
+    expect(parseEnv({ ...good, CREDENTIALS_ENCRYPTION_KEY_PREVIOUS: ` ${previous.join(" , ")} ` }).CREDENTIALS_ENCRYPTION_KEY_PREVIOUS).toEqual(previous);
+    expect(() => parseEnv({ ...good, CREDENTIALS_ENCRYPTION_KEY_PREVIOUS: `${previous[0]},${Buffer.alloc(8).toString("base64")}` })).toThrow(/KEY_PREVIOUS must be/);
+  });
+
   it("refuses half an OIDC configuration", () => {
     expect(() => parseEnv({ ...good, OIDC_ISSUER: "https://login.example" })).toThrow(/OIDC needs all of/);
   });

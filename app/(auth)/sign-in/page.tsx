@@ -11,6 +11,7 @@ import { getCurrentUser } from "@/lib/server/authz/current-user";
 import { getSignInOptions } from "@/lib/server/auth/sign-in-options";
 import { demoSignInAction } from "@/lib/server/session/actions";
 import { signInWithOidcAction } from "@/lib/server/session/sign-in-with-oidc";
+import { SIGN_IN_RATE_LIMITED } from "@/lib/server/rate-limit/sign-in-limit";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -20,7 +21,8 @@ const ERROR_MESSAGES: Partial<Record<string, "errorNotInvited" | "errorEmailNotV
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   if (await getCurrentUser()) redirect("/");
-  const [{ error }, options, t, tp] = await Promise.all([searchParams, getSignInOptions(), getTranslations("signIn"), getTranslations("persona")]);
+  const [{ error }, options, t, tp, tr] = await Promise.all([searchParams, getSignInOptions(), getTranslations("signIn"), getTranslations("persona"), getTranslations("rateLimit")]);
+  const errorText = error === SIGN_IN_RATE_LIMITED ? tr("signInError") : ERROR_MESSAGES[error ?? ""] ? t(ERROR_MESSAGES[error ?? ""]!) : t("errorGeneric");
   return (
     <main id="main" className="mx-auto flex min-h-dvh w-full max-w-2xl flex-col justify-center gap-6 px-4 py-12">
       <div className="flex items-center gap-3">
@@ -36,7 +38,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <CardDescription>{t("subtitle")}</CardDescription>
         </CardHeader>
         <CardContent className="space-y-6">
-          {error ? <Alert role="alert" variant="danger" title={ERROR_MESSAGES[error] ? t(ERROR_MESSAGES[error]) : t("errorGeneric")} /> : null}
+          {error ? <Alert role="alert" variant="danger" title={errorText} /> : null}
           {options.oidcName ? (
             <form action={signInWithOidcAction}>
               <Button type="submit" size="lg" className="w-full">

@@ -10,13 +10,28 @@ import {
 } from "@/lib/server/authz/contexts";
 import { getCurrentUser, type CurrentUser } from "@/lib/server/authz/current-user";
 import { logger } from "@/lib/server/logger";
+import { clientIp } from "@/lib/server/rate-limit/client-ip";
+import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
+import type { RateLimitName, RateLimitSubject } from "@/lib/server/rate-limit/limits";
 
 /**
  * Every server action is a public POST endpoint. These wrappers run the same steps in the same order so
- * none can be skipped: session → parse input with zod → authorize → run. Expected failures come back as
- * a typed error; anything else is logged with an id and the browser gets a generic message.
+ * none can be skipped: session → parse input with zod → authorize → rate limit (when the action names one) →
+ * run. Expected failures come back as a typed error; anything else is logged with an id and the browser gets a
+ * generic message.
  */
 type Run<S extends z.ZodType, C, R> = (args: { input: z.infer<S>; ctx: C }) => Promise<R>;
+
+export interface ActionOptions {
+  /**
+   * A named limit from lib/server/rate-limit/limits.ts, counted after authorization and before any work, per
+   * person and organisation of the session (per IP address and e-mail before sign-in). A refused call returns
+   * RATE_LIMITED with the wait in its message.
+   */
+  rateLimit?: RateLimitName;
+}
+
+type Limit<C> = { name: RateLimitName; subject: (ctx: C, input: unknown) => RateLimitSubject | Promise<RateLimitSubject> } | undefined;
 
 async function execute<S extends z.ZodType, C, R>(
   schema: S,
@@ -24,6 +39,7 @@ async function execute<S extends z.ZodType, C, R>(
   authorize: (ctx: C) => boolean,
   run: Run<S, C, R>,
   raw: unknown,
+  limit?: Limit<C>,
 ): Promise<ActionResult<R>> {
   try {
     const resolved = await resolve();
@@ -39,10 +55,16 @@ async function execute<S extends z.ZodType, C, R>(
       return { ok: false, error: { code: "INVALID_INPUT", message: "Some fields need attention.", fields } };
     }
     if (!authorize(resolved.ctx)) return fail("FORBIDDEN", "Your role does not allow this.");
+    if (limit) await requireWithinRateLimit(limit.name, await limit.subject(resolved.ctx, parsed.data));
     return { ok: true, data: await run({ input: parsed.data as z.infer<S>, ctx: resolved.ctx }) };
   } catch (err) {
     unstable_rethrow(err); // redirect() and notFound() are control flow, not failures
-    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+    if (err instanceof AppError) {
+      return {
+        ok: false,
+        error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...(err.retryAfterSeconds ? { retryAfterSeconds: err.retryAfterSeconds } : {}) },
+      };
+    }
     const errorId = randomUUID();
     logger().error({ errorId, err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, "server action failed");
     return fail("INTERNAL", `Something went wrong on our side (reference ${errorId.slice(0, 8)}). Nothing was changed.`);
@@ -85,23 +107,56 @@ export function isWrappedAction(fn: unknown): boolean {
   return typeof fn === "function" && wrapped.has(fn);
 }
 
-export function userAction<S extends z.ZodType, R>(schema: S, run: Run<S, CurrentUser, R>) {
-  return registered(async (raw: unknown) => execute(schema, resolveUser, () => true, run, raw));
+function limitOf<C>(options: ActionOptions | undefined, subject: (ctx: C, input: unknown) => RateLimitSubject | Promise<RateLimitSubject>): Limit<C> {
+  return options?.rateLimit ? { name: options.rateLimit, subject } : undefined;
 }
 
-export function merchantAction<S extends z.ZodType, R>(schema: S, permission: MerchantPermission, run: Run<S, MerchantContext, R>) {
-  return registered(async (raw: unknown) => execute(schema, resolveMerchantContext, (ctx) => merchantCan(ctx.role, permission), run, raw));
+/** Run, or options then run: `merchantAction(schema, "ledger.read", { rateLimit: "upstream" }, run)`. */
+function split<F>(a: ActionOptions | F, b: F | undefined): [ActionOptions | undefined, F] {
+  return b === undefined ? [undefined, a as F] : [a as ActionOptions, b];
 }
 
-export function partnerAction<S extends z.ZodType, R>(schema: S, permission: PartnerPermission, run: Run<S, PartnerContext, R>) {
-  return registered(async (raw: unknown) => execute(schema, resolvePartnerContext, (ctx) => ctx.partnerStatus !== "suspended" && partnerCan(ctx.role, permission), run, raw));
+const bySession = (user: CurrentUser, tenant?: string): RateLimitSubject => ({ user: user.id, ...(tenant ? { tenant } : {}) });
+
+export function userAction<S extends z.ZodType, R>(schema: S, run: Run<S, CurrentUser, R>): (raw: unknown) => Promise<ActionResult<R>>;
+export function userAction<S extends z.ZodType, R>(schema: S, options: ActionOptions, run: Run<S, CurrentUser, R>): (raw: unknown) => Promise<ActionResult<R>>;
+export function userAction<S extends z.ZodType, R>(schema: S, a: ActionOptions | Run<S, CurrentUser, R>, b?: Run<S, CurrentUser, R>) {
+  const [options, run] = split(a, b);
+  return registered(async (raw: unknown) => execute(schema, resolveUser, () => true, run, raw, limitOf<CurrentUser>(options, (ctx) => bySession(ctx))));
+}
+
+export function merchantAction<S extends z.ZodType, R>(schema: S, permission: MerchantPermission, run: Run<S, MerchantContext, R>): (raw: unknown) => Promise<ActionResult<R>>;
+export function merchantAction<S extends z.ZodType, R>(schema: S, permission: MerchantPermission, options: ActionOptions, run: Run<S, MerchantContext, R>): (raw: unknown) => Promise<ActionResult<R>>;
+export function merchantAction<S extends z.ZodType, R>(schema: S, permission: MerchantPermission, a: ActionOptions | Run<S, MerchantContext, R>, b?: Run<S, MerchantContext, R>) {
+  const [options, run] = split(a, b);
+  const limit = limitOf<MerchantContext>(options, (ctx) => bySession(ctx.user, `merchant:${ctx.merchantId}`));
+  return registered(async (raw: unknown) => execute(schema, resolveMerchantContext, (ctx) => merchantCan(ctx.role, permission), run, raw, limit));
+}
+
+export function partnerAction<S extends z.ZodType, R>(schema: S, permission: PartnerPermission, run: Run<S, PartnerContext, R>): (raw: unknown) => Promise<ActionResult<R>>;
+export function partnerAction<S extends z.ZodType, R>(schema: S, permission: PartnerPermission, options: ActionOptions, run: Run<S, PartnerContext, R>): (raw: unknown) => Promise<ActionResult<R>>;
+export function partnerAction<S extends z.ZodType, R>(schema: S, permission: PartnerPermission, a: ActionOptions | Run<S, PartnerContext, R>, b?: Run<S, PartnerContext, R>) {
+  const [options, run] = split(a, b);
+  const limit = limitOf<PartnerContext>(options, (ctx) => bySession(ctx.user, `partner:${ctx.partnerId}`));
+  return registered(async (raw: unknown) =>
+    execute(schema, resolvePartnerContext, (ctx) => ctx.partnerStatus !== "suspended" && partnerCan(ctx.role, permission), run, raw, limit));
 }
 
 export function adminAction<S extends z.ZodType, R>(schema: S, run: Run<S, CurrentUser, R>) {
   return registered(async (raw: unknown) => execute(schema, resolveAdminContext, () => true, run, raw));
 }
 
-/** For the few actions that run before sign-in (the demo sign-in): parse, then run. */
-export function publicAction<S extends z.ZodType, R>(schema: S, run: Run<S, null, R>) {
-  return registered(async (raw: unknown) => execute(schema, async () => ({ ok: true as const, ctx: null }), () => true, run, raw));
+/**
+ * For the few actions that run before sign-in (the demo sign-in): parse, then run. A rate limit here counts per
+ * IP address and, when the input has one, per e-mail address.
+ */
+export function publicAction<S extends z.ZodType, R>(schema: S, run: Run<S, null, R>): (raw: unknown) => Promise<ActionResult<R>>;
+export function publicAction<S extends z.ZodType, R>(schema: S, options: ActionOptions, run: Run<S, null, R>): (raw: unknown) => Promise<ActionResult<R>>;
+export function publicAction<S extends z.ZodType, R>(schema: S, a: ActionOptions | Run<S, null, R>, b?: Run<S, null, R>) {
+  const [options, run] = split(a, b);
+  const limit = limitOf<null>(options, async (_ctx, input) => {
+    const email = (input as { email?: unknown } | null)?.email;
+    return { ip: await clientIp(), ...(typeof email === "string" ? { email } : {}) };
+  });
+  return registered(async (raw: unknown) => execute(schema, async () => ({ ok: true as const, ctx: null }), () => true, run, raw, limit));
 }

@@ -5,6 +5,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { checkOidcEmail } from "@/lib/server/auth/oidc-email-admission";
+import { isSignInAllowed, SIGN_IN_RATE_LIMITED } from "@/lib/server/rate-limit/sign-in-limit";
 
 /** The id of the configured OIDC provider (Vipps Login or any other), when OIDC_* is set. */
 export const OIDC_PROVIDER_ID = "oidc";
@@ -46,6 +47,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (refusal) return `/sign-in?error=${refusal}`;
       }
       if (!user.email) return false;
+      if (!(await isSignInAllowed("signIn", user.email))) return `/sign-in?error=${SIGN_IN_RATE_LIMITED}`;
       const known = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
       return known ? true : "/sign-in?error=NotInvited";
     },

@@ -53,8 +53,8 @@ export const declineGrantAction = merchantAction(s.declineGrantSchema, "grants.a
   return { id: grant.id, status: grant.status };
 });
 
-/** M2 preview: real rows the partner would see (read-only, but only for people who may grant the ledger). */
-export const previewGrantAction = merchantAction(s.previewGrantSchema, "grants.write", async ({ input, ctx }) => previewGrant(input, ctx));
+/** M2 preview: real rows the partner would see (read-only, but only for people who may grant the ledger). Reads upstream. */
+export const previewGrantAction = merchantAction(s.previewGrantSchema, "grants.write", { rateLimit: "upstream" }, async ({ input, ctx }) => previewGrant(input, ctx));
 
 /** M2 partner search: the directory of approved partners. */
 export const searchPartnersAction = merchantAction(s.partnerSearchSchema, "grants.write", async ({ input, ctx }) => searchPartnerDirectory(ctx, input.query));

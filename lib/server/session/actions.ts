@@ -20,7 +20,7 @@ const DEMO_EMAILS = new Set(USERS.map((u) => u.email));
  * checked here again, at request time, although production mode already forces DEMO_SIGN_IN off: this action
  * is a public POST endpoint that makes anyone the platform admin without a password.
  */
-export const demoSignInAction = publicAction(z.object({ email: z.email().max(200) }), async ({ input }) => {
+export const demoSignInAction = publicAction(z.object({ email: z.email().max(200) }), { rateLimit: "signIn" }, async ({ input }) => {
   if (!isDemoSignInAllowed(env()) || !DEMO_EMAILS.has(input.email)) throw new AppError("NOT_FOUND", "There is no such demo user.");
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (!user) throw new AppError("NOT_FOUND", "There is no such demo user.");

@@ -38,7 +38,7 @@ describe("a sales unit's keys (M6)", () => {
     expect(JSON.stringify(view)).not.toContain("sandbox-secret");
     const unit = await db.salesUnit.findUniqueOrThrow({ where: { msn: "212002" }, select: { id: true } });
     const row = await db.apiCredential.findUniqueOrThrow({ where: { salesUnitId: unit.id } });
-    expect(row.clientSecretEnc).toMatch(/^v1:/);
+    expect(row.clientSecretEnc).toMatch(/^v2:[0-9a-f]{12}:/);
     expect(row.clientSecretEnc).not.toContain("sandbox-secret-212002");
     expect(row.subscriptionKeyEnc).not.toContain("sandbox-sub-212002");
     const loaded = await loadSalesUnitCredentials(unit.id);

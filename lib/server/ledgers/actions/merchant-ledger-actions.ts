@@ -10,6 +10,10 @@ import { merchantEntriesReadSchema, merchantLedgerRefSchema, merchantRangeReadSc
 import { enqueueLedgerSync } from "@/lib/server/ledgers/sync/enqueue-ledger-sync";
 import { getLedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
 
+// Reads and "sync now" may call the Report API (dates not cached yet): they count against the upstream limit.
+// The sync status is polled and reads only our database, so it does not.
+const UPSTREAM = { rateLimit: "upstream" } as const;
+
 // M6 reads with the sales unit's own keys. The single-MSN rule is checked before any upstream call.
 
 async function requireAccess(ctx: MerchantContext, msn: string) {
@@ -27,15 +31,15 @@ async function requireAccess(ctx: MerchantContext, msn: string) {
   }
 }
 
-export const readMerchantLedgerRangeAction = merchantAction(merchantRangeReadSchema, "ledger.read", async ({ input, ctx }) =>
+export const readMerchantLedgerRangeAction = merchantAction(merchantRangeReadSchema, "ledger.read", UPSTREAM, async ({ input, ctx }) =>
   readLedgerRange(await requireAccess(ctx, input.msn), { from: input.from, to: input.to }),
 );
 
-export const readMerchantLedgerEntriesAction = merchantAction(merchantEntriesReadSchema, "ledger.read", async ({ input, ctx }) =>
+export const readMerchantLedgerEntriesAction = merchantAction(merchantEntriesReadSchema, "ledger.read", UPSTREAM, async ({ input, ctx }) =>
   listLedgerEntries(await requireAccess(ctx, input.msn), { from: input.from, to: input.to }, { topic: input.topic, search: input.search, after: input.after }),
 );
 
-export const syncMerchantLedgerAction = merchantAction(merchantLedgerRefSchema, "ledger.read", async ({ input, ctx }) => ({
+export const syncMerchantLedgerAction = merchantAction(merchantLedgerRefSchema, "ledger.read", UPSTREAM, async ({ input, ctx }) => ({
   jobId: await enqueueLedgerSync(await requireAccess(ctx, input.msn)),
 }));
 

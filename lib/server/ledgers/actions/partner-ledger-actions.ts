@@ -10,6 +10,10 @@ import { partnerEntriesReadSchema, partnerLedgerRefSchema, partnerRangeReadSchem
 import { enqueueLedgerSync } from "@/lib/server/ledgers/sync/enqueue-ledger-sync";
 import { getLedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
 
+// Reads and "sync now" may call the Report API (dates not cached yet): they count against the upstream limit.
+// The sync status is polled and reads only our database, so it does not.
+const UPSTREAM = { rateLimit: "upstream" } as const;
+
 // P2 reads for react-query. Each one re-checks the grant on the server before anything else: a ledger that is
 // not granted to this partner (or user) is "not found", exactly like one that does not exist.
 
@@ -19,15 +23,15 @@ async function requireAccess(ctx: PartnerContext, ledgerId: string) {
   return access;
 }
 
-export const readPartnerLedgerRangeAction = partnerAction(partnerRangeReadSchema, "ledgers.read", async ({ input, ctx }) =>
+export const readPartnerLedgerRangeAction = partnerAction(partnerRangeReadSchema, "ledgers.read", UPSTREAM, async ({ input, ctx }) =>
   readLedgerRange(await requireAccess(ctx, input.ledgerId), { from: input.from, to: input.to }),
 );
 
-export const readPartnerLedgerEntriesAction = partnerAction(partnerEntriesReadSchema, "ledgers.read", async ({ input, ctx }) =>
+export const readPartnerLedgerEntriesAction = partnerAction(partnerEntriesReadSchema, "ledgers.read", UPSTREAM, async ({ input, ctx }) =>
   listLedgerEntries(await requireAccess(ctx, input.ledgerId), { from: input.from, to: input.to }, { topic: input.topic, search: input.search, after: input.after }),
 );
 
-export const syncPartnerLedgerAction = partnerAction(partnerLedgerRefSchema, "ledgers.read", async ({ input, ctx }) => ({
+export const syncPartnerLedgerAction = partnerAction(partnerLedgerRefSchema, "ledgers.read", UPSTREAM, async ({ input, ctx }) => ({
   jobId: await enqueueLedgerSync(await requireAccess(ctx, input.ledgerId)),
 }));
 
