@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
 import { RATE_LIMITS, type RateLimitBucket, type RateLimitName, type RateLimitSubject } from "@/lib/server/rate-limit/limits";
 
 /** Where the counters live: created by prisma/migrations/20261206160000_rate_limit_counters.sql, never at run time. */
@@ -71,6 +72,12 @@ function keyOf(parts: string[]): string {
 const g = globalThis as unknown as { __portalRateLimiters?: RateLimiters };
 
 export function rateLimiters(): RateLimiters {
-  g.__portalRateLimiters ??= createRateLimiters(new pg.Pool({ connectionString: env().DATABASE_URL, max: 3 }));
+  if (!g.__portalRateLimiters) {
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 3 });
+    // An idle connection the server closes (a restart, a failover, a dropped database) must not take the process
+    // down: the pool replaces it on the next query.
+    pool.on("error", (err) => logger().warn({ err: { name: err.name, message: err.message } }, "rate-limit pool: idle connection lost"));
+    g.__portalRateLimiters = createRateLimiters(pool);
+  }
   return g.__portalRateLimiters;
 }
