@@ -7,6 +7,8 @@ import { cacheKey, findCachedDays, storeClosedDay } from "@/lib/server/ledgers/l
 import { mapWithConcurrency } from "@/lib/server/ledgers/map-with-concurrency";
 import type { DateRange } from "@/lib/ledgers/range";
 import { upstreamProblemOf, type UpstreamProblem } from "@/lib/server/ledgers/upstream-problem";
+import { rateLimiters } from "@/lib/server/rate-limit/rate-limiter";
+import type { RateLimitSubject } from "@/lib/server/rate-limit/limits";
 
 export type TopicDateStatus =
   | { status: "cached"; personalDataMissing: boolean }
@@ -51,6 +53,17 @@ export async function ensureLedgerDates(access: LedgerAccess, range: DateRange, 
   }
 
   let retryAfterMs: number | null = null;
+  // A person's read that must go upstream counts against the upstream limit (pages and actions alike, shared by
+  // every instance through PostgreSQL); background jobs do not. Refused: the missing dates show "slow down".
+  if (toFetch.length > 0 && budget === "interactive") {
+    const outcome = await rateLimiters().consume("upstream", readerSubject(access));
+    if (!outcome.allowed) {
+      for (const { topic, date, stale } of toFetch) {
+        statuses.set(cacheKey(topic, date), stale ? { status: "cached", personalDataMissing: true } : { status: "unavailable", problem: "RATE_LIMITED" });
+      }
+      return { statuses, fromCache: dates.length * TOPICS.length - toFetch.length, fromUpstream: 0, retryAfterMs: outcome.retryAfterSeconds * 1000 };
+    }
+  }
   await mapWithConcurrency(toFetch, UPSTREAM_CONCURRENCY, async ({ topic, date, stale }) => {
     const key = cacheKey(topic, date);
     try {
@@ -71,4 +84,10 @@ export async function ensureLedgerDates(access: LedgerAccess, range: DateRange, 
   });
 
   return { statuses, fromCache: dates.length * TOPICS.length - toFetch.length, fromUpstream: toFetch.length, retryAfterMs };
+}
+
+/** The same subject the action wrapper counts: the person, and the organisation they read for. */
+function readerSubject(access: LedgerAccess): RateLimitSubject {
+  const r = access.reader;
+  return { user: r.userId, tenant: r.kind === "partner" ? `partner:${r.partnerId}` : `merchant:${r.merchantId}` };
 }

@@ -24,6 +24,8 @@ const { rateLimitMessage } = await import("@/lib/server/rate-limit/enforce-rate-
 const { RATE_LIMITS } = await import("@/lib/server/rate-limit/limits");
 const { readPartnerLedgerRangeAction, syncPartnerLedgerAction } = await import("@/lib/server/ledgers/actions/partner-ledger-actions");
 const { previewGrantAction } = await import("@/lib/server/grants/actions");
+const { readLedgerRange } = await import("@/lib/server/ledgers/read-ledger-range");
+const { getPartnerLedgerAccess } = await import("@/lib/server/ledgers/access/partner-ledger-access");
 const { demoSignInAction } = await import("@/lib/server/session/actions");
 const { asMerchant, asPartner } = await import("../lifecycle/session");
 const { ensureDemoWorld, merchantContextFor, partnerContextFor } = await import("@/tests/support/test-db");
@@ -120,6 +122,23 @@ describe("actions under the upstream limit", () => {
     expect(await readPartnerLedgerRangeAction({ ledgerId: "302101", from: dates[0], to: dates[0] })).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
     asPartner(await mads());
     expect((await readPartnerLedgerRangeAction({ ledgerId: "402301", from: dates[0], to: dates[0] })).ok).toBe(true);
+  });
+
+  it("limits the page's own read too: missing dates show 'slow down', cached ones still show, nothing goes upstream", async () => {
+    const ctx = await per();
+    const access = await getPartnerLedgerAccess(ctx, "302101");
+    if (!access) throw new Error("Per reads 302101 in the demo world");
+    const [cachedDate, missingDate] = dates as [string, string];
+    await forgetCachedDates("302101", dates);
+    await readLedgerRange(access, { from: cachedDate, to: cachedDate });
+    await forgetCachedDates("302101", [missingDate]);
+    await spendUpstream({ user: ctx.user.id });
+    const before = upstreamCalls(await sandboxStats(sandbox));
+    const view = await readLedgerRange(access, { from: cachedDate, to: missingDate });
+    expect(upstreamCalls(await sandboxStats(sandbox))).toBe(before);
+    expect(view.problem).toBe("RATE_LIMITED");
+    expect(view.days.find((d) => d.date === cachedDate)?.state).toBe("closed");
+    expect(view.days.find((d) => d.date === missingDate)?.state).toBe("unavailable");
   });
 
   it("refuses the grant preview over the limit without reading upstream", async () => {
