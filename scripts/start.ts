@@ -17,6 +17,7 @@ import { configNotices, isDemoSignInAllowed, parseEnv } from "../lib/config/env-
 import { shownPath, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { migrate } from "./lib/migrate";
+import { run, waitForHttp } from "./lib/processes";
 import { needsBuild } from "./lib/build-state";
 import { USERS } from "../lib/demo-world/world";
 
@@ -134,28 +135,6 @@ ${USERS.map((u) => `    ${u.email.padEnd(28)} ${u.persona}`).join("\n")}
 ` : ""}
   Press Ctrl-C to stop.
 `);
-}
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: "inherit" });
-    child.once("error", reject);
-    child.once("exit", (code) => resolve(code ?? 1));
-  });
-}
-
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The app did not answer at ${url} within ${timeoutMs / 1000}s.`);
 }
 
 main().catch(async (err: unknown) => {
