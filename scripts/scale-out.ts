@@ -50,6 +50,8 @@ async function main() {
   const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
   const workerCount = Number(process.env.SCALE_OUT_WORKERS ?? 2);
   const workerEntry = process.env.SCALE_OUT_WORKER_ENTRY ?? "scripts/worker.ts";
+  // Embedded (demo sign-in on): loopback only unless PORTAL_HOST asks otherwise, as `npm start` does.
+  const host = process.env.PORTAL_HOST || (embedded ? "127.0.0.1" : undefined);
 
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   let database: EmbeddedDatabase | undefined;
@@ -65,7 +67,8 @@ async function main() {
     });
   }
   childEnv.AUTH_TRUST_HOST ??= "true";
-  Object.assign(childEnv, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
+  // As in start.ts: the mode follows from DATABASE_URL alone (production refuses demo sign-in and the demo seed).
+  Object.assign(childEnv, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORTAL_MODE: embedded ? "embedded" : "production" });
   const env = parseEnv(childEnv);
 
   migrate(env.DATABASE_URL);
@@ -84,12 +87,13 @@ async function main() {
 
   // Web-only instances: the jobs run in the workers below, not in every web process.
   for (const [i, port] of ports.entries()) {
-    startChild(`web ${i + 1}`, path.join("node_modules", ".bin", "next"), ["start", "-p", String(port)], { ...childEnv, RUN_WORKERS: "off" });
+    startChild(`web ${i + 1}`, path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), ...(host ? ["-H", host] : [])], { ...childEnv, RUN_WORKERS: "off" });
   }
   const workers = Array.from({ length: workerCount }, (_, i) =>
     startChild(`worker ${i + 1}`, process.execPath, ["--import", "./scripts/lib/server-only-hook.mjs", "--import", "tsx", workerEntry], childEnv),
   );
-  await Promise.all(ports.map((p) => waitForHttp(`http://localhost:${p}/api/health`, 60_000)));
+  const probeHost = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  await Promise.all(ports.map((p) => waitForHttp(`http://${probeHost}:${p}/api/health`, 60_000)));
 
   console.log(`
   Ledger Access portal, scaled out

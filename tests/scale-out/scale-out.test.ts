@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,15 +57,14 @@ beforeAll(async () => {
   };
   delete env.DATABASE_URL; // the embedded mode: its own PostgreSQL in DATA_DIR
   topology = spawn(process.execPath, ["--import", "tsx", "scripts/scale-out.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  const onData = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) {
-      if (!line.trim()) continue;
-      lines.push(line);
-      if (line.startsWith("JOBLOG ")) jobLogs.push(JSON.parse(line.slice(7)) as JobLog);
-    }
+  // Whole lines only: a chunk of output may end in the middle of a JOBLOG line.
+  const onLine = (line: string) => {
+    if (!line.trim()) return;
+    lines.push(line);
+    if (line.startsWith("JOBLOG ")) jobLogs.push(JSON.parse(line.slice(7)) as JobLog);
   };
-  topology.stdout!.on("data", onData);
-  topology.stderr!.on("data", onData);
+  createInterface({ input: topology.stdout! }).on("line", onLine);
+  createInterface({ input: topology.stderr! }).on("line", onLine);
   await waitFor("the topology to be ready", () => lines.some((l) => l.includes("scaled out")) && lines.some((l) => /Worker 2:/.test(l)), 180_000);
   // Both workers up and the first tick's lapse run done, so the grant the second test ends is lapsed by a later tick.
   await waitFor("both workers and the first tick", () => jobLogs.filter((l) => l.event === "ready").length === 2 && jobLogs.some((l) => l.job === "grants.expire" && l.event === "end"), 120_000);
