@@ -13,11 +13,13 @@ import { findPgTool, serverMajor } from "@/scripts/lib/pg-tools";
 import { siblingUrl, tableFingerprints, withServer } from "./db-tables";
 
 /**
- * `npm run db:backup` and `npm run db:restore` (pg_dump/pg_restore, custom format) on a real PostgreSQL:
- * a seeded database with grants, audit events and a queued job, backed up, restored into a new database,
- * is the same table by table, and its audit hash chain still verifies. Needs pg_dump/pg_restore of the
- * server's major version or newer (scripts/lib/pg-tools.ts): CI's run against the machine's PostgreSQL has
- * them; where none is found (the embedded PostgreSQL 18 with only older client tools) this says so and skips.
+ * `npm run db:backup` and `npm run db:restore` on a real PostgreSQL: a seeded database with grants, audit
+ * events and a queued job, backed up, restored into a new database, is the same table by table, and its audit
+ * hash chain still verifies.
+ * - The logical backup (scripts/lib/logical-backup.ts) needs no client tools: it always runs, on the embedded
+ *   PostgreSQL 18 and on CI's machine PostgreSQL alike. It covers the `public` schema (not the job queue).
+ * - pg_dump/pg_restore (custom format) need tools of the server's major version or newer (scripts/lib/pg-tools.ts):
+ *   CI's run against the machine's PostgreSQL has them; where none is found this says so and skips that case.
  */
 const sourceUrl = process.env.DATABASE_URL!;
 const major = await serverMajor(sourceUrl);
@@ -30,25 +32,77 @@ const tools = (() => {
   }
 })();
 
-const restoredName = `${new URL(sourceUrl).pathname.slice(1)}_restored`;
+const sourceName = new URL(sourceUrl).pathname.slice(1);
+const restoredName = `${sourceName}_restored`;
 const restoredUrl = siblingUrl(sourceUrl, restoredName);
+const logicalName = `${sourceName}_logical`;
+const logicalUrl = siblingUrl(sourceUrl, logicalName);
 const dir = mkdtempSync(path.join(os.tmpdir(), "portal-backup-"));
 
 afterAll(async () => {
   await stopQueue();
   rmSync(dir, { recursive: true, force: true });
-  await withServer(siblingUrl(sourceUrl, "postgres"), (c) => c.query(`DROP DATABASE IF EXISTS "${restoredName}" WITH (FORCE)`));
+  await withServer(siblingUrl(sourceUrl, "postgres"), async (c) => {
+    for (const name of [restoredName, logicalName]) await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
 });
 
+/** As `npm run db:backup` / `db:restore` start them (package.json). */
 function script(name: string, args: string[], databaseUrl: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl } });
+  return spawnSync(process.execPath, ["--import", "./scripts/lib/server-only-hook.mjs", "--import", "tsx", `scripts/${name}.ts`, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
 }
 
-describe.skipIf(!tools)("backup and restore", () => {
+async function seedForBackup() {
+  await ensureDemoWorld();
+  await db.$transaction((tx) => appendAuditEvent(tx, { action: "ops.backup-test", actorUserId: null, actorLabel: "test", merchantId: null, partnerId: null, targetType: "system", targetId: "backup", after: { note: "written before the backup" } }));
+  await enqueueJob(flushOutboxJob, {});
+}
+
+describe("logical backup and restore (no client tools needed)", () => {
+  it("round-trips every portal table from one snapshot, keeps the audit chain and sequences, refuses a non-empty target", async () => {
+    await seedForBackup();
+    const before = await tableFingerprints(sourceUrl, ["public"]);
+    expect(before["public.AuditEvent"]!.rows).toBeGreaterThan(1);
+    expect(before["public.LedgerGrant"]!.rows).toBeGreaterThan(0);
+
+    const file = path.join(dir, "portal.logical.gz");
+    const backup = script("backup", ["--format=logical", file], sourceUrl);
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(backup.stdout).toMatch(/Format: logical \(--format=logical\)/);
+    expect(statSync(file).mode & 0o077).toBe(0); // owner only
+
+    await withServer(siblingUrl(sourceUrl, "postgres"), (c) => c.query(`CREATE DATABASE "${logicalName}"`));
+    const restore = script("restore", [file], logicalUrl);
+    expect(restore.status, restore.stderr + restore.stdout).toBe(0);
+    expect(restore.stdout).toContain(`Audit chain verified: ${before["public.AuditEvent"]!.rows} events.`);
+
+    expect(await tableFingerprints(logicalUrl, ["public"])).toEqual(before);
+    const migrations = (u: string) => withServer(u, async (c) => (await c.query("SELECT version FROM schema_migrations ORDER BY 1")).rows);
+    expect(await migrations(logicalUrl)).toEqual(await migrations(sourceUrl));
+    const restoredDb = createDb(logicalUrl);
+    try {
+      expect(await verifyAuditChain(restoredDb)).toEqual({ ok: true, events: before["public.AuditEvent"]!.rows });
+      // The sequences were moved on: a new audit event gets the next id and the chain still verifies.
+      const maxId = await withServer(sourceUrl, async (c) => BigInt((await c.query<{ m: string }>(`SELECT max(id)::text AS m FROM "AuditEvent"`)).rows[0]!.m));
+      const event = await restoredDb.$transaction((tx) => appendAuditEvent(tx, { action: "ops.after-restore", actorUserId: null, actorLabel: "test", merchantId: null, partnerId: null, targetType: "system", targetId: "restore", after: null }));
+      expect(event.id).toBeGreaterThan(maxId);
+      expect(await verifyAuditChain(restoredDb)).toMatchObject({ ok: true });
+    } finally {
+      await restoredDb.$disconnect();
+    }
+
+    const again = script("restore", [file], logicalUrl);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toMatch(/already has \d+ tables/);
+  });
+});
+
+describe.skipIf(!tools)("pg_dump backup and restore", () => {
   it("round-trips the whole database: same rows in every table, audit chain intact, job queue included", async () => {
-    await ensureDemoWorld();
-    await db.$transaction((tx) => appendAuditEvent(tx, { action: "ops.backup-test", actorUserId: null, actorLabel: "test", merchantId: null, partnerId: null, targetType: "system", targetId: "backup", after: { note: "written before the backup" } }));
-    await enqueueJob(flushOutboxJob, {});
+    await seedForBackup();
     const before = await tableFingerprints(sourceUrl);
     expect(before["public.AuditEvent"]!.rows).toBeGreaterThan(1);
     expect(before["public.LedgerGrant"]!.rows).toBeGreaterThan(0);
@@ -57,6 +111,7 @@ describe.skipIf(!tools)("backup and restore", () => {
     const file = path.join(dir, "portal.dump");
     const backup = script("backup", [file], sourceUrl);
     expect(backup.status, backup.stderr).toBe(0);
+    expect(backup.stdout).toMatch(/Format: pg_dump \(/); // chosen automatically when a compatible pg_dump exists
     expect(statSync(file).mode & 0o077).toBe(0); // owner only
 
     await withServer(siblingUrl(sourceUrl, "postgres"), (c) => c.query(`CREATE DATABASE "${restoredName}"`));
