@@ -29,7 +29,7 @@ async function main() {
       log("Format: logical (migrations, then every table with COPY in one transaction).");
       const r = await logicalRestore(target.url, file);
       log(`Migrated to ${r.manifest.migrations.at(-1) ?? "nothing"}; triggers ${r.triggers}.`);
-      for (const t of r.manifest.tables) log(`  ${t.name}: ${t.rows} rows`);
+      for (const t of r.manifest.tables) log(`  ${t.schema}.${t.name}: ${t.rows} rows`);
       if (r.pendingMigrations.length) log(`Newer migrations not yet applied (npm start applies them): ${r.pendingMigrations.join(", ")}.`);
     } else {
       log("Format: pg_dump custom (pg_restore, one transaction).");

@@ -15,9 +15,10 @@ import { migrate } from "./migrate";
  * with older client tools), or when asked for with --format=logical.
  *
  * File: gzip of  MAGIC, u32 manifest length, manifest JSON, then per table (in manifest order) the COPY output
- * as frames of u32 length + bytes, ended by a zero-length frame. The portal's `public` schema only: pg-boss's
- * queue (`pgboss`) is left out; pg-boss recreates its schema and the cron schedules at start-up, and the work
- * that must not be lost (notices to send) sits in the outbox table, which is included.
+ * as frames of u32 length + bytes, ended by a zero-length frame. Every schema the migrations made (`public`,
+ * `rate_limit`, any later one) except pg-boss's queue (`pgboss`): pg-boss recreates its schema and the cron
+ * schedules at start-up, and the work that must not be lost (notices to send) sits in the outbox table, which is
+ * included. Queued one-off jobs (e.g. a "sync now") are not; the schedules redo their work.
  */
 const MAGIC = Buffer.from("LEDGER-ACCESS-LOGICAL-BACKUP\n");
 const FORMAT = 1;
@@ -29,8 +30,8 @@ export interface LogicalManifest {
   serverVersion: string;
   /** dbmate versions applied to the source, ascending. */
   migrations: string[];
-  tables: { name: string; columns: string[]; rows: number }[];
-  sequences: { name: string; lastValue: string }[];
+  tables: { schema: string; name: string; columns: string[]; rows: number }[];
+  sequences: { schema: string; name: string; lastValue: string }[];
 }
 
 /** True when the file starts like a logical backup (gzip); a pg_dump custom file starts with "PGDMP". */
@@ -52,6 +53,9 @@ function frame(bytes: Buffer): Buffer {
 }
 
 const q = (name: string) => pg.Client.prototype.escapeIdentifier(name);
+const qt = (t: { schema: string; name: string }) => `${q(t.schema)}.${q(t.name)}`;
+/** The schemas a backup covers: the portal's own; not the system's, not pg-boss's job queue. */
+const SCHEMAS = `n.nspname NOT IN ('pgboss', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'`;
 
 /** Writes the whole `public` schema's rows as of one snapshot (REPEATABLE READ, READ ONLY) to `file`, mode 0600. */
 export async function logicalBackup(databaseUrl: string, file: string): Promise<LogicalManifest> {
@@ -64,7 +68,7 @@ export async function logicalBackup(databaseUrl: string, file: string): Promise<
       yield MAGIC;
       yield frame(Buffer.from(JSON.stringify(manifest)));
       for (const t of manifest.tables) {
-        const sql = `COPY public.${q(t.name)} (${t.columns.map(q).join(", ")}) TO STDOUT`;
+        const sql = `COPY ${qt(t)} (${t.columns.map(q).join(", ")}) TO STDOUT`;
         for await (const chunk of client.query(copyTo(sql))) yield frame(chunk as Buffer);
         yield frame(Buffer.alloc(0));
       }
@@ -80,22 +84,23 @@ export async function logicalBackup(databaseUrl: string, file: string): Promise<
 async function readManifest(client: pg.Client): Promise<LogicalManifest> {
   const version = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
   const migrations = await client.query<{ version: string }>(`SELECT version FROM public.${MIGRATIONS_TABLE} ORDER BY version`);
-  const tables = await client.query<{ name: string; columns: string[] }>(
-    `SELECT c.relname AS name, array_agg(a.attname::text ORDER BY a.attnum) AS columns
+  const tables = await client.query<{ schema: string; name: string; columns: string[] }>(
+    `SELECT n.nspname AS schema, c.relname AS name, array_agg(a.attname::text ORDER BY a.attnum) AS columns
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> $1
-      GROUP BY c.relname ORDER BY c.relname`,
+      WHERE ${SCHEMAS} AND c.relkind = 'r' AND NOT (n.nspname = 'public' AND c.relname = $1)
+      GROUP BY n.nspname, c.relname ORDER BY n.nspname, c.relname`,
     [MIGRATIONS_TABLE],
   );
   const withRows = [];
   for (const t of tables.rows) {
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM public.${q(t.name)}`);
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${qt(t)}`);
     withRows.push({ ...t, rows: Number(rows[0]?.n) });
   }
   // Sequences are not transactional: a value read here may be past the snapshot, which is safe (never reused).
-  const sequences = await client.query<{ name: string; lastValue: string }>(
-    `SELECT sequencename AS name, last_value::text AS "lastValue" FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL ORDER BY 1`,
+  const sequences = await client.query<{ schema: string; name: string; lastValue: string }>(
+    `SELECT schemaname AS schema, sequencename AS name, last_value::text AS "lastValue" FROM pg_sequences
+      WHERE schemaname NOT IN ('pgboss', 'information_schema') AND schemaname NOT LIKE 'pg\\_%' AND last_value IS NOT NULL ORDER BY 1, 2`,
   );
   return {
     format: FORMAT,
@@ -188,26 +193,26 @@ export async function logicalRestore(databaseUrl: string, file: string, migratio
       if (superuser) await client.query("SET LOCAL session_replication_role = replica");
       const target = await targetColumns(client);
       for (const t of manifest.tables) {
-        const have = target.get(t.name);
+        const have = target.get(`${t.schema}.${t.name}`);
         const missing = t.columns.filter((c) => !have?.includes(c));
-        if (missing.length) throw new Error(`Table ${t.name} in this database lacks column(s) ${missing.join(", ")} of the backup.`);
+        if (missing.length) throw new Error(`Table ${t.schema}.${t.name} in this database lacks column(s) ${missing.join(", ")} of the backup.`);
       }
       // The file holds tables in name order; without replica they must go in foreign-key order, which needs
       // buffering the file's earlier tables: load as stored when superuser, otherwise read all frames first.
       const order = superuser ? manifest.tables : await foreignKeyOrder(client, manifest.tables);
       const frames = new Map<string, Buffer[]>();
-      if (!superuser) for (const t of manifest.tables) frames.set(t.name, await collect(reader.tableFrames()));
+      if (!superuser) for (const t of manifest.tables) frames.set(qt(t), await collect(reader.tableFrames()));
       for (const t of order) {
-        const sql = `COPY public.${q(t.name)} (${t.columns.map(q).join(", ")}) FROM STDIN`;
-        const source = superuser ? Readable.from(reader.tableFrames()) : Readable.from(frames.get(t.name) ?? []);
+        const sql = `COPY ${qt(t)} (${t.columns.map(q).join(", ")}) FROM STDIN`;
+        const source = superuser ? Readable.from(reader.tableFrames()) : Readable.from(frames.get(qt(t)) ?? []);
         await pipeline(source, client.query(copyFrom(sql)));
       }
       for (const s of manifest.sequences) {
-        await client.query("SELECT setval(format('%I.%I', 'public', $1::text)::regclass, $2::bigint, true)", [s.name, s.lastValue]);
+        await client.query("SELECT setval(format('%I.%I', $1::text, $2::text)::regclass, $3::bigint, true)", [s.schema, s.name, s.lastValue]);
       }
       for (const t of manifest.tables) {
-        const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM public.${q(t.name)}`);
-        if (Number(rows[0]?.n) !== t.rows) throw new Error(`Table ${t.name}: loaded ${rows[0]?.n} rows, the backup has ${t.rows}.`);
+        const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${qt(t)}`);
+        if (Number(rows[0]?.n) !== t.rows) throw new Error(`Table ${t.schema}.${t.name}: loaded ${rows[0]?.n} rows, the backup has ${t.rows}.`);
       }
       await client.query("COMMIT");
       return {
@@ -234,9 +239,9 @@ async function collect(it: AsyncIterable<Buffer>): Promise<Buffer[]> {
 
 async function targetColumns(client: pg.Client): Promise<Map<string, string[]>> {
   const { rows } = await client.query<{ t: string; c: string }>(
-    `SELECT c.relname AS t, a.attname AS c FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    `SELECT n.nspname || '.' || c.relname AS t, a.attname AS c FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-      WHERE n.nspname = 'public' AND c.relkind = 'r'`,
+      WHERE ${SCHEMAS} AND c.relkind = 'r'`,
   );
   const map = new Map<string, string[]>();
   for (const r of rows) map.set(r.t, [...(map.get(r.t) ?? []), r.c]);
@@ -244,24 +249,25 @@ async function targetColumns(client: pg.Client): Promise<Map<string, string[]>> 
 }
 
 /** Referenced tables before the tables that reference them (self-references are checked at statement end). */
-async function foreignKeyOrder<T extends { name: string }>(client: pg.Client, tables: T[]): Promise<T[]> {
+async function foreignKeyOrder<T extends { schema: string; name: string }>(client: pg.Client, tables: T[]): Promise<T[]> {
   const { rows } = await client.query<{ child: string; parent: string }>(
-    `SELECT ch.relname AS child, pa.relname AS parent FROM pg_constraint k
-       JOIN pg_class ch ON ch.oid = k.conrelid JOIN pg_class pa ON pa.oid = k.confrelid
-       JOIN pg_namespace n ON n.oid = ch.relnamespace
-      WHERE k.contype = 'f' AND n.nspname = 'public' AND k.conrelid <> k.confrelid`,
+    `SELECT cn.nspname || '.' || ch.relname AS child, pn.nspname || '.' || pa.relname AS parent FROM pg_constraint k
+       JOIN pg_class ch ON ch.oid = k.conrelid JOIN pg_namespace cn ON cn.oid = ch.relnamespace
+       JOIN pg_class pa ON pa.oid = k.confrelid JOIN pg_namespace pn ON pn.oid = pa.relnamespace
+      WHERE k.contype = 'f' AND k.conrelid <> k.confrelid`,
   );
+  const key = (t: T) => `${t.schema}.${t.name}`;
   const done = new Set<string>();
   const out: T[] = [];
   let left = [...tables];
   while (left.length) {
-    const ready = left.filter((t) => rows.every((r) => r.child !== t.name || done.has(r.parent) || !tables.some((x) => x.name === r.parent)));
-    if (!ready.length) throw new Error(`Foreign keys form a cycle among ${left.map((t) => t.name).join(", ")}: restore as a superuser.`);
+    const ready = left.filter((t) => rows.every((r) => r.child !== key(t) || done.has(r.parent) || !tables.some((x) => key(x) === r.parent)));
+    if (!ready.length) throw new Error(`Foreign keys form a cycle among ${left.map(key).join(", ")}: restore as a superuser.`);
     for (const t of ready) {
-      done.add(t.name);
+      done.add(key(t));
       out.push(t);
     }
-    left = left.filter((t) => !done.has(t.name));
+    left = left.filter((t) => !done.has(key(t)));
   }
   return out;
 }

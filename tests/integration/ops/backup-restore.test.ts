@@ -64,9 +64,16 @@ async function seedForBackup() {
 describe("logical backup and restore (no client tools needed)", () => {
   it("round-trips every portal table from one snapshot, keeps the audit chain and sequences, refuses a non-empty target", async () => {
     await seedForBackup();
-    const before = await tableFingerprints(sourceUrl, ["public"]);
+    // Every schema of the portal but pg-boss's queue (public, rate_limit, …).
+    const schemas = await withServer(sourceUrl, async (c) =>
+      (await c.query<{ s: string }>(`SELECT nspname AS s FROM pg_namespace WHERE nspname NOT IN ('pgboss', 'information_schema') AND nspname NOT LIKE 'pg\\_%'`)).rows.map((r) => r.s),
+    );
+    expect(schemas).toEqual(expect.arrayContaining(["public", "rate_limit"]));
+    await withServer(sourceUrl, (c) => c.query(`INSERT INTO rate_limit.counters (key, points, expire) VALUES ('backup-test', 3, NULL) ON CONFLICT DO NOTHING`));
+    const before = await tableFingerprints(sourceUrl, schemas);
     expect(before["public.AuditEvent"]!.rows).toBeGreaterThan(1);
     expect(before["public.LedgerGrant"]!.rows).toBeGreaterThan(0);
+    expect(before["rate_limit.counters"]!.rows).toBeGreaterThan(0);
 
     const file = path.join(dir, "portal.logical.gz");
     const backup = script("backup", ["--format=logical", file], sourceUrl);
@@ -79,7 +86,7 @@ describe("logical backup and restore (no client tools needed)", () => {
     expect(restore.status, restore.stderr + restore.stdout).toBe(0);
     expect(restore.stdout).toContain(`Audit chain verified: ${before["public.AuditEvent"]!.rows} events.`);
 
-    expect(await tableFingerprints(logicalUrl, ["public"])).toEqual(before);
+    expect(await tableFingerprints(logicalUrl, schemas)).toEqual(before);
     const migrations = (u: string) => withServer(u, async (c) => (await c.query("SELECT version FROM schema_migrations ORDER BY 1")).rows);
     expect(await migrations(logicalUrl)).toEqual(await migrations(sourceUrl));
     const restoredDb = createDb(logicalUrl);
