@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,7 +9,8 @@ import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { enqueueJob, stopQueue } from "@/lib/server/jobs/queue";
 import { flushOutboxJob } from "@/lib/server/jobs/grant-jobs";
 import { ensureDemoWorld } from "@/tests/support/test-db";
-import { findPgTool, serverMajor } from "@/scripts/lib/pg-tools";
+import { findPgTool, serverMajor, userTableCount } from "@/scripts/lib/pg-tools";
+import { logicalRestore } from "@/scripts/lib/logical-backup";
 import { siblingUrl, tableFingerprints, withServer } from "./db-tables";
 
 /**
@@ -37,13 +38,24 @@ const restoredName = `${sourceName}_restored`;
 const restoredUrl = siblingUrl(sourceUrl, restoredName);
 const logicalName = `${sourceName}_logical`;
 const logicalUrl = siblingUrl(sourceUrl, logicalName);
+// A restore by a database owner who is not a superuser: triggers stay on, tables go in foreign-key order.
+const ownerRole = `${sourceName}_owner`;
+const ownerName = `${sourceName}_owned`;
+const ownerUrl = (() => {
+  const u = new URL(siblingUrl(sourceUrl, ownerName));
+  u.username = ownerRole;
+  u.password = "restore-test";
+  return u.toString();
+})();
+const olderName = `${sourceName}_older`;
 const dir = mkdtempSync(path.join(os.tmpdir(), "portal-backup-"));
 
 afterAll(async () => {
   await stopQueue();
   rmSync(dir, { recursive: true, force: true });
   await withServer(siblingUrl(sourceUrl, "postgres"), async (c) => {
-    for (const name of [restoredName, logicalName]) await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    for (const name of [restoredName, logicalName, ownerName, olderName]) await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`DROP ROLE IF EXISTS "${ownerRole}"`);
   });
 });
 
@@ -104,6 +116,30 @@ describe("logical backup and restore (no client tools needed)", () => {
     const again = script("restore", [file], logicalUrl);
     expect(again.status).not.toBe(0);
     expect(again.stderr).toMatch(/already has \d+ tables/);
+  });
+  it("restores as a non-superuser database owner (foreign-key order) and refuses a backup newer than the code", async () => {
+    await seedForBackup();
+    const file = path.join(dir, "portal-2.logical.gz");
+    expect(script("backup", ["--format=logical", file], sourceUrl).status).toBe(0);
+    const before = await tableFingerprints(sourceUrl, ["public"]);
+
+    await withServer(siblingUrl(sourceUrl, "postgres"), async (c) => {
+      await c.query(`CREATE ROLE "${ownerRole}" LOGIN NOSUPERUSER PASSWORD 'restore-test'`);
+      await c.query(`CREATE DATABASE "${ownerName}" OWNER "${ownerRole}"`);
+      await c.query(`CREATE DATABASE "${olderName}"`);
+    });
+    const restore = script("restore", [file], ownerUrl);
+    expect(restore.status, restore.stderr + restore.stdout).toBe(0);
+    expect(restore.stdout).toContain("triggers active (not a superuser; tables loaded in foreign-key order)");
+    expect(await tableFingerprints(ownerUrl, ["public"])).toEqual(before);
+
+    // Code one migration behind the backup: refused before anything is written.
+    const older = mkdtempSync(path.join(dir, "older-migrations-"));
+    const files = readdirSync("prisma/migrations").filter((f) => f.endsWith(".sql")).sort();
+    for (const f of files.slice(0, -1)) copyFileSync(path.join("prisma/migrations", f), path.join(older, f));
+    const olderUrl = siblingUrl(sourceUrl, olderName);
+    await expect(logicalRestore(olderUrl, file, older)).rejects.toThrow(/newer code: its migration\(s\) \d+/);
+    expect(await userTableCount(olderUrl)).toBe(0);
   });
 });
 
