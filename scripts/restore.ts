@@ -1,10 +1,14 @@
 /**
- * `npm run db:restore -- file`: a db:backup file into DATABASE_URL, or the embedded database of `npm start`.
- * The target must be empty (a new database, or a fresh PORTAL_DATA_DIR): nothing is overwritten, and the
- * restore is one transaction, so it lands whole or not at all. Then `npm start` (or `npm run db:migrate`)
- * applies any migration newer than the backup. Stop the app while restoring.
+ * `npm run db:restore -- file`: a db:backup file (pg_dump's custom format or the logical backup, told apart by
+ * its first bytes) into DATABASE_URL, or the embedded database of `npm start`. The target must be empty (a new
+ * database, or a fresh PORTAL_DATA_DIR): nothing is overwritten. The rows land in one transaction, whole or not
+ * at all; then the audit trail's hash chain is verified. `npm start` (or `npm run db:migrate`) afterwards applies
+ * any migration newer than the backup. Stop the app while restoring.
  */
 import { existsSync } from "node:fs";
+import { createDb } from "@/lib/server/db";
+import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
+import { isLogicalBackup, logicalRestore } from "./lib/logical-backup";
 import { restoreDatabase, userTableCount } from "./lib/pg-tools";
 import { targetDatabase } from "./lib/target-database";
 
@@ -21,7 +25,24 @@ async function main() {
         `The target database already has ${tables} tables: restore into an empty one (create a new database and point DATABASE_URL at it, or use a new PORTAL_DATA_DIR).`,
       );
     }
-    await restoreDatabase(target.url, file);
+    if (await isLogicalBackup(file)) {
+      log("Format: logical (migrations, then every table with COPY in one transaction).");
+      const r = await logicalRestore(target.url, file);
+      log(`Migrated to ${r.manifest.migrations.at(-1) ?? "nothing"}; triggers ${r.triggers}.`);
+      for (const t of r.manifest.tables) log(`  ${t.schema}.${t.name}: ${t.rows} rows`);
+      if (r.pendingMigrations.length) log(`Newer migrations not yet applied (npm start applies them): ${r.pendingMigrations.join(", ")}.`);
+    } else {
+      log("Format: pg_dump custom (pg_restore, one transaction).");
+      await restoreDatabase(target.url, file);
+    }
+    const restored = createDb(target.url);
+    try {
+      const verdict = await verifyAuditChain(restored);
+      if (!verdict.ok) throw new Error(`Restored, but the audit chain does not verify at event ${verdict.brokenAtId}: ${verdict.reason}.`);
+      log(`Audit chain verified: ${verdict.events} events.`);
+    } finally {
+      await restored.$disconnect();
+    }
     log(`Restored ${file}. Start the portal as usual; it applies newer migrations, if any.`);
   } finally {
     await target.close();

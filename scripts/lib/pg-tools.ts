@@ -82,13 +82,13 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
   if (res.status !== 0) throw new Error(`pg_restore failed:\n${res.stderr}`);
 }
 
-/** Tables in the schemas the portal owns (public, pgboss): a restore goes only into a database without them. */
+/** Tables outside the system schemas (public, pgboss, rate_limit, …): a restore goes only into a database without any. */
 export async function userTableCount(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ n: string }>(
-      "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema IN ('public', 'pgboss') AND table_type = 'BASE TABLE'",
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema <> 'information_schema' AND table_schema NOT LIKE 'pg\\_%' AND table_type = 'BASE TABLE'",
     );
     return Number(rows[0]?.n ?? 0);
   } finally {
