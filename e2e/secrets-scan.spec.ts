@@ -102,7 +102,7 @@ test.describe("no secret reaches a browser or a log", () => {
       const secrets = seededSecrets();
       await signInAs(page, person.name, "organisation" in person ? person.organisation : undefined);
       const bodies = await crawl(page.context().request, new URL(page.url()).pathname);
-      expect(bodies.filter((b) => !b.isRsc).length, "pages reached by following links").toBeGreaterThan(3);
+      expect(bodies.filter((b) => !b.isRsc).length, "pages reached by following links").toBeGreaterThanOrEqual(3);
       expect(bodies.some((b) => b.isRsc), "the RSC payloads were served as such").toBe(true);
       const found = bodies.flatMap((b) => findSecrets(b.body, b.where, secrets));
       expect(found, `secrets found:\n${found.join("\n")}`).toEqual([]);
