@@ -96,7 +96,7 @@ test("Kari revokes 302102 with one confirmation; Mads gets a 404 on it at once a
   const dialog = page.getByRole("alertdialog", { name: `Revoke ${KONTO.name}'s access to ledger 302102?` });
   await expect(dialog).toContainText("can no longer read this ledger from its next request");
   await dialog.getByRole("button", { name: "Revoke access" }).click();
-  await expect(page.getByText("Access revoked")).toBeVisible();
+  await expect(page.getByText("Access revoked", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 }).locator("..").getByText("Revoked")).toBeVisible();
   await expect(page.getByTestId("grant-history")).toContainText("Access revoked by Kari Nordmann");
 
