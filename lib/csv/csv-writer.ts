@@ -1,0 +1,60 @@
+import { stringify, type Stringifier } from "csv-stringify";
+import { Readable } from "node:stream";
+
+/**
+ * The one CSV writer of the portal (exports, journal, access log, audit trail): csv-stringify, RFC 4180 quoting,
+ * CRLF line ends, and one rule against spreadsheet formula injection. A text cell that a spreadsheet would run
+ * as a formula (it starts with = + - @, a tab or a carriage return) gets a leading apostrophe. Numbers are
+ * written as numbers and never altered: a negative amount stays "-125.50".
+ */
+export type CsvCell = string | number | bigint | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The writer's options, shared so an in-memory serialisation (tests, benchmarks) matches the stream byte for byte. */
+export function csvStringifier(header: readonly string[] | null): Stringifier {
+  return stringify({
+    bom: true, // spreadsheet programs then read "ø", "å" and "æ" as UTF-8
+    record_delimiter: "\r\n",
+    quoted_string: true,
+    ...(header ? { header: true, columns: header.map((h) => ({ key: h, header: h })) } : {}),
+    cast: {
+      string: (value) => neutraliseFormula(value),
+      number: (value) => String(value),
+      bigint: (value) => value.toString(),
+      boolean: (value) => (value ? "true" : "false"),
+      date: (value) => value.toISOString(),
+    },
+  });
+}
+
+/**
+ * Streams rows as CSV: `rows` is an async iterable of arrays in the header's order (read from the database in
+ * batches by the caller), so memory stays flat whatever the number of rows. Returns a web ReadableStream for a
+ * route handler's Response; an error thrown by `rows` ends the stream with that error (never a file that looks
+ * complete).
+ */
+export function csvWebStream(header: readonly string[], rows: AsyncIterable<readonly CsvCell[]>): ReadableStream<Uint8Array> {
+  const stringifier = csvStringifier(null);
+  const source = Readable.from(
+    (async function* () {
+      yield [...header];
+      for await (const row of rows) yield row.map((c) => (c === undefined ? null : c));
+    })(),
+  );
+  source.on("error", (error) => stringifier.destroy(error));
+  source.pipe(stringifier);
+  return Readable.toWeb(stringifier) as unknown as ReadableStream<Uint8Array>;
+}
+
+/** The same bytes as csvWebStream, in memory: for tests and the in-memory baseline of the benchmarks. */
+export async function csvToString(header: readonly string[], rows: Iterable<readonly CsvCell[]> | AsyncIterable<readonly CsvCell[]>): Promise<string> {
+  const chunks: Buffer[] = [];
+  const stream = csvWebStream(header, (async function* () { yield* rows; })());
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString("utf8");
+}
