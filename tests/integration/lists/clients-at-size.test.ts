@@ -1,0 +1,167 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeCursor, PAGE_SIZE_MAX, type ListQuery } from "@/lib/paging/keyset";
+
+/**
+ * Issue 14, must show: the partner's clients page at 5,000 grants costs what it costs at 50. A scratch database
+ * (so the demo world the other files share stays small) gets the demo world plus synthetic merchants, each
+ * with one ledger, granted by generate_series (bench/synthetic-world.ts): 5,000 to Tall & Balanse and 50 to
+ * Konto Partner. Every statement and every row PostgreSQL returns is counted at the pg pool.
+ */
+const { createScratchDatabase } = await import("@/tests/support/scratch-database");
+const scratch = await createScratchDatabase("lists");
+const { installCountingDb } = await import("@/tests/support/counting-db");
+const counting = installCountingDb(scratch.url);
+const { db } = await import("@/lib/server/db");
+const { seedDemoWorld } = await import("@/lib/server/seed/seed-demo-world");
+const { insertSyntheticWorld } = await import("@/bench/synthetic-world");
+const { partnerContextFor, TEST_KEY } = await import("@/tests/support/test-db");
+const { listClientsPage, getClient, LEDGERS_PER_CLIENT } = await import("@/lib/server/partner-clients/list-clients");
+
+type Ctx = Awaited<ReturnType<typeof partnerContextFor>>;
+const first = (size = 25, q = ""): ListQuery => ({ q, cursor: null, direction: "next", size });
+
+let per: Ctx; // Tall & Balanse owner: 2 demo + 5,000 synthetic clients
+let mads: Ctx; // Konto Partner owner: 1 demo + 50 synthetic clients
+let anne: Ctx; // Tall & Balanse accountant assigned Fjord Kaffe only
+
+async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number; rows: number }> {
+  counting.stats.queries = 0;
+  counting.stats.rows = 0;
+  const result = await fn();
+  return { result, queries: counting.stats.queries, rows: counting.stats.rows };
+}
+
+/** Every client of a partner in the order the list promises (name, then id), straight from SQL. */
+async function expectedOrder(partnerSlug: string): Promise<string[]> {
+  const c = new pg.Client({ connectionString: scratch.url });
+  await c.connect();
+  const r = await c.query<{ id: string }>(
+    `SELECT m.id FROM "Merchant" m WHERE EXISTS (SELECT 1 FROM "LedgerGrant" g JOIN "AccountingPartner" p ON p.id = g."partnerId"
+       WHERE g."merchantId" = m.id AND p.slug = $1 AND g.status = 'active' AND (g."validUntil" IS NULL OR g."validUntil" >= CURRENT_DATE))
+     ORDER BY m.name, m.id`, [partnerSlug]);
+  await c.end();
+  return r.rows.map((x) => x.id);
+}
+
+async function walk(ctx: Ctx, size: number): Promise<{ forward: string[]; pages: string[][] }> {
+  const pages: string[][] = [];
+  let query: ListQuery = first(size);
+  for (;;) {
+    const page = await listClientsPage(ctx, query);
+    pages.push(page.items.map((c) => c.merchantId));
+    if (!page.nextCursor) break;
+    query = { q: "", cursor: JSON.parse(Buffer.from(page.nextCursor, "base64url").toString()) as string[], direction: "next", size };
+  }
+  return { forward: pages.flat(), pages };
+}
+
+beforeAll(async () => {
+  await seedDemoWorld(db, { encryptionKey: TEST_KEY, withDemoKeys: false });
+  const c = new pg.Client({ connectionString: scratch.url });
+  await c.connect();
+  await insertSyntheticWorld(c, { merchants: 5_000, partners: 1, firms: [{ slug: "tall-og-balanse", grants: 5_000 }, { slug: "konto-partner", grants: 50 }], otherGrants: 0 });
+  // Ties across page boundaries: 30 of Konto Partner's clients share one name (only the id orders them).
+  await c.query(`UPDATE "Merchant" SET name = 'Samme Navn AS' WHERE slug BETWEEN 'syn-m-00011' AND 'syn-m-00040'`);
+  await c.end();
+  [per, mads, anne] = await Promise.all([
+    partnerContextFor("per@tallbalanse.example", "tall-og-balanse"),
+    partnerContextFor("mads@kontopartner.example", "konto-partner"),
+    partnerContextFor("anne@tallbalanse.example", "tall-og-balanse"),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await counting.client.$disconnect();
+  await counting.pool.end();
+  await scratch.drop();
+});
+
+describe("the clients page's data call at 5,000 grants", () => {
+  it("returns one page, with the stat cards counted in SQL", async () => {
+    const page = await listClientsPage(per, first());
+    expect(page.items).toHaveLength(25);
+    expect(page.summary).toEqual({ clients: 5_002, ledgers: 5_002, withPersonalData: 1_000 });
+    expect(page.total).toBe(5_002);
+    expect(page.prevCursor).toBeNull();
+    expect(page.nextCursor).not.toBeNull();
+  });
+
+  it("sends the same number of statements and reads back the same rows at 50 and at 5,000 clients", async () => {
+    const small = await measure(() => listClientsPage(mads, first()));
+    const large = await measure(() => listClientsPage(per, first()));
+    expect(small.result.summary.clients).toBe(51);
+    expect(large.result.summary.clients).toBe(5_002);
+    expect(large.queries).toBe(small.queries);
+    expect(large.queries).toBeLessThanOrEqual(3);
+    // Rows back: the page's merchants (+1 probe), one summary row, their ledgers — never the 5,000.
+    expect(large.rows).toBe(small.rows);
+    expect(large.rows).toBeLessThanOrEqual(26 + 1 + 25 * LEDGERS_PER_CLIENT);
+    // A deep page costs what the first does.
+    const deepCursor = encodeCursor([large.result.items[24]!.merchantName, large.result.items[24]!.merchantId]);
+    const deep = await measure(() => listClientsPage(per, { q: "", cursor: JSON.parse(Buffer.from(deepCursor, "base64url").toString()) as string[], direction: "next", size: 25 }));
+    expect(deep.queries).toBe(large.queries);
+    expect(deep.rows).toBe(large.rows);
+  });
+
+  it("caps the page size whatever is asked for", async () => {
+    const { parseListQuery } = await import("@/lib/paging/keyset");
+    const query = parseListQuery({ size: "100000" }, 2);
+    const page = await listClientsPage(per, query);
+    expect(page.items).toHaveLength(PAGE_SIZE_MAX);
+  });
+
+  it("walks every client exactly once, in (name, id) order, forwards and backwards", async () => {
+    const expected = await expectedOrder("tall-og-balanse");
+    const { forward, pages } = await walk(per, 100);
+    expect(forward).toEqual(expected);
+    expect(pages.every((p) => p.length <= 100)).toBe(true);
+    // Backwards from the third page gives the second and then the first.
+    const p3 = await listClientsPage(per, { q: "", cursor: null, direction: "next", size: 100 });
+    const p2 = await listClientsPage(per, { ...first(100), cursor: JSON.parse(Buffer.from(p3.nextCursor!, "base64url").toString()) as string[] });
+    const back = await listClientsPage(per, { ...first(100), cursor: JSON.parse(Buffer.from(p2.prevCursor!, "base64url").toString()) as string[], direction: "prev" });
+    expect(back.items.map((c) => c.merchantId)).toEqual(pages[0]);
+    expect(back.prevCursor).toBeNull();
+  });
+
+  it("keeps ties on the name in a stable order across pages (the id breaks them)", async () => {
+    const expected = await expectedOrder("konto-partner");
+    const { forward } = await walk(mads, 7);
+    expect(forward).toEqual(expected);
+    expect(new Set(forward).size).toBe(51);
+    // And backwards through the whole list, page by page, ends where the forward walk began.
+    let page = await listClientsPage(mads, { q: "", cursor: [String.fromCodePoint(0x10ffff), "ffffffff-ffff-ffff-ffff-ffffffffffff"], direction: "prev", size: 7 });
+    const backwards: string[][] = [page.items.map((c) => c.merchantId)];
+    while (page.prevCursor) {
+      page = await listClientsPage(mads, { q: "", cursor: JSON.parse(Buffer.from(page.prevCursor, "base64url").toString()) as string[], direction: "prev", size: 7 });
+      backwards.unshift(page.items.map((c) => c.merchantId));
+    }
+    expect(backwards.flat()).toEqual(expected);
+  });
+
+  it("searches on the server by name, org. number and MSN, and counts the matches in SQL", async () => {
+    const byName = await listClientsPage(per, first(25, "kaffe 00050"));
+    expect(byName.items.map((c) => c.merchantName)).toEqual(["Synthetic Kaffe 00050 AS"]);
+    expect(byName.total).toBe(1);
+    expect(byName.summary.clients).toBe(5_002); // the stat cards stay the firm's totals
+    expect((await listClientsPage(per, first(25, "700004999"))).items.map((c) => c.orgNo)).toEqual(["700004999"]);
+    const byMsn = await listClientsPage(per, first(25, "8001234"));
+    expect(byMsn.items.map((c) => c.ledgers.map((l) => l.salesUnits[0]?.msn))).toEqual([["8001234"]]);
+    const many = await listClientsPage(per, first(25, "Kaffe"));
+    expect(many.total).toBe(498); // 500 synthetic "Kaffe" merchants, 3 of them renamed above, + Fjord Kaffe
+    expect(many.items).toHaveLength(25);
+    expect((await listClientsPage(per, first(25, "%"))).total).toBe(0); // pattern characters are text
+    expect((await listClientsPage(mads, first(25, "kaffe 00050"))).total).toBe(1);
+    expect((await listClientsPage(mads, first(25, "kaffe 00150"))).total).toBe(0); // not Konto Partner's client
+  });
+
+  it("keeps the tenant and the accountant's scope at size", async () => {
+    const page = await listClientsPage(anne, first());
+    expect(page.items.map((c) => c.merchantName)).toEqual(["Fjord Kaffe AS"]);
+    expect(page.summary.clients).toBe(1);
+    expect(await listClientsPage({ ...per, partnerStatus: "suspended" }, first())).toMatchObject({ items: [], total: 0 });
+    const other = (await listClientsPage(per, first(25, "Synthetic Kaffe 04000"))).items[0]!;
+    expect(await getClient(per, other.merchantId)).toMatchObject({ merchantName: "Synthetic Kaffe 04000 AS" });
+    expect(await getClient(mads, other.merchantId)).toBeNull(); // Konto Partner has only the first 50
+  });
+});
