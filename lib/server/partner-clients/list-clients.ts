@@ -102,12 +102,19 @@ export async function listClientsPage(ctx: PartnerContext, query: ListQuery, onl
         AND ${keysetAfter(Prisma.sql`(m."name", m."id")`, cursor, query, "asc")}
       ${keysetOrderBy([Prisma.sql`m."name"`, Prisma.sql`m."id"`], query, "asc")}
       ${keysetLimit(query)}`,
-    db.$queryRaw<{ clients: number; ledgers: number; personal: number; matching: number }[]>`
-      SELECT count(DISTINCT g."merchantId")::int AS "clients", count(*)::int AS "ledgers",
-             count(*) FILTER (WHERE g."includesPersonalData")::int AS "personal",
-             count(DISTINCT g."merchantId") FILTER (WHERE ${search})::int AS "matching"
-      FROM "LedgerGrant" g JOIN "Merchant" m ON m."id" = g."merchantId"
-      WHERE ${live} AND ${onlyMerchant}`,
+    // The merchant row is joined only to count a search's matches.
+    query.q || only
+      ? db.$queryRaw<{ clients: number; ledgers: number; personal: number; matching: number }[]>`
+          SELECT count(DISTINCT g."merchantId")::int AS "clients", count(*)::int AS "ledgers",
+                 count(*) FILTER (WHERE g."includesPersonalData")::int AS "personal",
+                 count(DISTINCT g."merchantId") FILTER (WHERE ${search})::int AS "matching"
+          FROM "LedgerGrant" g JOIN "Merchant" m ON m."id" = g."merchantId"
+          WHERE ${live} AND ${onlyMerchant}`
+      : db.$queryRaw<{ clients: number; ledgers: number; personal: number; matching: number }[]>`
+          SELECT count(DISTINCT g."merchantId")::int AS "clients", count(*)::int AS "ledgers",
+                 count(*) FILTER (WHERE g."includesPersonalData")::int AS "personal",
+                 count(DISTINCT g."merchantId")::int AS "matching"
+          FROM "LedgerGrant" g WHERE ${live}`,
   ]);
   const page = toKeysetPage(merchants, query, (m) => [m.name, m.id], summaryRows[0]?.matching ?? 0);
   const ids = page.items.map((m) => m.id);
