@@ -58,9 +58,13 @@ function liveGrants(ctx: PartnerContext, today: string): Prisma.Sql {
     AND (g."validUntil" IS NULL OR g."validUntil" >= ${today}::date) AND ${scope}`;
 }
 
-/** Search on `m` (Merchant): name contains, org. number starts with, or one of its sales units has this MSN. */
+/**
+ * Search on `m` (Merchant): name contains; and when the text looks like a number, org. number starts with it
+ * or one of the merchant's sales units has it as MSN.
+ */
 function clientSearch(q: string): Prisma.Sql {
   if (!q) return Prisma.sql`TRUE`;
+  if (!/^[0-9][0-9 -]*$/.test(q)) return Prisma.sql`m."name" ILIKE ${likePattern(q)}`;
   return Prisma.sql`(m."name" ILIKE ${likePattern(q)} OR m."orgNo" LIKE ${likePattern(q, "prefix")}
     OR EXISTS (SELECT 1 FROM "SalesUnit" s WHERE s."merchantId" = m."id" AND s."msn" = ${q}))`;
 }
