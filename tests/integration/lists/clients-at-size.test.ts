@@ -17,6 +17,10 @@ const { seedDemoWorld } = await import("@/lib/server/seed/seed-demo-world");
 const { insertSyntheticWorld } = await import("@/bench/synthetic-world");
 const { partnerContextFor, TEST_KEY } = await import("@/tests/support/test-db");
 const { listClientsPage, getClient, LEDGERS_PER_CLIENT } = await import("@/lib/server/partner-clients/list-clients");
+const { listPartnerOverviewPage, getSalesUnitForMerchant, listOverviewFilterOptions, LIVE_GRANTS_PER_UNIT } = await import("@/lib/server/merchant-partners/list-partner-overview");
+const { listPartnerStaffPage } = await import("@/lib/server/partner-staff/list-partner-staff");
+const { listInbox } = await import("@/lib/server/lifecycle/inbox");
+const { merchantContextFor } = await import("@/tests/support/test-db");
 
 type Ctx = Awaited<ReturnType<typeof partnerContextFor>>;
 const first = (size = 25, q = ""): ListQuery => ({ q, cursor: null, direction: "next", size });
@@ -24,6 +28,9 @@ const first = (size = 25, q = ""): ListQuery => ({ q, cursor: null, direction: "
 let per: Ctx; // Tall & Balanse owner: 2 demo + 5,000 synthetic clients
 let mads: Ctx; // Konto Partner owner: 1 demo + 50 synthetic clients
 let anne: Ctx; // Tall & Balanse accountant assigned Fjord Kaffe only
+let kari: Awaited<ReturnType<typeof merchantContextFor>>; // Fjord Kaffe admin: 200 synthetic partners on ledger 302103
+let nils: Awaited<ReturnType<typeof merchantContextFor>>; // Nordlys Sport admin: the demo world's size
+const cursorOf = (c: string) => JSON.parse(Buffer.from(c, "base64url").toString()) as string[];
 
 async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number; rows: number }> {
   counting.stats.queries = 0;
@@ -60,7 +67,19 @@ beforeAll(async () => {
   await seedDemoWorld(db, { encryptionKey: TEST_KEY, withDemoKeys: false });
   const c = new pg.Client({ connectionString: scratch.url });
   await c.connect();
-  await insertSyntheticWorld(c, { merchants: 5_000, partners: 1, firms: [{ slug: "tall-og-balanse", grants: 5_000 }, { slug: "konto-partner", grants: 50 }], otherGrants: 0 });
+  await insertSyntheticWorld(c, {
+    merchants: 5_000,
+    partners: 200,
+    firms: [{ slug: "tall-og-balanse", grants: 5_000 }, { slug: "konto-partner", grants: 50 }],
+    otherGrants: 0,
+    merchantGrants: { merchantSlug: "fjord-kaffe", ledgerExternalId: "302103", grants: 200 },
+    partnerStaff: { partnerSlug: "tall-og-balanse", staff: 300 },
+  });
+  // 60 notifications for Kari at one and the same instant (ties on the sort key), 1,000 for Per.
+  await c.query(`INSERT INTO "Notification" ("userId", kind, title, body, "createdAt")
+    SELECT u.id, 'test', 'Tied ' || n, 'same instant', '2026-12-01T10:00:00Z' FROM generate_series(1, 60) n CROSS JOIN "User" u WHERE u.email = 'kari@fjordkaffe.example'`);
+  await c.query(`INSERT INTO "Notification" ("userId", kind, title, body, "createdAt")
+    SELECT u.id, 'test', 'Notice ' || n, 'body', now() - (n || ' minutes')::interval FROM generate_series(1, 1000) n CROSS JOIN "User" u WHERE u.email = 'per@tallbalanse.example'`);
   // Ties across page boundaries: 30 of Konto Partner's clients share one name (only the id orders them).
   await c.query(`UPDATE "Merchant" SET name = 'Samme Navn AS' WHERE slug BETWEEN 'syn-m-00011' AND 'syn-m-00040'`);
   await c.end();
@@ -69,6 +88,7 @@ beforeAll(async () => {
     partnerContextFor("mads@kontopartner.example", "konto-partner"),
     partnerContextFor("anne@tallbalanse.example", "tall-og-balanse"),
   ]);
+  [kari, nils] = await Promise.all([merchantContextFor("kari@fjordkaffe.example", "fjord-kaffe"), merchantContextFor("nils@nordlys.example", "nordlys-sport")]);
 }, 120_000);
 
 afterAll(async () => {
@@ -163,5 +183,81 @@ describe("the clients page's data call at 5,000 grants", () => {
     const other = (await listClientsPage(per, first(25, "Synthetic Kaffe 04000"))).items[0]!;
     expect(await getClient(per, other.merchantId)).toMatchObject({ merchantName: "Synthetic Kaffe 04000 AS" });
     expect(await getClient(mads, other.merchantId)).toBeNull(); // Konto Partner has only the first 50
+  });
+});
+
+describe("the other lists at size", () => {
+  it("merchant overview: a sales unit's partners are bounded, the stat cards count all 200 in SQL, the statements do not grow", async () => {
+    const small = await measure(() => listPartnerOverviewPage(nils, {}, first()));
+    const large = await measure(() => listPartnerOverviewPage(kari, {}, first()));
+    expect(large.queries).toBe(small.queries);
+    const bryggen = large.result.items.find((u) => u.msn === "212003")!;
+    expect(bryggen.grants.length).toBeLessThanOrEqual(LIVE_GRANTS_PER_UNIT);
+    expect(bryggen.moreLive).toBe(200 - LIVE_GRANTS_PER_UNIT);
+    expect(large.result.summary.partnersWithAccess).toBe(201); // the 200 synthetic partners + Tall & Balanse
+    expect(large.result.summary.salesUnits).toBe(4);
+    expect(large.rows).toBeLessThan(100);
+    // The sales unit's own page lists every partner of its ledger.
+    expect((await getSalesUnitForMerchant(kari, bryggen.id))!.grants).toHaveLength(200);
+    const options = await listOverviewFilterOptions(kari);
+    expect(options.partners.length).toBeLessThanOrEqual(100);
+  });
+
+  it("merchant overview: keyset paging of sales units with search by name and MSN", async () => {
+    const p1 = await listPartnerOverviewPage(kari, {}, first(2));
+    const p2 = await listPartnerOverviewPage(kari, {}, { ...first(2), cursor: cursorOf(p1.nextCursor!) });
+    expect([...p1.items, ...p2.items].map((u) => u.msn).sort()).toEqual(["212001", "212002", "212003", "212004"]);
+    expect(p2.nextCursor).toBeNull();
+    const back = await listPartnerOverviewPage(kari, {}, { ...first(2), cursor: cursorOf(p2.prevCursor!), direction: "prev" });
+    expect(back.items.map((u) => u.id)).toEqual(p1.items.map((u) => u.id));
+    expect((await listPartnerOverviewPage(kari, {}, first(25, "Kiosk"))).items.map((u) => u.msn)).toEqual(["212004"]);
+    expect((await listPartnerOverviewPage(kari, {}, first(25, "21200"))).total).toBe(4);
+    expect((await listPartnerOverviewPage(nils, {}, first(25, "Kiosk"))).total).toBe(0);
+  });
+
+  it("partner staff: 301 people in pages of 25, searched, counted in SQL; dialog clients bounded", async () => {
+    const page = await listPartnerStaffPage(per, first());
+    expect(page.items).toHaveLength(25);
+    expect(page.items[0]).toMatchObject({ role: "owner", email: "per@tallbalanse.example" });
+    expect(page.summary).toEqual({ people: 302, accountants: 301, clients: 5_002 });
+    expect(page.clients).toHaveLength(100);
+    const seen: string[] = [];
+    let query = first(50);
+    for (;;) {
+      const p = await listPartnerStaffPage(per, query);
+      seen.push(...p.items.map((m) => m.membershipId));
+      if (!p.nextCursor) break;
+      query = { ...first(50), cursor: cursorOf(p.nextCursor) };
+    }
+    expect(new Set(seen).size).toBe(302);
+    const found = await listPartnerStaffPage(per, first(25, "accountant 0042"));
+    expect(found.items.map((m) => m.email)).toEqual(["syn-user-0042@synthetic.example"]);
+    expect(found.total).toBe(1);
+  });
+
+  it("notifications: keyset pages through ties on the timestamp, forwards and backwards; a deep page costs the first's statements", async () => {
+    const ids: string[] = [];
+    let cursor: string[] | null = null;
+    const pages: string[][] = [];
+    for (;;) {
+      const inbox = await listInbox(kari.user.id, { take: 7, cursor });
+      pages.push(inbox.items.map((n) => n.id));
+      ids.push(...inbox.items.map((n) => n.id));
+      if (!inbox.nextCursor) break;
+      cursor = cursorOf(inbox.nextCursor);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    const total = (await listInbox(kari.user.id, { take: 1 })).total;
+    expect(ids).toHaveLength(total);
+    const second = await listInbox(kari.user.id, { take: 7, cursor: cursorOf((await listInbox(kari.user.id, { take: 7 })).nextCursor!) });
+    const back = await listInbox(kari.user.id, { take: 7, cursor: cursorOf(second.prevCursor!), direction: "prev" });
+    expect(back.items.map((n) => n.id)).toEqual(pages[0]);
+    expect(back.prevCursor).toBeNull();
+    const firstPage = await measure(() => listInbox(per.user.id, { take: 20 }));
+    const mid = await listInbox(per.user.id, { take: 500 });
+    expect(mid.items).toHaveLength(100); // capped
+    const deep = await measure(() => listInbox(per.user.id, { take: 20, cursor: cursorOf(mid.nextCursor!) }));
+    expect(deep.queries).toBe(firstPage.queries);
+    expect(deep.rows).toBe(firstPage.rows);
   });
 });
