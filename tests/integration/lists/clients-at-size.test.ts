@@ -21,6 +21,8 @@ const { listPartnerOverviewPage, getSalesUnitForMerchant, listOverviewFilterOpti
 const { listPartnerStaffPage } = await import("@/lib/server/partner-staff/list-partner-staff");
 const { listInbox } = await import("@/lib/server/lifecycle/inbox");
 const { merchantContextFor } = await import("@/tests/support/test-db");
+const { countMerchantRequests } = await import("@/lib/server/access-requests/count-requests");
+const { listRenewals, RENEWALS_LIST_MAX } = await import("@/lib/server/lifecycle/list-renewals");
 
 type Ctx = Awaited<ReturnType<typeof partnerContextFor>>;
 const first = (size = 25, q = ""): ListQuery => ({ q, cursor: null, direction: "next", size });
@@ -74,7 +76,11 @@ beforeAll(async () => {
     otherGrants: 0,
     merchantGrants: { merchantSlug: "fjord-kaffe", ledgerExternalId: "302103", grants: 200 },
     partnerStaff: { partnerSlug: "tall-og-balanse", staff: 300 },
+    merchantRequests: { merchantSlug: "fjord-kaffe", requests: 2_000 },
   });
+  // 150 of the 200 synthetic grants on Fjord Kaffe's ledger 302103 end within ten days (renewal candidates).
+  await c.query(`UPDATE "LedgerGrant" g SET "validUntil" = CURRENT_DATE + 5 FROM "AccountingPartner" p
+    WHERE p.id = g."partnerId" AND p.slug BETWEEN 'syn-p-0001' AND 'syn-p-0150'`);
   // 60 notifications for Kari at one and the same instant (ties on the sort key), 1,000 for Per.
   await c.query(`INSERT INTO "Notification" ("userId", kind, title, body, "createdAt")
     SELECT u.id, 'test', 'Tied ' || n, 'same instant', '2026-12-01T10:00:00Z' FROM generate_series(1, 60) n CROSS JOIN "User" u WHERE u.email = 'kari@fjordkaffe.example'`);
@@ -259,5 +265,18 @@ describe("the other lists at size", () => {
     const deep = await measure(() => listInbox(per.user.id, { take: 20, cursor: cursorOf(mid.nextCursor!) }));
     expect(deep.queries).toBe(firstPage.queries);
     expect(deep.rows).toBe(firstPage.rows);
+  });
+
+  it("requests and renewals: tab and stat counts from SQL, renewal lists bounded", async () => {
+    const counts = await countMerchantRequests(kari);
+    expect(counts).toMatchObject({ open: 2_000, ending: 150 });
+    // Requests by org. number name no sales unit: a manager sees them too; another merchant sees none.
+    const mona = await merchantContextFor("mona@fjordkaffe.example", "fjord-kaffe");
+    expect((await countMerchantRequests(mona)).open).toBe(2_000);
+    expect((await countMerchantRequests(nils)).open).toBe(0);
+    const renewals = await listRenewals(kari);
+    expect(renewals.ending).toHaveLength(RENEWALS_LIST_MAX);
+    expect(renewals.moreEnding).toBe(50);
+    expect(renewals.totals).toMatchObject({ ending: 150, ending14: 150 });
   });
 });
