@@ -23,6 +23,10 @@ import { seedDemoWorld } from "@/lib/server/seed/seed-demo-world";
 import { listClientsPage } from "@/lib/server/partner-clients/list-clients";
 import { listOverviewFilterOptions, listPartnerOverviewPage } from "@/lib/server/merchant-partners/list-partner-overview";
 import { listInbox } from "@/lib/server/lifecycle/inbox";
+import { listPartnerStaffPage } from "@/lib/server/partner-staff/list-partner-staff";
+import { listPartnerPeopleForMerchantPage } from "@/lib/server/partner-staff/list-partner-people-for-merchant";
+import { countMerchantRequests } from "@/lib/server/access-requests/count-requests";
+import { listRenewals } from "@/lib/server/lifecycle/list-renewals";
 import { todayLedgerDate } from "@/lib/dates";
 import type { MerchantContext, PartnerContext } from "@/lib/server/authz/contexts";
 import type { ListQuery } from "@/lib/paging/keyset";
@@ -119,6 +123,10 @@ async function main() {
       { name: "merchant overview (/merchant/partners), page + summary", run: (s) => listPartnerOverviewPage(ctx[s].kari, {}, first()) },
       { name: "merchant overview, filter options", run: (s) => listOverviewFilterOptions(ctx[s].kari) },
       { name: "notifications, first page + counts", run: (s) => listInbox(ctx[s].kari.user.id, { take: 20 }) },
+      { name: "partner staff (/partner/staff), page + counts + dialog clients", run: (s) => listPartnerStaffPage(ctx[s].per, first()) },
+      { name: "merchant \"who can see\" (/merchant/partner-staff), page + counts", run: (s) => listPartnerPeopleForMerchantPage(ctx[s].kari, { ...first(), size: 10 }) },
+      { name: "merchant request tabs and stat cards (SQL counts)", run: (s) => countMerchantRequests(ctx[s].kari) },
+      { name: "merchant renewals (bounded lists + counts)", run: (s) => listRenewals(ctx[s].kari) },
     ];
     // Warm both pools and plans once.
     for (const c of cases) for (const s of ["demo", "big"] as const) await on(s, () => c.run(s))();
@@ -137,7 +145,7 @@ async function main() {
     const cpus = os.cpus();
     const pgVersion = (await clients.demo.$queryRaw<{ v: string }[]>`SELECT current_setting('server_version') AS v`)[0]?.v ?? "?";
     const text = [
-      `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus[0]?.model.trim() ?? "unknown CPU"} (${cpus.length} cores), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, PostgreSQL ${pgVersion} on the same machine (load average ${os.loadavg()[0]!.toFixed(1)} at the end: other work shared it). ${reps} samples per case and size, interleaved. Demo size: the demo world (Tall & Balanse has ${sizes[0]!.n} clients). Synthetic size: bench/seed-synthetic.ts (10,004 merchants, 50,003 grants; Tall & Balanse has ${sizes[1]!.n} clients; Fjord Kaffe has 200 partners on one ledger and 2,000 notifications for Kari).`,
+      `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus[0]?.model.trim() ?? "unknown CPU"} (${cpus.length} cores), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, PostgreSQL ${pgVersion} on the same machine (load average ${os.loadavg()[0]!.toFixed(1)} at the end: other work shared it). ${reps} samples per case and size, interleaved. Demo size: the demo world (Tall & Balanse has ${sizes[0]!.n} clients). Synthetic size: bench/seed-synthetic.ts (10,004 merchants, 50,003 grants; Tall & Balanse has ${sizes[1]!.n} clients; Fjord Kaffe has 200 partners on one ledger, 2,000 pending requests, 2,000 notifications for Kari; Tall & Balanse has 302 people).`,
       "",
       "| data call | demo ms (median) | synthetic ms (median) | synthetic ÷ demo (median of paired ratios) |",
       "| --- | ---: | ---: | ---: |",

@@ -23,6 +23,7 @@ const { listInbox } = await import("@/lib/server/lifecycle/inbox");
 const { merchantContextFor } = await import("@/tests/support/test-db");
 const { countMerchantRequests } = await import("@/lib/server/access-requests/count-requests");
 const { listRenewals, RENEWALS_LIST_MAX } = await import("@/lib/server/lifecycle/list-renewals");
+const { listPartnerPeopleForMerchantPage } = await import("@/lib/server/partner-staff/list-partner-people-for-merchant");
 
 type Ctx = Awaited<ReturnType<typeof partnerContextFor>>;
 const first = (size = 25, q = ""): ListQuery => ({ q, cursor: null, direction: "next", size });
@@ -278,5 +279,26 @@ describe("the other lists at size", () => {
     expect(renewals.ending).toHaveLength(RENEWALS_LIST_MAX);
     expect(renewals.moreEnding).toBe(50);
     expect(renewals.totals).toMatchObject({ ending: 150, ending14: 150 });
+  });
+
+  it("merchant 'who can see': 201 partners in keyset pages, searched, counted in SQL; statements as at demo size", async () => {
+    const small = await measure(() => listPartnerPeopleForMerchantPage(nils, first()));
+    const large = await measure(() => listPartnerPeopleForMerchantPage(kari, first()));
+    expect(large.queries).toBe(small.queries);
+    expect(large.result.items).toHaveLength(25);
+    expect(large.result.summary.partners).toBe(201); // 200 synthetic partners + Tall & Balanse
+    const seen: string[] = [];
+    let query = first(40);
+    for (;;) {
+      const p = await listPartnerPeopleForMerchantPage(kari, query);
+      seen.push(...p.items.map((x) => x.partnerId));
+      if (!p.nextCursor) break;
+      query = { ...first(40), cursor: cursorOf(p.nextCursor) };
+    }
+    expect(new Set(seen).size).toBe(201);
+    const found = await listPartnerPeopleForMerchantPage(kari, first(25, "Regnskap 0042"));
+    expect(found.items.map((x) => x.name)).toEqual(["Synthetic Regnskap 0042 AS"]);
+    const tb = (await listPartnerPeopleForMerchantPage(kari, first(25, "Tall"))).items[0]!;
+    expect(tb.people.map((x) => x.email).sort()).toEqual(["anne@tallbalanse.example", "per@tallbalanse.example"]);
   });
 });
