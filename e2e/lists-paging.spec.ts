@@ -1,4 +1,4 @@
-import { test, expect, signInAs, expectNoA11yViolations, saveScreenshot, PERSONAS, ORGS } from "./fixtures";
+import { test, expect, signInAs, signedInContext, expectNoA11yViolations, saveScreenshot, PERSONAS, ORGS } from "./fixtures";
 
 // Issue 14: the lists are keyset pages with a server-side search. The demo world is small, so one page shows
 // every row; `?size=1` makes the pager show its work on it. Read-only: runs in the first-start project.
@@ -31,7 +31,7 @@ test("partner clients: search on the server, pager with cursors, counts from SQL
   await expect(page.getByText("Nothing matches “zzz-nothing”")).toBeVisible();
 });
 
-test("merchant partners overview and partner staff are paged and searchable", async ({ page }) => {
+test("merchant partners overview and partner staff are paged and searchable", async ({ page, browser, baseURL }) => {
   await signInAs(page, PERSONAS.kari, ORGS.fjordKaffe.name);
   await page.goto("/merchant/partners?size=2");
   await expect(page.getByTestId(/^sales-unit-/)).toHaveCount(2);
@@ -41,9 +41,10 @@ test("merchant partners overview and partner staff are paged and searchable", as
   await expect(page.getByTestId(/^sales-unit-/)).toHaveCount(1);
   await expect(page.getByTestId("sales-unit-212004")).toBeVisible();
 
-  await signInAs(page, PERSONAS.per);
-  await page.goto("/partner/staff?q=anne");
-  await expect(page.getByTestId(/^staff-/)).toHaveCount(1);
-  await expect(page.getByTestId("staff-anne@tallbalanse.example")).toContainText(ORGS.fjordKaffe.name);
-  await saveScreenshot(page, "lists-partner-staff");
+  const per = await signedInContext(browser, baseURL, PERSONAS.per);
+  await per.page.goto("/partner/staff?q=anne");
+  await expect(per.page.getByTestId(/^staff-/)).toHaveCount(1);
+  await expect(per.page.getByTestId("staff-anne@tallbalanse.example")).toContainText(ORGS.fjordKaffe.name);
+  await saveScreenshot(per.page, "lists-partner-staff");
+  await per.context.close();
 });
