@@ -5,7 +5,7 @@
  * demo size. "Before" reproduces the clients page's old data call (every live grant of the firm, with merchant,
  * ledger and sales units) so the change is measured in the same run too.
  *
- *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres node --conditions=react-server --import tsx bench/lists.ts
+ *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres node --import ./scripts/lib/server-only-hook.mjs --import tsx bench/lists.ts
  *
  * Creates two scratch databases on that server (dropped at the end), migrates them, seeds the demo world in
  * both and the synthetic set in one. BENCH_REPS sets the samples per case (default 15). Writes the table

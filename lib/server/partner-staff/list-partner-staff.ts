@@ -91,7 +91,7 @@ export async function listPartnerStaffPage(ctx: PartnerContext, query: ListQuery
              count(*) FILTER (WHERE ${search})::int AS "matching",
              (SELECT count(DISTINCT g."merchantId")::int FROM "LedgerGrant" g WHERE ${live}) AS "clients"
       FROM "PartnerMembership" pm JOIN "User" u ON u."id" = pm."userId" WHERE pm."partnerId" = ${ctx.partnerId}::uuid`,
-    staffClients(live, Prisma.sql`TRUE`, STAFF_DIALOG_CLIENTS),
+    staffClients(live, STAFF_DIALOG_CLIENTS),
   ]);
   const page = toKeysetPage(members, query, (m) => [String(m.roleKey), m.name, m.id], counts[0]?.matching ?? 0);
   const accountantIds = page.items.filter((m) => m.role === "accountant").map((m) => m.id);
@@ -115,12 +115,13 @@ export async function listPartnerStaffPage(ctx: PartnerContext, query: ListQuery
   };
 }
 
-async function staffClients(live: Prisma.Sql, where: Prisma.Sql, limit: number): Promise<StaffClient[]> {
+/** The firm's first clients by name: walks the merchant name index and stops after `limit` clients. */
+async function staffClients(live: Prisma.Sql, limit: number): Promise<StaffClient[]> {
   return db.$queryRaw<StaffClient[]>`
-    SELECT m."id" AS "merchantId", m."name", m."orgNo", x."n" AS "ledgerCount"
-    FROM (SELECT g."merchantId", count(*)::int AS "n" FROM "LedgerGrant" g WHERE ${live} GROUP BY g."merchantId") x
-    JOIN "Merchant" m ON m."id" = x."merchantId"
-    WHERE ${where}
+    SELECT m."id" AS "merchantId", m."name", m."orgNo",
+           (SELECT count(*)::int FROM "LedgerGrant" g WHERE g."merchantId" = m."id" AND ${live}) AS "ledgerCount"
+    FROM "Merchant" m
+    WHERE EXISTS (SELECT 1 FROM "LedgerGrant" g WHERE g."merchantId" = m."id" AND ${live})
     ORDER BY m."name", m."id" LIMIT ${limit}`;
 }
 
