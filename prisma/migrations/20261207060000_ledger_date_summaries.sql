@@ -20,5 +20,10 @@ CREATE UNIQUE INDEX "LedgerDateSummary_ledgerId_ledgerDate_key" ON "LedgerDateSu
 CREATE UNIQUE INDEX "LedgerDateSummary_fundsDayId_key" ON "LedgerDateSummary"("fundsDayId");
 CREATE UNIQUE INDEX "LedgerDateSummary_feesDayId_key" ON "LedgerDateSummary"("feesDayId");
 
+-- The first date of a ledger's history, as the sync found it (the feed's first entry, or the grant's first date):
+-- the whole history from there is cached in the background, and the sync card shows how far it has come.
+ALTER TABLE "LedgerSyncState" ADD COLUMN "historyFrom" DATE;
+
 -- migrate:down
+ALTER TABLE "LedgerSyncState" DROP COLUMN "historyFrom";
 DROP TABLE "LedgerDateSummary";
