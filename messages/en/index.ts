@@ -4,10 +4,11 @@ import admin from "./admin.json";
 import core from "./core.json";
 import grants from "./grants.json";
 import ledgers from "./ledgers.json";
+import ledgerBackfill from "./ledger-backfill.json";
 import lifecycle from "./lifecycle.json";
 import security from "./security.json";
 
-export const catalogues = { admin, core, grants, ledgers, lifecycle, security };
+export const catalogues = { admin, core, grants, ledgers, lifecycle, security, ledgerBackfill };
 
-export const messages = Object.assign({}, admin, core, grants, ledgers, lifecycle, security);
+export const messages = Object.assign({}, admin, core, grants, ledgers, lifecycle, security, ledgerBackfill);
 export default messages;
