@@ -4,11 +4,12 @@ import admin from "./admin.json";
 import core from "./core.json";
 import grants from "./grants.json";
 import ledgers from "./ledgers.json";
+import ledgerBackfill from "./ledger-backfill.json";
 import lifecycle from "./lifecycle.json";
 import lists from "./lists.json";
 import security from "./security.json";
 
-export const catalogues = { admin, core, grants, ledgers, lifecycle, security, lists };
+export const catalogues = { admin, core, grants, ledgers, lifecycle, security, lists, ledgerBackfill };
 
-export const messages = Object.assign({}, admin, core, grants, ledgers, lifecycle, security, lists);
+export const messages = Object.assign({}, admin, core, grants, ledgers, lifecycle, security, lists, ledgerBackfill);
 export default messages;
