@@ -3,11 +3,12 @@
 import admin from "./admin.json";
 import core from "./core.json";
 import grants from "./grants.json";
+import journal from "./journal.json";
 import ledgers from "./ledgers.json";
 import lifecycle from "./lifecycle.json";
 import security from "./security.json";
 
-export const catalogues = { admin, core, grants, ledgers, lifecycle, security };
+export const catalogues = { admin, core, grants, journal, ledgers, lifecycle, security };
 
-export const messages = Object.assign({}, admin, core, grants, ledgers, lifecycle, security);
+export const messages = Object.assign({}, admin, core, grants, journal, ledgers, lifecycle, security);
 export default messages;
