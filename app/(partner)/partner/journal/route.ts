@@ -4,6 +4,8 @@ import { partnerCan } from "@/lib/server/authz/permissions";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
 import { journalCsvStream, journalFilename, planJournal } from "@/lib/server/journal/journal-csv";
 import { dateRangeSchema } from "@/lib/ledgers/range";
+import { AppError } from "@/lib/errors/app-error";
+import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
 
 /**
  * P4: the voucher journal of one granted ledger for a period, as CSV (docs/journal.md). The same rules as the
@@ -22,6 +24,13 @@ export async function GET(req: NextRequest): Promise<Response> {
   const parsed = dateRangeSchema.safeParse({ from: params.get("from") ?? "", to: params.get("to") ?? "" });
   if (!parsed.success) return plain(400, parsed.error.issues.map((i) => i.message).join(" "));
   const range = parsed.data;
+  // A journal is an export: the per-person and per-firm export limit (decision 016) applies.
+  try {
+    await requireWithinRateLimit("export", { user: ctx.user.id, tenant: `partner:${ctx.partnerId}` });
+  } catch (err) {
+    if (err instanceof AppError && err.code === "RATE_LIMITED") return plain(429, err.message, err.retryAfterSeconds);
+    throw err;
+  }
   const plan = await planJournal(access, range);
   if (!plan.ok) return plain(plan.status, plan.message, plan.retryAfterSeconds);
   return new Response(journalCsvStream(access, plan, range), {
