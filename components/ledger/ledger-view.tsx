@@ -83,7 +83,7 @@ export function LedgerView(props: LedgerViewProps) {
           <p className="mt-3 text-xs text-muted-foreground">
             {t("range.hint", { max: MAX_RANGE_DAYS })} {periodText ? t("range.periodHint", { period: periodText }) : null}
           </p>
-          {reader === "partner" && "ledgerId" in target ? <div className="mt-3"><JournalDownload ledgerId={target.ledgerId} range={range} /></div> : null}
+          {reader === "partner" && "ledgerId" in target ? <div className="mt-3"><JournalDownload ledgerId={target.ledgerId} range={range} closedThrough={view && view.requested.from === range.from && view.requested.to === range.to ? view.completeThrough : undefined} /></div> : null}
         </CardContent>
       </Card>
 
