@@ -39,8 +39,8 @@ const NS4102: JournalAccounts = {
 /**
  * The Danish public standard chart (fælles offentlig standardkontoplan, Erhvervsstyrelsen and Skattestyrelsen):
  * 1010 Salg af varer og ydelser; 2390 Porto og gebyrer; 6330 Øvrige tilgodehavender (kortfristede) as the
- * settlement receivable; 8040 Øvrig anden gæld; 7440 Leverandører af varer og tjenesteydelser; 6460 for the bank
- * (check it against the bank account number the client's system already uses); 6340 for review items.
+ * settlement receivable; 8040 Øvrig anden gæld; 7440 Leverandører af varer og tjenesteydelser; 6460 as a
+ * placeholder for the bank (bank accounts are numbered per client: set the client's own); 6340 for review items.
  */
 const DK_STANDARD: JournalAccounts = {
   bank: "6460",
