@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import type { RunningSandbox } from "@/sandbox/server";
 import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
-import { startLedgerSandbox } from "@/tests/integration/ledgers/sandbox-support";
+import { dateReads, sandboxStats, startLedgerSandbox } from "@/tests/integration/ledgers/sandbox-support";
 
 // P4 voucher journal on the data layer, against the sandbox-backed ledger cache of the seeded demo world, in a
 // database of this file's own (it adds a grant and changes account settings and cached entries).
@@ -162,6 +162,24 @@ describe("a date whose checks fail", () => {
       await m.db.ledgerEntry.update({ where: { id: entry.id }, data: { amountMinor: entry.amountMinor } });
     }
   }, 120_000);
+});
+
+describe("dates not cached yet", () => {
+  it("are fetched once through the ledger service, then served from the cache", async () => {
+    const m = await modules();
+    const access = await accessFor("per", "302101");
+    const today = m.todayLedgerDate();
+    const range = { from: m.shiftLedgerDate(today, -61), to: m.shiftLedgerDate(today, -60) };
+    expect(dateReads(await sandboxStats(sandbox), "302101", "funds", range.from)).toBe(0);
+    const first = await m.planJournal(access, range);
+    expect(first.ok).toBe(true);
+    expect(dateReads(await sandboxStats(sandbox), "302101", "funds", range.from)).toBe(1);
+    expect(await m.db.ledgerDay.count({ where: { ledger: { externalId: "302101" }, ledgerDate: { in: [m.ledgerDateToDb(range.from), m.ledgerDateToDb(range.to)] } } })).toBe(4);
+    await m.planJournal(access, range);
+    const after = await sandboxStats(sandbox);
+    expect(dateReads(after, "302101", "funds", range.from)).toBe(1);
+    expect(dateReads(after, "302101", "fees", range.to)).toBe(1);
+  }, 60_000);
 });
 
 describe("what is refused", () => {
