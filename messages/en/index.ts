@@ -3,13 +3,14 @@
 import admin from "./admin.json";
 import core from "./core.json";
 import grants from "./grants.json";
+import journal from "./journal.json";
 import ledgers from "./ledgers.json";
 import ledgerBackfill from "./ledger-backfill.json";
 import lifecycle from "./lifecycle.json";
 import lists from "./lists.json";
 import security from "./security.json";
 
-export const catalogues = { admin, core, grants, ledgers, lifecycle, security, lists, ledgerBackfill };
+export const catalogues = { admin, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security };
 
-export const messages = Object.assign({}, admin, core, grants, ledgers, lifecycle, security, lists, ledgerBackfill);
+export const messages = Object.assign({}, admin, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security);
 export default messages;

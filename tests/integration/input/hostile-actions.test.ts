@@ -67,6 +67,7 @@ const SUITE: Record<string, Record<string, Spec>> = {
     countMyUnreadNotificationsAction: { as: "user", keys: [] },
     markNotificationsReadAction: { as: "user", keys: ["ids", "all"] },
   },
+  "journal/journal-actions.ts": { saveJournalAccountsAction: { as: "partner", keys: ["merchantId", "accounts"] } },
   "partner-staff/actions.ts": { setClientAssignmentsAction: { as: "partner", keys: ["membershipId", "merchantIds"] } },
   "admin-audit/actions.ts": { verifyAuditChainAction: { as: "admin", keys: [] } },
   "session/actions.ts": {
@@ -217,6 +218,7 @@ const ROUTES: Record<string, string> = {
   "(merchant)/merchant/access-log/export/route.ts": "hostile query strings below",
   "api/admin/audit/export/route.ts": "no input; called as each persona below",
   "api/health/route.ts": "no input; called below",
+  "(partner)/partner/journal/route.ts": "hostile query strings below",
   "api/auth/[...nextauth]/route.ts": "Auth.js' own handlers, replaced by the session mock here; covered by the sign-in browser tests",
 };
 
@@ -243,6 +245,24 @@ describe("route handlers survive hostile query strings", () => {
         const query = new URLSearchParams();
         for (const [k, v] of pairs) query.append(k, v.slice(0, 4000));
         const res = await GET(new NextRequest(`http://localhost/merchant/access-log/export?${query.toString()}`));
+        expect(res.status).toBeLessThan(500);
+        const body = await res.text();
+        for (const markup of HOSTILE_MARKUP) expect(body).not.toContain(markup);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("the voucher journal answers below 500 and echoes no markup", async () => {
+    const { GET } = await import("@/app/(partner)/partner/journal/route");
+    const { NextRequest } = await import("next/server");
+    await signIn("partner");
+    const keys = ["ledger", "from", "to", "__proto__", "constructor"];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...keys), hostileString(pools)), { maxLength: 6 }), async (pairs) => {
+        const query = new URLSearchParams();
+        for (const [k, v] of pairs) query.append(k, v.slice(0, 4000));
+        const res = await GET(new NextRequest(`http://localhost/partner/journal?${query.toString()}`));
         expect(res.status).toBeLessThan(500);
         const body = await res.text();
         for (const markup of HOSTILE_MARKUP) expect(body).not.toContain(markup);
