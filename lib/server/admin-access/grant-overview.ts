@@ -52,12 +52,20 @@ function displayStatusSql(d: Dates): Prisma.Sql {
     WHEN g.status = 'active' AND g."validUntil" <= ${d.soon}::date THEN 'expiring_soon' ELSE g.status::text END`;
 }
 
+/**
+ * Active grants ending between two dates. Written on the "ends soonest" sort key (no end date is infinity, never
+ * between), so sorted by end date the index range starts at `from` instead of filtering the grants that ended.
+ */
+function endsBetween(from: string, to: string): Prisma.Sql {
+  return Prisma.sql`g.status = 'active' AND COALESCE(g."validUntil", 'infinity'::date) BETWEEN ${from}::date AND ${to}::date`;
+}
+
 function statusCondition(status: GrantDisplayStatus, d: Dates): Prisma.Sql {
   switch (status) {
     case "active":
       return Prisma.sql`g.status = 'active' AND (g."validUntil" IS NULL OR g."validUntil" > ${d.soon}::date)`;
     case "expiring_soon":
-      return Prisma.sql`g.status = 'active' AND g."validUntil" BETWEEN ${d.today}::date AND ${d.soon}::date`;
+      return endsBetween(d.today, d.soon);
     case "expired":
       return Prisma.sql`(g.status = 'expired' OR (g.status = 'active' AND g."validUntil" < ${d.today}::date))`;
     default:
@@ -81,7 +89,7 @@ async function whereClause(f: OverviewFilters, d: Dates, opts: { withStatus: boo
   if (f.partnerId) parts.push(Prisma.sql`g."partnerId" = ${f.partnerId}::uuid`);
   if (opts.withStatus && f.status) parts.push(statusCondition(f.status, d));
   if (f.expiringWithinDays !== undefined) {
-    parts.push(Prisma.sql`g.status = 'active' AND g."validUntil" BETWEEN ${d.today}::date AND ${shiftLedgerDate(d.today, f.expiringWithinDays)}::date`);
+    parts.push(endsBetween(d.today, shiftLedgerDate(d.today, f.expiringWithinDays)));
   }
   if (f.personalData) parts.push(Prisma.sql`g."includesPersonalData"`);
   if (f.q) {
