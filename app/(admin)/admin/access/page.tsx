@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Download, Layers, X } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
-import { Card } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,9 +13,14 @@ import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
 import { OverviewFilterForm } from "@/components/admin/overview-filter-form";
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
 import { countOverviewByStatus, getMerchantLabel, listOverviewPage, listPartnerChoices } from "@/lib/server/admin-access/grant-overview";
+import type { GrantDisplayStatus } from "@/lib/grants/grant-status";
 import { OVERVIEW_STATUSES, overviewSearchParams, parseOverviewQuery, type OverviewQuery } from "@/lib/admin-access/overview-query";
 
 export const metadata: Metadata = { title: "Access overview" };
+
+const BAR: Record<GrantDisplayStatus, string> = {
+  active: "bg-success", expiring_soon: "bg-warning", pending_approval: "bg-info", expired: "bg-neutral", revoked: "bg-neutral/60", declined: "bg-danger",
+};
 
 const href = (q: Partial<OverviewQuery> & { filters: OverviewQuery["filters"] }, path = "/admin/access") => {
   const s = overviewSearchParams(q).toString();
@@ -39,6 +44,7 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
   ]);
   const { filters, sort } = query;
   const shown = filters.status ? counts[filters.status] : counts.total;
+  const max = Math.max(1, ...OVERVIEW_STATUSES.map((s) => counts[s]));
   const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : null);
   const filtered = Object.keys(filters).length > 0;
   return (
@@ -56,16 +62,34 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
         }
       />
 
-      <nav aria-label={t("byStatus")} className="mb-4 flex flex-wrap gap-2" data-testid="overview-counts">
-        <Link href={href({ filters: { ...filters, status: undefined }, sort })} className="rounded-full" aria-current={!filters.status ? "true" : undefined}>
-          <Badge variant={!filters.status ? "primary" : "outline"}>{t("all")} <span className="tabular-nums" data-count="total">{counts.total}</span></Badge>
-        </Link>
-        {OVERVIEW_STATUSES.map((s) => (
-          <Link key={s} href={href({ filters: { ...filters, status: s }, sort })} className="rounded-full" aria-current={filters.status === s ? "true" : undefined}>
-            <Badge variant={filters.status === s ? "primary" : "outline"}>{t(`status.${s}`)} <span className="tabular-nums" data-count={s}>{counts[s]}</span></Badge>
-          </Link>
-        ))}
-      </nav>
+      <Card className="mb-4">
+        <CardHeader>
+          <CardTitle>{t("byStatus")}</CardTitle>
+          <CardDescription>
+            {t("byStatusHint")}{" "}
+            <Link className="text-primary hover:underline" href={href({ filters: { ...filters, status: undefined }, sort })} aria-current={!filters.status ? "true" : undefined}>
+              {t("allCount", { count: counts.total })}
+            </Link>
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <dl className="grid gap-x-8 gap-y-2 md:grid-cols-2 xl:grid-cols-3" data-testid="grants-by-status">
+            {OVERVIEW_STATUSES.map((s) => (
+              <div key={s} className={`grid grid-cols-[9.5rem_1fr_3rem] items-center gap-3 rounded-md px-1 ${filters.status === s ? "bg-primary-subtle" : ""}`}>
+                <dt>
+                  <Link href={href({ filters: { ...filters, status: s }, sort })} className="rounded-full" aria-current={filters.status === s ? "true" : undefined} aria-label={t("filterStatus", { status: t(`status.${s}`) })}>
+                    <GrantStatusBadge status={s} />
+                  </Link>
+                </dt>
+                <div className="h-2 overflow-hidden rounded-full bg-muted" aria-hidden>
+                  <div className={`h-full rounded-full ${BAR[s]}`} style={{ width: `${(counts[s] / max) * 100}%` }} />
+                </div>
+                <dd className="text-right text-sm font-medium tabular-nums" data-status={s}>{counts[s]}</dd>
+              </div>
+            ))}
+          </dl>
+        </CardContent>
+      </Card>
 
       <OverviewFilterForm
         partners={partners}
