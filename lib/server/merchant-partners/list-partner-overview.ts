@@ -19,6 +19,8 @@ export interface OverviewGrant {
   lastUsedAt: string | null;
   /** Upstream (the partner's keys) does not yet show what the portal granted or ended; a job is repairing it. */
   outOfSync: boolean;
+  /** The platform admin suspended the partner (A4): it reads nothing until re-activated; the grant is kept. */
+  partnerSuspended?: boolean;
 }
 
 export interface OverviewSalesUnit {
@@ -106,6 +108,7 @@ export async function listPartnerOverview(ctx: MerchantContext, filter: Overview
       ...grantScopeView(g, today),
       lastUsedAt: g.lastUsedAt?.toISOString() ?? null,
       outOfSync: outOfSync.has(g.id),
+      partnerSuspended: g.partner.status === "suspended",
     })),
   }));
 }
