@@ -46,6 +46,11 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
   const shown = filters.status ? counts[filters.status] : counts.total;
   const max = Math.max(1, ...OVERVIEW_STATUSES.map((s) => counts[s]));
   const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : null);
+  const periodText = (g: { periodFrom: string | null; periodTo: string | null }) =>
+    g.periodFrom && g.periodTo ? t("period", { from: day(g.periodFrom) ?? "", to: day(g.periodTo) ?? "" })
+    : g.periodFrom ? t("periodFrom", { from: day(g.periodFrom) ?? "" })
+    : g.periodTo ? t("periodTo", { to: day(g.periodTo) ?? "" })
+    : t("allDates");
   const filtered = Object.keys(filters).length > 0;
   return (
     <>
@@ -67,7 +72,7 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
           <CardTitle>{t("byStatus")}</CardTitle>
           <CardDescription>
             {t("byStatusHint")}{" "}
-            <Link className="text-primary hover:underline" href={href({ filters: { ...filters, status: undefined }, sort })} aria-current={!filters.status ? "true" : undefined}>
+            <Link className="text-primary underline underline-offset-4" href={href({ filters: { ...filters, status: undefined }, sort })} aria-current={!filters.status ? "true" : undefined}>
               {t("allCount", { count: counts.total })}
             </Link>
           </CardDescription>
@@ -106,7 +111,7 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
       {merchant ? (
         <p className="mb-4 flex items-center gap-2 text-sm">
           {t("merchantFilter", { merchant: merchant.name, orgNo: merchant.orgNo })}
-          <Link href={href({ filters: { ...filters, merchantId: undefined }, sort })} className="inline-flex items-center text-primary hover:underline" aria-label={t("clearMerchant")}>
+          <Link href={href({ filters: { ...filters, merchantId: undefined }, sort })} className="inline-flex items-center rounded-sm text-primary underline" aria-label={t("clearMerchant")}>
             <X className="size-4" aria-hidden />
           </Link>
         </p>
@@ -153,7 +158,7 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
                     {g.partner.status === "suspended" ? <Badge variant="danger" className="mt-1">{t("partnerSuspended")}</Badge> : null}
                   </TableCell>
                   <TableCell className="text-sm">
-                    <div>{g.periodFrom || g.periodTo ? t("period", { from: day(g.periodFrom) ?? "…", to: day(g.periodTo) ?? "…" }) : t("allDates")}</div>
+                    <div>{periodText(g)}</div>
                     <div className="text-xs text-muted-foreground">
                       {g.includesPersonalData ? t("withPersonalData") : t("withoutPersonalData")} · {g.validUntil ? t("until", { date: day(g.validUntil) ?? "" }) : t("noEnd")}
                     </div>

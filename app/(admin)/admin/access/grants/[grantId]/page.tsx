@@ -23,6 +23,11 @@ export default async function AdminGrantPage({ params }: { params: Promise<{ gra
   if (!grant) notFound();
   const [history, t, format] = await Promise.all([listAdminGrantHistory(grant.id), getTranslations("adminOverview"), getFormatter()]);
   const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : null);
+  const periodText = (g: { periodFrom: string | null; periodTo: string | null }) =>
+    g.periodFrom && g.periodTo ? t("period", { from: day(g.periodFrom) ?? "", to: day(g.periodTo) ?? "" })
+    : g.periodFrom ? t("periodFrom", { from: day(g.periodFrom) ?? "" })
+    : g.periodTo ? t("periodTo", { to: day(g.periodTo) ?? "" })
+    : t("allDates");
   return (
     <>
       <PageHeader
@@ -51,7 +56,7 @@ export default async function AdminGrantPage({ params }: { params: Promise<{ gra
                 { term: t("salesUnits"), description: <ul>{grant.salesUnits.map((u) => <li key={u.msn}>{u.name} <span className="text-xs text-muted-foreground tabular-nums">· {u.msn}</span></li>)}</ul> },
                 { term: t("ledger"), description: <span className="flex items-center gap-2"><span className="font-mono tabular-nums">{grant.ledger.externalId}</span><Badge variant="outline">{grant.ledger.currency}</Badge></span> },
                 { term: t("partner"), description: <Link className="text-primary hover:underline" href={`/admin/access?partner=${grant.partner.id}`}>{grant.partner.name} · {grant.partner.orgNo}</Link> },
-                { term: t("periodTerm"), description: grant.periodFrom || grant.periodTo ? t("period", { from: day(grant.periodFrom) ?? "…", to: day(grant.periodTo) ?? "…" }) : t("allDates") },
+                { term: t("periodTerm"), description: periodText(grant) },
                 { term: t("personalDataTerm"), description: grant.includesPersonalData ? t("withPersonalData") : t("withoutPersonalData") },
                 { term: t("validUntilTerm"), description: grant.validUntil ? (day(grant.validUntil) ?? "") : t("noEnd") },
                 { term: t("grantedByTerm"), description: grant.grantedBy ?? "—" },
