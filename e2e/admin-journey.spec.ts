@@ -84,6 +84,14 @@ test("Ingrid suspends Tall & Balanse: its accountant gets 404 on a ledger read a
     expect((await anne.page.goto("/partner/ledgers/302101"))?.status()).toBe(404);
     await saveScreenshot(anne.page, "anne-ledger-after-suspension");
 
+    // Fjord Kaffe's admin sees it on her partners page, next to the grant.
+    const kari = await signedInContext(browser, baseURL, PERSONAS.kari, ORGS.fjordKaffe.name);
+    consoleGuard.watch(kari.page);
+    await kari.page.goto("/merchant/partners");
+    await expect(kari.page.getByTestId(`grant-${ORGS.tallBalanse.orgNo}-302101`).getByTestId("partner-suspended")).toBeVisible();
+    await saveScreenshot(kari.page, "kari-partner-suspended");
+    await kari.context.close();
+
     // Its grants show "partner suspended" in the overview.
     await page.goto("/admin/access?q=987654321");
     await expect(page.getByTestId("overview-row").first()).toContainText("Partner suspended");

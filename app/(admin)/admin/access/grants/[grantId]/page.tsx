@@ -39,15 +39,8 @@ export default async function AdminGrantPage({ params }: { params: Promise<{ gra
       {grant.partner.status === "suspended" ? (
         <Alert className="mb-6" variant="warning" icon={<ShieldAlert />} title={t("partnerSuspended")} description={t("partnerSuspendedGrant", { partner: grant.partner.name })} />
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader>
-            <CardTitle>{t("historyTitle")}</CardTitle>
-            <CardDescription>{t("historyHint")}</CardDescription>
-          </CardHeader>
-          <CardContent><GrantHistory entries={history} /></CardContent>
-        </Card>
-        <Card className="content-start">
           <CardHeader><CardTitle>{t("scope")}</CardTitle></CardHeader>
           <CardContent>
             <DescriptionList
@@ -66,6 +59,13 @@ export default async function AdminGrantPage({ params }: { params: Promise<{ gra
             />
             <p className="mt-4 text-xs text-muted-foreground">{t("enforcedWhere")}</p>
           </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("historyTitle")}</CardTitle>
+            <CardDescription>{t("historyHint")}</CardDescription>
+          </CardHeader>
+          <CardContent><GrantHistory entries={history} /></CardContent>
         </Card>
       </div>
     </>
