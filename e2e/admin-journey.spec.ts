@@ -4,7 +4,8 @@ import { test, expect, signInAs, signedInContext, PERSONAS, ORGS, expectNoA11yVi
 
 // A1 + A4 in the browser, as Ingrid (platform admin). This journey suspends a partner and re-activates it, so it
 // runs in its own project after the other journeys (playwright.config.ts).
-test.describe.configure({ mode: "serial" });
+// Several sign-ins and a download each: more than the default minute on a loaded two-core machine.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const KONTO = "Konto Partner ApS";
 
