@@ -1,6 +1,7 @@
 // The English catalogue, one file per feature area so features can grow without stepping on each other.
 // Top-level namespaces must not repeat across files (tests/unit/messages.test.ts checks it).
 import admin from "./admin.json";
+import adminConsole from "./admin-console.json";
 import core from "./core.json";
 import grants from "./grants.json";
 import journal from "./journal.json";
@@ -10,7 +11,7 @@ import lifecycle from "./lifecycle.json";
 import lists from "./lists.json";
 import security from "./security.json";
 
-export const catalogues = { admin, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security };
+export const catalogues = { admin, adminConsole, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security };
 
-export const messages = Object.assign({}, admin, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security);
+export const messages = Object.assign({}, admin, adminConsole, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security);
 export default messages;

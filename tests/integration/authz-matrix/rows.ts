@@ -157,6 +157,14 @@ export const ACTION_ROWS: ActionRow[] = [
   // A3 verify: platform admins only.
   { kind: "action", unit: "lib/server/admin-audit/actions.ts#verifyAuditChainAction", sessionOnly: true, expect: same("S N N N N N A N"), call: (fn) => fn({}) },
 
+  // A4 partner directory: platform admins only; the partner id is nobody's tenant, so "other" is a forged cookie.
+  { kind: "action", unit: "lib/server/admin-partners/actions.ts#approvePartnerAction", sessionOnly: true, expect: same("S N N N N N A N"),
+    call: (fn, c) => fn({ partnerId: c.w.partners.regnskapshjelpen.id }) },
+  { kind: "action", unit: "lib/server/admin-partners/actions.ts#suspendPartnerAction", sessionOnly: true, expect: same("S N N N N N A N"),
+    call: (fn, c) => fn({ partnerId: c.w.partners.konto.id, reason: "Matrix test" }) },
+  { kind: "action", unit: "lib/server/admin-partners/actions.ts#reactivatePartnerAction", sessionOnly: true, expect: same("S N N N N N A N"),
+    call: (fn, c) => fn({ partnerId: c.w.partners.bokholderiet.id }) },
+
   // Session. The demo sign-in is off outside the embedded mode (as here), whoever asks.
   { kind: "action", unit: `${ses}demoSignInAction`, sessionOnly: true, expect: same("N N N N N N N N"), call: (fn) => fn({ email: "kari@fjordkaffe.example" }) },
   // Choosing an organisation: one of your own goes to its home; one you do not belong to is not found.
@@ -194,6 +202,8 @@ export const PAGE_ROWS: PageRow[] = [
   { kind: "page", unit: "app/(auth)/select-organisation/page.tsx", expect: same("S A A A A A A A") },
   { kind: "page", unit: "app/(admin)/admin/access/page.tsx", expect: ADMIN_ONLY },
   { kind: "page", unit: "app/(admin)/admin/audit/page.tsx", expect: ADMIN_ONLY },
+  { kind: "page", unit: "app/(admin)/admin/access/grants/[grantId]/page.tsx", expect: ADMIN_ONLY, params: (c) => ({ grantId: c.w.grants.fjordToTallBalanse.id }) },
+  { kind: "page", unit: "app/(admin)/admin/partners/page.tsx", expect: ADMIN_ONLY },
   { kind: "page", unit: "app/(merchant)/merchant/access-log/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/approvals/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/keys/page.tsx", expect: MERCHANT_PAGE },
@@ -230,6 +240,7 @@ export const ROUTE_ROWS: RouteRow[] = [
   { kind: "route", unit: "app/api/admin/audit/export/route.ts", expect: same("N N N N N N A N"), url: "http://localhost/api/admin/audit/export" },
   // P4 voucher journal: the ledger page's rules (a suspended firm's ledgers are refused like any not granted).
   { kind: "route", unit: "app/(partner)/partner/journal/route.ts", expect: same("S N N N A A N N"), url: `http://localhost/partner/journal?ledger=302101&from=${day(-3)}&to=${day(-2)}` },
+  { kind: "route", unit: "app/api/admin/access/export/route.ts", expect: same("N N N N N N A N"), url: "http://localhost/api/admin/access/export?personal=1" },
   // Auth.js' own endpoints and the load balancer's health check are public by design.
   { kind: "route", unit: "app/api/auth/[...nextauth]/route.ts", expect: same("A A A A A A A A"), url: "http://localhost/api/auth/providers" },
   { kind: "route", unit: "app/api/health/route.ts", expect: same("A A A A A A A A"), url: "http://localhost/api/health" },
