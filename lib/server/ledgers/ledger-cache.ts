@@ -115,22 +115,6 @@ async function writeDateSummary(tx: Tx, ledgerId: string, date: string): Promise
   return digest;
 }
 
-/**
- * Stores one closed date, replacing an older copy (the personal-data upgrade), with its summary in the same
- * transaction. Callers that fetched the date themselves use this; reads go through cacheClosedDay, which also
- * makes sure the date is fetched once.
- */
-export async function storeClosedDay(args: StoreArgs, client: Db = db): Promise<void> {
-  try {
-    await client.$transaction((tx) => writeClosedDay(tx, args), { timeout: 30_000 });
-  } catch (err) {
-    // Two writers without the guard below: the unique (ledger, topic, date) index lets one win, and the other's
-    // copy is identical.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return;
-    throw err;
-  }
-}
-
 export type ClosedDayOutcome<F> =
   /** The date is in the cache: it was already (`fetched: false`), or was fetched and stored now. */
   | { state: "cached"; fetched: boolean; entryCount: number }
