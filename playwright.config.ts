@@ -81,6 +81,8 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: oidcClientSecret,
         OIDC_NAME: "Company SSO",
         LOG_LEVEL: "warn",
+        // A sync caches the last month only: the fault journeys read older dates that must still be uncached.
+        SYNC_HISTORY: "off",
         // npm test builds into .next-test; a plain `npx playwright test` uses the default folder.
         ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
       },

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { todayLedgerDate } from "@/lib/dates";
 import { defineJob, type JobDefinition } from "@/lib/server/jobs/job-definition";
 import { enqueueJob } from "@/lib/server/jobs/queue";
@@ -44,7 +45,7 @@ export const ledgerSyncJob = defineJob<object>({
     const payload = syncPayloadSchema.parse(data);
     await syncLedger(payload.ledgerId, {
       ...(payload.source ? { source: payload.source } : {}),
-      history: "enqueue",
+      history: env().SYNC_HISTORY === "on" ? "enqueue" : "skip",
       enqueueChunk: async (chunk, source) => {
         await enqueueJob(ledgerHistoryJob, { ledgerId: payload.ledgerId, source, ...chunk } satisfies LedgerHistoryPayload);
       },

@@ -58,6 +58,9 @@ async function writeClosedDay(tx: Tx, args: StoreArgs): Promise<string> {
   // parameters, not a thousand rows of bound values (Prisma's createMany took ~0.6 ms a row here; see
   // docs/performance.md).
   const col = <T,>(pick: (e: LedgerEntry) => T) => entries.map(pick);
+  // The date's two topics are written one after the other (fetched side by side): replacing one copy deletes the
+  // date's summary, which references both, so two writers of one date would otherwise deadlock on it.
+  await lockDate(tx, ledgerId, date);
   await tx.ledgerDay.deleteMany({ where: { ledgerId, topic, ledgerDate } });
   const day = await tx.ledgerDay.create({
     data: { ledgerId, topic, ledgerDate, entryCount: entries.length, hasPersonalData: withPersonalData },
@@ -82,6 +85,11 @@ async function writeClosedDay(tx: Tx, args: StoreArgs): Promise<string> {
   return day.id;
 }
 
+/** The (ledger, date) write lock, to the end of the transaction (taken again by the same transaction: no wait). */
+async function lockDate(tx: Tx, ledgerId: string, date: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ledgerId}), hashtext(${`summary|${date}`}))`;
+}
+
 /**
  * Computes and stores the summary of one date once both its topics are cached (in the caller's transaction). The
  * two topics are cached by separate transactions that may run at once: a lock on (ledger, date) orders them, so
@@ -89,7 +97,7 @@ async function writeClosedDay(tx: Tx, args: StoreArgs): Promise<string> {
  * sees what committed before it). Returns the digest, or null while a topic is missing.
  */
 async function writeDateSummary(tx: Tx, ledgerId: string, date: string): Promise<DateDigest | null> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ledgerId}), hashtext(${`summary|${date}`}))`;
+  await lockDate(tx, ledgerId, date);
   const ledgerDate = ledgerDateToDb(date);
   const days = await tx.ledgerDay.findMany({ where: { ledgerId, ledgerDate }, select: { id: true, topic: true } });
   const fundsDay = days.find((d) => d.topic === "funds");
@@ -105,22 +113,6 @@ async function writeDateSummary(tx: Tx, ledgerId: string, date: string): Promise
     select: { id: true },
   });
   return digest;
-}
-
-/**
- * Stores one closed date, replacing an older copy (the personal-data upgrade), with its summary in the same
- * transaction. Callers that fetched the date themselves use this; reads go through cacheClosedDay, which also
- * makes sure the date is fetched once.
- */
-export async function storeClosedDay(args: StoreArgs, client: Db = db): Promise<void> {
-  try {
-    await client.$transaction((tx) => writeClosedDay(tx, args), { timeout: 30_000 });
-  } catch (err) {
-    // Two writers without the guard below: the unique (ledger, topic, date) index lets one win, and the other's
-    // copy is identical.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return;
-    throw err;
-  }
 }
 
 export type ClosedDayOutcome<F> =
