@@ -4,10 +4,13 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../scripts/lib/embedded-postgres";
 import { migrate } from "../../scripts/lib/migrate";
+import { appRoleUrl, dropRole, ensureAppRole } from "../../scripts/lib/app-role";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** The same database as the app's own role (no superuser, no UPDATE/DELETE/TRUNCATE on the audit trail). */
+    appDatabaseUrl: string;
   }
 }
 
@@ -33,7 +36,11 @@ export default async function setup(project: TestProject) {
   url.pathname = `/${dbName}`;
   const databaseUrl = url.toString();
   migrate(databaseUrl);
+  // The app's own role, as npm start makes it (scripts/lib/app-role.ts); one per run, dropped with the database.
+  const appRole = { name: `${dbName}_app`, password: randomBytes(12).toString("hex") };
+  await ensureAppRole(databaseUrl, appRole);
   project.provide("databaseUrl", databaseUrl);
+  project.provide("appDatabaseUrl", appRoleUrl(databaseUrl, appRole));
 
   return async () => {
     const c = new pg.Client({ connectionString: serverUrl });
@@ -44,6 +51,7 @@ export default async function setup(project: TestProject) {
     const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [`${dbName}_`]);
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await c.end();
+    await dropRole(serverUrl, appRole.name);
     await embedded?.stop();
   };
 }
