@@ -35,6 +35,7 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
     admin: [
       { href: "/admin/access", label: tn("accessOverview"), icon: "security" },
       { href: "/admin/audit", label: tn("auditTrail"), icon: "audit" },
+      { href: "/admin/reconciliation", label: (await getTranslations("reconciliation"))("nav"), icon: "alerts" },
     ],
   };
   return (

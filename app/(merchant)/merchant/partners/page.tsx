@@ -16,6 +16,8 @@ import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { listOverviewFilterOptions, listPartnerOverview, type OverviewSalesUnit } from "@/lib/server/merchant-partners/list-partner-overview";
 import { isLive } from "@/lib/grants/grant-status";
+import { MerchantFindingsAlert } from "@/components/reconciliation/merchant-findings-alert";
+import { openFindingsForMerchant } from "@/lib/server/reconciliation/findings";
 
 export const metadata: Metadata = { title: "Accounting partners" };
 
@@ -28,9 +30,10 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
   const sp = await searchParams;
   const filter = { salesUnitId: one(sp.salesUnit), partnerId: one(sp.partner) };
   const filtered = Boolean(filter.salesUnitId || filter.partnerId);
-  const [units, options, t, to] = await Promise.all([
+  const [units, options, findings, t, to] = await Promise.all([
     listPartnerOverview(ctx, filter),
     listOverviewFilterOptions(ctx),
+    openFindingsForMerchant(ctx, { partnerId: filter.partnerId }),
     getTranslations("merchantPartners"),
     getTranslations("partnersOverview"),
   ]);
@@ -55,6 +58,7 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
           ) : undefined
         }
       />
+      <MerchantFindingsAlert findings={findings} />
       <div className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatCard label={t("salesUnits")} value={units.length} icon={Store} />
         <StatCard label={t("activeGrants")} value={partnersWithAccess.size} icon={Users} />
