@@ -79,7 +79,11 @@ CREATE TRIGGER "AuditChainHead_no_truncate" BEFORE TRUNCATE ON "AuditChainHead"
 
 REVOKE UPDATE, DELETE, TRUNCATE ON "AuditEvent", "AuditChainHead" FROM PUBLIC;
 
+-- The audit page's event-type filter, keyset-paged by id.
+CREATE INDEX "AuditEvent_action_id_idx" ON "AuditEvent"("action", "id");
+
 -- migrate:down
+DROP INDEX "AuditEvent_action_id_idx";
 DROP TRIGGER "AuditChainHead_no_truncate" ON "AuditChainHead";
 DROP TRIGGER "AuditChainHead_guard" ON "AuditChainHead";
 DROP FUNCTION audit_chain_head_guard();
