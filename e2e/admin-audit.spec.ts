@@ -6,7 +6,7 @@ test("the platform admin verifies the audit trail and exports it", async ({ page
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit trail" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
   // The seed's grants are the first events of the chain.
-  await expect(page.getByTestId("audit-row").filter({ hasText: "grant.created" }).first()).toBeVisible();
+  await expect(page.getByTestId("audit-row").filter({ hasText: "Access granted" }).first()).toBeVisible();
 
   await page.getByRole("button", { name: "Verify chain" }).click();
   await expect(page.getByText("The chain is intact")).toBeVisible();

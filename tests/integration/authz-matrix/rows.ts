@@ -152,6 +152,8 @@ export const ACTION_ROWS: ActionRow[] = [
 
   // A3 verify: platform admins only.
   { kind: "action", unit: "lib/server/admin-audit/actions.ts#verifyAuditChainAction", sessionOnly: true, expect: same("S N N N N N A N"), call: (fn) => fn({}) },
+  // A2 "Check now": platform admins only (queues the reconciliation job).
+  { kind: "action", unit: "lib/server/reconciliation/actions.ts#checkReconciliationNowAction", sessionOnly: true, expect: same("S N N N N N A N"), call: (fn) => fn({}) },
 
   // Session. The demo sign-in is off outside the embedded mode (as here), whoever asks.
   { kind: "action", unit: `${ses}demoSignInAction`, sessionOnly: true, expect: same("N N N N N N N N"), call: (fn) => fn({ email: "kari@fjordkaffe.example" }) },
@@ -190,6 +192,7 @@ export const PAGE_ROWS: PageRow[] = [
   { kind: "page", unit: "app/(auth)/select-organisation/page.tsx", expect: same("S A A A A A A A") },
   { kind: "page", unit: "app/(admin)/admin/access/page.tsx", expect: ADMIN_ONLY },
   { kind: "page", unit: "app/(admin)/admin/audit/page.tsx", expect: ADMIN_ONLY },
+  { kind: "page", unit: "app/(admin)/admin/reconciliation/page.tsx", expect: ADMIN_ONLY },
   { kind: "page", unit: "app/(merchant)/merchant/access-log/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/approvals/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/keys/page.tsx", expect: MERCHANT_PAGE },
