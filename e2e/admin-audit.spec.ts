@@ -13,6 +13,15 @@ test("the platform admin verifies the audit trail and exports it", async ({ page
   await expectNoA11yViolations(page, testInfo, "audit trail");
   await saveScreenshot(page, "admin-audit");
 
+  // Filters live in the URL; event types have human labels.
+  await page.getByLabel("Event type").selectOption({ label: "Access granted" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/type=grant\.created/);
+  const rows = page.getByTestId("audit-row");
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBe(await rows.filter({ hasText: "Access granted" }).count());
+  await saveScreenshot(page, "admin-audit-filtered");
+
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const file = await download;
