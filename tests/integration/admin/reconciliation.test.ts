@@ -140,6 +140,8 @@ describe("Check now", () => {
 
   it("lets a platform admin queue a run (audited), and reuses a run under way", async () => {
     await signInAs("admin@portal.example", () => "admin");
+    // Other suites (the hostile-input one) may have queued a run that no worker took here: close those first.
+    await db.reconciliationRun.updateMany({ where: { finishedAt: null }, data: { finishedAt: new Date() } });
     const first = await checkReconciliationNowAction({});
     expect(first).toMatchObject({ ok: true, data: { alreadyRunning: false } });
     const runId = first.ok ? first.data.runId : "";
