@@ -9,7 +9,8 @@ import { runReconciliation } from "@/lib/server/reconciliation/run-reconciliatio
 export const reconciliationJob = defineJob<{ runId?: string }>({
   name: "reconciliation.run",
   cron: "40 */6 * * *",
-  singletonKey: () => "reconciliation.run",
+  // One waiting scheduled run at most; each "Check now" its own (the action refuses a second while one is under way).
+  singletonKey: (d) => d.runId ?? "reconciliation.run",
   handle: async (d) => void (await runReconciliation(d.runId ? { runId: d.runId } : { trigger: "schedule" })),
 });
 

@@ -30,7 +30,7 @@ export const checkReconciliationNowAction = adminAction(z.object({}).strict(), a
     return r;
   });
   const queued = await enqueueJob(reconciliationJob, { runId: run.id });
-  // Queued behind a scheduled run already waiting: that one does the work; close this record so no one waits on it.
+  // Not queued (cannot happen with a fresh run id as the key, but never leave a run that nobody will finish).
   if (!queued) await db.reconciliationRun.update({ where: { id: run.id }, data: { finishedAt: new Date() } });
   return { runId: run.id, alreadyRunning: false };
 });
