@@ -106,11 +106,11 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
                   <TableCell>
                     <Badge variant={f.kind === "upstream_only" ? "danger" : "warning"} title={t(`kind_${f.kind}`)}>{t(`kindShort_${f.kind}`)}</Badge>
                   </TableCell>
-                  <TableCell className="min-w-44 text-sm">
+                  <TableCell className="text-sm">
                     <div>{f.partnerName}</div>
                     <div className="text-xs text-muted-foreground tabular-nums">{f.partnerOrgNo}</div>
                   </TableCell>
-                  <TableCell className="min-w-32 text-sm">{f.merchantName ?? <span className="text-muted-foreground">{t("unknownMerchant")}</span>}</TableCell>
+                  <TableCell className="text-sm">{f.merchantName ?? <span className="text-muted-foreground">{t("unknownMerchant")}</span>}</TableCell>
                   <TableCell className="font-mono text-sm tabular-nums">{f.ledgerExternalId}</TableCell>
                   <TableCell className="whitespace-nowrap text-sm tabular-nums">{when(f.firstSeenAt)}</TableCell>
                   <TableCell className="whitespace-nowrap text-sm tabular-nums">{when(f.lastSeenAt)}</TableCell>
@@ -118,7 +118,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
                     {f.resolvedAt ? (
                       <>
                         <Badge variant="success" title={t("resolvedAt", { when: when(f.resolvedAt) })}>{t("resolved")}</Badge>
-                        <div className="mt-1 whitespace-nowrap text-xs text-muted-foreground tabular-nums">{when(f.resolvedAt)}</div>
+                        <div className="mt-1 text-xs text-muted-foreground tabular-nums">{when(f.resolvedAt)}</div>
                       </>
                     ) : (
                       <Badge variant="warning" dot>{t("open")}</Badge>
