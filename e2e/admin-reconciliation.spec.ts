@@ -83,7 +83,7 @@ test.describe.serial("reconciliation with the sandbox's drift switch", () => {
     await expect(alert).toContainText(`cannot read ledger ${drift.missing} at the Report API although it is granted here`);
     await saveScreenshot(page, "merchant-partners-out-of-sync");
     // The grant that is not readable upstream says so on its own page too.
-    await page.locator('a[href^="/merchant/partners/grants/"]').filter({ hasText: "Tall & Balanse" }).first().click();
+    await page.getByRole("link", { name: `Open access of Tall & Balanse Regnskap AS to ledger ${drift.missing}` }).click();
     await expect(page).toHaveURL(/\/merchant\/partners\/grants\//);
     await expect(page.getByTestId("out-of-sync-findings")).toContainText(`cannot read ledger ${drift.missing}`);
     await saveScreenshot(page, "merchant-grant-out-of-sync");
