@@ -6,12 +6,21 @@ test("the platform admin verifies the audit trail and exports it", async ({ page
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit trail" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
   // The seed's grants are the first events of the chain.
-  await expect(page.getByTestId("audit-row").filter({ hasText: "grant.created" }).first()).toBeVisible();
+  await expect(page.getByTestId("audit-row").filter({ hasText: "Access granted" }).first()).toBeVisible();
 
   await page.getByRole("button", { name: "Verify chain" }).click();
   await expect(page.getByText("The chain is intact")).toBeVisible();
   await expectNoA11yViolations(page, testInfo, "audit trail");
   await saveScreenshot(page, "admin-audit");
+
+  // Filters live in the URL; event types have human labels.
+  await page.getByLabel("Event type").selectOption({ label: "Access granted" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/type=grant\.created/);
+  const rows = page.getByTestId("audit-row");
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBe(await rows.filter({ hasText: "Access granted" }).count());
+  await saveScreenshot(page, "admin-audit-filtered");
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();

@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseEnv } from "../lib/config/env-schema";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { loadOrCreateSecrets } from "./lib/secrets";
-import { migrate } from "./lib/migrate";
+import { embeddedAppRole, migrateAndConnectApp } from "./lib/app-role";
 import { needsBuild } from "./lib/build-state";
 import { run, stopChild, waitForHttp } from "./lib/processes";
 
@@ -71,7 +71,13 @@ async function main() {
   Object.assign(childEnv, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORTAL_MODE: embedded ? "embedded" : "production" });
   const env = parseEnv(childEnv);
 
-  migrate(env.DATABASE_URL);
+  // As in start.ts: migrations as the owner, the app and its workers as the app's own role.
+  childEnv.DATABASE_URL = await migrateAndConnectApp({
+    databaseUrl: env.DATABASE_URL,
+    migrationUrl: embedded ? undefined : process.env.MIGRATION_DATABASE_URL || undefined,
+    embeddedRole: embedded ? embeddedAppRole(env.AUTH_SECRET) : undefined,
+    log,
+  });
   log("Database migrated.");
   if (env.REPORT_API_MODE === "sandbox" && embedded) {
     const [{ startSandbox }, { optionsFromEnv }] = await Promise.all([import("../sandbox/server"), import("../sandbox/config")]);

@@ -16,7 +16,7 @@ import path from "node:path";
 import { configNotices, isDemoSignInAllowed, parseEnv } from "../lib/config/env-schema";
 import { shownPath, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { loadOrCreateSecrets } from "./lib/secrets";
-import { migrate } from "./lib/migrate";
+import { embeddedAppRole, migrateAndConnectApp } from "./lib/app-role";
 import { run, waitForHttp } from "./lib/processes";
 import { needsBuild } from "./lib/build-state";
 import { USERS } from "../lib/demo-world/world";
@@ -65,8 +65,9 @@ async function main() {
 
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   let database: EmbeddedDatabase | undefined;
+  let secrets: ReturnType<typeof loadOrCreateSecrets> | undefined;
   if (embedded) {
-    const secrets = loadOrCreateSecrets(dataRoot);
+    secrets = loadOrCreateSecrets(dataRoot);
     // A terminal's Ctrl-C reaches PostgreSQL too; its goodbye messages are not errors worth printing then.
     database = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, "postgres"), database: "portal", log: (m) => shuttingDown || log(m) });
     cleanups.push(() => database!.stop());
@@ -85,7 +86,13 @@ async function main() {
   // The same validation the app runs: a production start without its secrets stops here, naming them.
   const env = parseEnv(childEnv);
 
-  migrate(env.DATABASE_URL);
+  // Migrations as the owner; the app (seed included) as its own role without rights to rewrite the audit trail.
+  childEnv.DATABASE_URL = await migrateAndConnectApp({
+    databaseUrl: env.DATABASE_URL,
+    migrationUrl: embedded ? undefined : process.env.MIGRATION_DATABASE_URL || undefined,
+    embeddedRole: secrets ? embeddedAppRole(secrets.AUTH_SECRET) : undefined,
+    log,
+  });
   log("Database migrated.");
 
   let sandboxUrl: string | undefined;

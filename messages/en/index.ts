@@ -10,8 +10,9 @@ import ledgerBackfill from "./ledger-backfill.json";
 import lifecycle from "./lifecycle.json";
 import lists from "./lists.json";
 import security from "./security.json";
+import reconciliation from "./reconciliation.json";
 
-export const catalogues = { admin, adminConsole, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security };
+export const catalogues = { admin, adminConsole, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security, reconciliation };
 
-export const messages = Object.assign({}, admin, adminConsole, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security);
+export const messages = Object.assign({}, admin, adminConsole, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security, reconciliation);
 export default messages;

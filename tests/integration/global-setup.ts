@@ -4,11 +4,14 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../scripts/lib/embedded-postgres";
 import { migrate } from "../../scripts/lib/migrate";
+import { appRoleUrl, dropRole, ensureAppRole } from "../../scripts/lib/app-role";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** The run's migrated template database. Never connect to it: a connection blocks every clone (tests/support/scratch-database.ts). */
     templateDatabaseUrl: string;
+    /** The template as the app's own role (no superuser, no UPDATE/DELETE/TRUNCATE on the audit trail): take its name and password, never connect to the template itself. */
+    appDatabaseUrl: string;
   }
 }
 
@@ -36,7 +39,12 @@ export default async function setup(project: TestProject) {
   url.pathname = `/${dbName}`;
   const templateUrl = url.toString();
   migrate(templateUrl);
+  // The app's own role, as npm start makes it (scripts/lib/app-role.ts); one per run, dropped with the databases.
+  // Its rights are granted in the template, so every clone has them.
+  const appRole = { name: `${dbName}_app`, password: randomBytes(12).toString("hex") };
+  await ensureAppRole(templateUrl, appRole);
   project.provide("templateDatabaseUrl", templateUrl);
+  project.provide("appDatabaseUrl", appRoleUrl(templateUrl, appRole));
 
   return async () => {
     const c = new pg.Client({ connectionString: serverUrl });
@@ -46,6 +54,7 @@ export default async function setup(project: TestProject) {
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await c.end();
+    await dropRole(serverUrl, appRole.name);
     await embedded?.stop();
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { GrantStatus, PartnerStatus } from "@/lib/generated/prisma/enums";
 import { readUpstreamGrants } from "@/lib/server/grants/upstream-sync";
+import { outOfSyncGrantIds } from "@/lib/server/reconciliation/findings";
 
 export interface SyncCheckGrant {
   id: string;
@@ -19,9 +20,10 @@ export interface SyncCheckGrant {
  */
 export async function markOutOfSync(grants: readonly SyncCheckGrant[]): Promise<Set<string>> {
   if (grants.length === 0) return new Set();
-  const upstream = await readUpstreamGrants();
-  if (!upstream) return new Set();
-  const out = new Set<string>();
+  // What the reconciliation job found with the partners' own keys (A2), in every mode; then, in sandbox mode,
+  // what the sandbox's grant table says right now.
+  const [upstream, out] = await Promise.all([readUpstreamGrants(), outOfSyncGrantIds(grants.map((g) => g.id))]);
+  if (!upstream) return out;
   const byPair = new Map<string, SyncCheckGrant[]>();
   for (const g of grants) {
     const key = `${g.partner.id}|${g.ledgerExternalId}`;

@@ -156,6 +156,8 @@ export const ACTION_ROWS: ActionRow[] = [
 
   // A3 verify: platform admins only.
   { kind: "action", unit: "lib/server/admin-audit/actions.ts#verifyAuditChainAction", sessionOnly: true, expect: same("S N N N N N A N"), call: (fn) => fn({}) },
+  // A2 "Check now": platform admins only (queues the reconciliation job).
+  { kind: "action", unit: "lib/server/reconciliation/actions.ts#checkReconciliationNowAction", sessionOnly: true, expect: same("S N N N N N A N"), call: (fn) => fn({}) },
 
   // A4 partner directory: platform admins only; the partner id is nobody's tenant, so "other" is a forged cookie.
   { kind: "action", unit: "lib/server/admin-partners/actions.ts#approvePartnerAction", sessionOnly: true, expect: same("S N N N N N A N"),
@@ -204,6 +206,7 @@ export const PAGE_ROWS: PageRow[] = [
   { kind: "page", unit: "app/(admin)/admin/audit/page.tsx", expect: ADMIN_ONLY },
   { kind: "page", unit: "app/(admin)/admin/access/grants/[grantId]/page.tsx", expect: ADMIN_ONLY, params: (c) => ({ grantId: c.w.grants.fjordToTallBalanse.id }) },
   { kind: "page", unit: "app/(admin)/admin/partners/page.tsx", expect: ADMIN_ONLY },
+  { kind: "page", unit: "app/(admin)/admin/reconciliation/page.tsx", expect: ADMIN_ONLY },
   { kind: "page", unit: "app/(merchant)/merchant/access-log/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/approvals/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/keys/page.tsx", expect: MERCHANT_PAGE },

@@ -75,6 +75,7 @@ const SUITE: Record<string, Record<string, Spec>> = {
     suspendPartnerAction: { as: "admin", keys: ["partnerId", "reason"] },
     reactivatePartnerAction: { as: "admin", keys: ["partnerId"] },
   },
+  "reconciliation/actions.ts": { checkReconciliationNowAction: { as: "admin", keys: [] } },
   "session/actions.ts": {
     demoSignInAction: { as: "anonymous", keys: ["email"] },
     selectOrganisationAction: { as: "user", keys: ["key"] },
@@ -226,7 +227,7 @@ describe("every server action survives hostile input", () => {
 /** Route handlers and why each is covered (or not) here. */
 const ROUTES: Record<string, string> = {
   "(merchant)/merchant/access-log/export/route.ts": "hostile query strings below",
-  "api/admin/audit/export/route.ts": "no input; called as each persona below",
+  "api/admin/audit/export/route.ts": "hostile query strings below (the audit filters), and called as each persona",
   "api/admin/access/export/route.ts": "hostile query strings below, as the platform admin",
   "api/health/route.ts": "no input; called below",
   "(partner)/partner/journal/route.ts": "hostile query strings below",
@@ -291,6 +292,23 @@ describe("route handlers survive hostile query strings", () => {
         const query = new URLSearchParams();
         for (const [k, v] of pairs) query.append(k, v.slice(0, 4000));
         const res = await GET(new Request(`http://localhost/api/admin/access/export?${query.toString()}`));
+        expect(res.status).toBeLessThan(500);
+        const body = await res.text();
+        for (const markup of HOSTILE_MARKUP) expect(body).not.toContain(markup);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it("the audit export answers below 500 to hostile filters and echoes no markup", async () => {
+    const audit = await import("@/app/api/admin/audit/export/route");
+    await signIn("admin");
+    const keys = ["actor", "type", "merchant", "partner", "from", "to", "before", "__proto__", "constructor"];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...keys), hostileString(pools)), { maxLength: 6 }), async (pairs) => {
+        const query = new URLSearchParams();
+        for (const [k, v] of pairs) query.append(k, v.slice(0, 4000));
+        const res = await audit.GET(new Request(`http://localhost/api/admin/audit/export?${query.toString()}`));
         expect(res.status).toBeLessThan(500);
         const body = await res.text();
         for (const markup of HOSTILE_MARKUP) expect(body).not.toContain(markup);

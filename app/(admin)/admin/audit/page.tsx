@@ -7,20 +7,40 @@ import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { VerifyChainButton } from "@/components/admin/verify-chain-button";
+import { FilterSelect } from "@/components/reconciliation/filter-select";
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
-import { listAuditEvents } from "@/lib/server/admin-audit/list-audit-events";
+import { auditFilterOptions, listAuditEvents } from "@/lib/server/admin-audit/list-audit-events";
 import { verifyAuditChainAction } from "@/lib/server/admin-audit/actions";
+import { auditFilterQuery, hasAuditFilters, parseAuditFilters } from "@/lib/admin-audit/filters";
+import { AUDIT_EVENT_TYPES, auditEventLabelKey } from "@/lib/reconciliation/audit-event-types";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
-/** A3: the append-only, hash-chained audit trail with verify and export. Platform admins only. */
-export default async function AuditTrailPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+/** A3: the append-only, hash-chained audit trail with filters, verify and export. Platform admins only. */
+export default async function AuditTrailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformAdmin();
-  const { before } = await searchParams;
-  const beforeId = before && /^\d{1,18}$/.test(before) ? BigInt(before) : undefined;
-  const [{ rows, nextBeforeId }, t, format] = await Promise.all([listAuditEvents({ beforeId }), getTranslations("adminAudit"), getFormatter()]);
+  const filters = parseAuditFilters(await searchParams);
+  const [{ rows, nextBeforeId }, options, t, tf, te, format] = await Promise.all([
+    listAuditEvents(filters),
+    auditFilterOptions(),
+    getTranslations("adminAudit"),
+    getTranslations("adminAuditFilters"),
+    getTranslations("auditEventTypes"),
+    getFormatter(),
+  ]);
+  const label = (code: string) => {
+    const key = auditEventLabelKey(code);
+    return key ? te(key as "grant__created") : te("unknown", { code });
+  };
+  const filtered = hasAuditFilters(filters);
+  const query = auditFilterQuery(filters);
+  const href = (before?: string) => {
+    const q = auditFilterQuery(filters, before);
+    return q ? `/admin/audit?${q}` : "/admin/audit";
+  };
   return (
     <>
       <PageHeader
@@ -28,7 +48,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
         description={t("description")}
         actions={
           <Button asChild variant="outline">
-            <a href="/api/admin/audit/export" download>
+            <a href={query ? `/api/admin/audit/export?${query}` : "/api/admin/audit/export"} download>
               <Download aria-hidden />
               {t("export")}
             </a>
@@ -38,8 +58,42 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
       <div className="mb-6">
         <VerifyChainButton verifyAction={verifyAuditChainAction} />
       </div>
+      <form method="get" action="/admin/audit" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("title")}>
+        <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
+          {tf("actor")}
+          <Input name="actor" defaultValue={filters.actor ?? ""} className="w-48" maxLength={100} />
+        </label>
+        <FilterSelect label={tf("eventType")} name="type" defaultValue={filters.action ?? ""}>
+          <option value="">{tf("anyEventType")}</option>
+          {AUDIT_EVENT_TYPES.map((code) => (
+            <option key={code} value={code}>{label(code)}</option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label={tf("merchant")} name="merchant" defaultValue={filters.merchantId ?? ""}>
+          <option value="">{tf("anyMerchant")}</option>
+          {options.merchants.map((m) => (
+            <option key={m.id} value={m.id}>{m.name}</option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label={tf("partner")} name="partner" defaultValue={filters.partnerId ?? ""}>
+          <option value="">{tf("anyPartner")}</option>
+          {options.partners.map((p) => (
+            <option key={p.id} value={p.id}>{p.name}</option>
+          ))}
+        </FilterSelect>
+        <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
+          {tf("from")}
+          <Input type="date" name="from" defaultValue={filters.from ?? ""} className="w-40" />
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
+          {tf("to")}
+          <Input type="date" name="to" defaultValue={filters.to ?? ""} className="w-40" />
+        </label>
+        <Button type="submit" variant="outline">{tf("apply")}</Button>
+        {filtered ? <Link className="pb-2 text-sm text-primary hover:underline" href="/admin/audit">{tf("clear")}</Link> : null}
+      </form>
       {rows.length === 0 ? (
-        <EmptyState bordered icon={ScrollText} title={t("emptyTitle")} description={t("emptyDescription")} />
+        <EmptyState bordered icon={ScrollText} title={t("emptyTitle")} description={filtered ? tf("filteredEmpty") : t("emptyDescription")} />
       ) : (
         <Card className="overflow-hidden p-0">
           <Table>
@@ -55,10 +109,10 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
             </TableHeader>
             <TableBody>
               {rows.map((e) => (
-                <TableRow key={e.id} data-testid="audit-row">
+                <TableRow key={e.id} data-testid="audit-row" data-action={e.action}>
                   <TableCell className="whitespace-nowrap text-sm tabular-nums">{format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short" })}</TableCell>
                   <TableCell className="text-sm">{e.actor}</TableCell>
-                  <TableCell><Badge variant="outline">{e.action}</Badge></TableCell>
+                  <TableCell><Badge variant="outline" title={e.action}>{label(e.action)}</Badge></TableCell>
                   <TableCell className="text-sm">
                     {e.merchantName ? <div>{e.merchantName}</div> : null}
                     {e.partnerName ? <div className="text-muted-foreground">{e.partnerName}</div> : null}
@@ -72,8 +126,8 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
         </Card>
       )}
       <nav className="mt-4 flex justify-between" aria-label="Audit trail pages">
-        {beforeId ? <Link className="text-sm text-primary hover:underline" href="/admin/audit">{t("newest")}</Link> : <span />}
-        {nextBeforeId ? <Link className="text-sm text-primary hover:underline" href={`/admin/audit?before=${nextBeforeId}`}>{t("older")} →</Link> : null}
+        {filters.beforeId ? <Link className="text-sm text-primary hover:underline" href={href()}>{t("newest")}</Link> : <span />}
+        {nextBeforeId ? <Link className="text-sm text-primary hover:underline" href={href(nextBeforeId)}>{t("older")} →</Link> : null}
       </nav>
     </>
   );

@@ -19,6 +19,8 @@ import { isLive } from "@/lib/grants/grant-status";
 import { ListSearch } from "@/components/ui/list-search";
 import { Pagination } from "@/components/ui/pagination";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
+import { MerchantFindingsAlert } from "@/components/reconciliation/merchant-findings-alert";
+import { openFindingsForMerchant } from "@/lib/server/reconciliation/findings";
 
 export const metadata: Metadata = { title: "Accounting partners" };
 
@@ -35,9 +37,10 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
   const filter = { salesUnitId: one(sp.salesUnit), partnerId: one(sp.partner) };
   const query = parseListQuery(sp, OVERVIEW_CURSOR_PARTS);
   const filtered = Boolean(filter.salesUnitId || filter.partnerId || query.q);
-  const [page, options, t, to, tlist] = await Promise.all([
+  const [page, options, findings, t, to, tlist] = await Promise.all([
     listPartnerOverviewPage(ctx, filter, query),
     listOverviewFilterOptions(ctx),
+    openFindingsForMerchant(ctx, { partnerId: filter.partnerId }),
     getTranslations("merchantPartners"),
     getTranslations("partnersOverview"),
     getTranslations("lists"),
@@ -63,6 +66,7 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
           ) : undefined
         }
       />
+      <MerchantFindingsAlert findings={findings} />
       <div className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatCard label={t("salesUnits")} value={page.summary.salesUnits} icon={Store} />
         <StatCard label={t("activeGrants")} value={page.summary.partnersWithAccess} icon={Users} />

@@ -19,6 +19,8 @@ import { fourEyesReasonText, scopeSummary, type NoticeTranslator } from "@/lib/g
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { getGrantDetail, listGrantHistory } from "@/lib/server/grants/queries";
 import { markOutOfSync } from "@/lib/server/merchant-partners/grant-sync-status";
+import { MerchantFindingsAlert } from "@/components/reconciliation/merchant-findings-alert";
+import { openFindingsForMerchant } from "@/lib/server/reconciliation/findings";
 
 export const metadata: Metadata = { title: "Partner access" };
 
@@ -28,9 +30,10 @@ export default async function GrantPage({ params }: { params: Promise<{ grantId:
   const { grantId } = await params;
   const grant = await getGrantDetail(ctx, grantId);
   if (!grant) notFound();
-  const [history, outOfSync, t, tm, tn, format, locale] = await Promise.all([
+  const [history, outOfSync, partnerFindings, t, tm, tn, format, locale] = await Promise.all([
     listGrantHistory(ctx, grant.id),
     markOutOfSync([{ id: grant.id, status: grant.status, includesPersonalData: grant.includesPersonalData, ledgerExternalId: grant.ledger.externalId, partner: { id: grant.partner.id, orgNo: grant.partner.orgNo, status: "approved" } }]),
+    openFindingsForMerchant(ctx, { partnerId: grant.partner.id }),
     getTranslations("grantDetail"),
     getTranslations("merchantPartners"),
     getTranslations("grantNotices"),
@@ -59,6 +62,8 @@ export default async function GrantPage({ params }: { params: Promise<{ grantId:
         actions={grant.can.revoke ? <RevokeGrantButton grantId={grant.id} partner={grant.partner.name} ledger={ledger} pending={pending} /> : undefined}
       />
 
+      {/* A2: this grant not readable upstream, or this partner reading a ledger of ours that nothing here grants. */}
+      <MerchantFindingsAlert findings={partnerFindings.filter((f) => f.grantId === grant.id || f.kind === "upstream_only")} />
       {pending ? (
         <Alert
           className="mb-6"
