@@ -11,6 +11,7 @@ export interface OverviewFilterValues {
   status: string;
   expiring: string;
   personal: boolean;
+  outOfSync: boolean;
   q: string;
   sort: string;
   merchant: string;
@@ -64,6 +65,10 @@ export async function OverviewFilterForm({ partners, values }: { partners: { id:
       <label className="flex h-9 items-center gap-2 text-sm">
         <input type="checkbox" name="personal" value="1" defaultChecked={values.personal} className="size-4 accent-primary" data-testid="filter-personal" />
         {t("personalOnly")}
+      </label>
+      <label className="flex h-9 items-center gap-2 text-sm">
+        <input type="checkbox" name="sync" value="out" defaultChecked={values.outOfSync} className="size-4 accent-primary" data-testid="filter-out-of-sync" />
+        {t("outOfSyncOnly")}
       </label>
       <div className="flex items-center gap-2">
         <Button type="submit" size="sm">{t("apply")}</Button>

@@ -21,6 +21,8 @@ export interface OverviewFilters {
   /** Active grants whose end date is within this many days from today (today included). */
   expiringWithinDays?: number;
   personalData?: true;
+  /** Grants with an open reconciliation finding (A2): what the partner's keys read upstream differs. */
+  outOfSync?: true;
   /** An organisation number (merchant or partner) or an MSN, matched exactly (spaces ignored). */
   q?: string;
 }
@@ -78,6 +80,7 @@ export function parseOverviewQuery(params: Params): OverviewQuery {
     if (n >= 0 && n <= OVERVIEW_MAX_EXPIRING_DAYS) filters.expiringWithinDays = n;
   }
   if (one(params, "personal") === "1") filters.personalData = true;
+  if (one(params, "sync") === "out") filters.outOfSync = true;
   const q = one(params, "q")?.replace(/\s+/g, "");
   if (q && /^[A-Za-z0-9-]{1,40}$/.test(q)) filters.q = q;
   const sortRaw = one(params, "sort");
@@ -97,6 +100,7 @@ export function overviewSearchParams(q: Partial<OverviewQuery> & { filters: Over
   if (f.status) p.set("status", f.status);
   if (f.expiringWithinDays !== undefined) p.set("expiring", String(f.expiringWithinDays));
   if (f.personalData) p.set("personal", "1");
+  if (f.outOfSync) p.set("sync", "out");
   if (f.q) p.set("q", f.q);
   if (q.sort && q.sort !== "newest") p.set("sort", q.sort);
   if (q.size && q.size !== OVERVIEW_PAGE_SIZE) p.set("size", String(q.size));

@@ -16,7 +16,7 @@ describe("audit event labels", () => {
     for (const file of sources(path.resolve("lib/server"))) {
       const text = readFileSync(file, "utf8");
       if (!text.includes("appendAuditEvent")) continue;
-      for (const m of text.matchAll(/action: (?:[^,"]*\? )?"([a-z_]+\.[a-z_-]+)"(?: : "([a-z_]+\.[a-z_-]+)")?/g)) {
+      for (const m of text.matchAll(/action: (?:[^,"]*\? )?"([a-z_]+(?:\.[a-z_-]+)+)"(?: : "([a-z_]+(?:\.[a-z_-]+)+)")?/g)) {
         written.add(m[1]!);
         if (m[2]) written.add(m[2]);
       }

@@ -26,6 +26,8 @@ export interface OverviewRow {
   approvedBy: string | null;
   lastUsedAt: string | null;
   createdAt: string;
+  /** An open reconciliation finding concerns this grant. */
+  outOfSync: boolean;
 }
 
 export interface OverviewPage {
@@ -92,6 +94,7 @@ async function whereClause(f: OverviewFilters, d: Dates, opts: { withStatus: boo
     parts.push(endsBetween(d.today, shiftLedgerDate(d.today, f.expiringWithinDays)));
   }
   if (f.personalData) parts.push(Prisma.sql`g."includesPersonalData"`);
+  if (f.outOfSync) parts.push(Prisma.sql`${openFinding}`);
   if (f.q) {
     const ids = await searchIds(f.q);
     parts.push(Prisma.sql`(g."merchantId" = ANY(${ids.merchants}::uuid[]) OR g."partnerId" = ANY(${ids.partners}::uuid[]) OR g."ledgerId" = ANY(${ids.ledgers}::uuid[]))`);
@@ -139,7 +142,15 @@ interface RawRow {
   approved_by: string | null;
   last_used_at: Date | null;
   created_at: Date;
+  out_of_sync: boolean;
 }
+
+/**
+ * An open reconciliation finding about the grant (A2): the grant is not readable upstream (the finding names
+ * it), or its partner and ledger are readable upstream while no grant here is live (the finding names no grant). Walks ReconciliationFinding's grant index or
+ * (partner, ledger) of its open rows, which are few.
+ */
+const openFinding = Prisma.sql`EXISTS (SELECT 1 FROM "ReconciliationFinding" f WHERE f."resolvedAt" IS NULL AND (f."grantId" = g.id OR (f."grantId" IS NULL AND f."partnerId" = g."partnerId" AND f."ledgerId" = g."ledgerId")))`;
 
 /** The columns and joins of an overview row (the page query and a grant's page share them). */
 function rowSelect(d: Dates): Prisma.Sql {
@@ -152,7 +163,7 @@ function rowSelect(d: Dates): Prisma.Sql {
       g."includesPersonalData" AS includes_personal_data, to_char(g."validUntil", 'YYYY-MM-DD') AS valid_until,
       ${displayStatusSql(d)} AS display_status,
       COALESCE(gb.name, gb.email) AS granted_by, COALESCE(ab.name, ab.email) AS approved_by,
-      g."lastUsedAt" AS last_used_at, g."createdAt" AS created_at
+      g."lastUsedAt" AS last_used_at, g."createdAt" AS created_at, ${openFinding} AS out_of_sync
     FROM "LedgerGrant" g
       JOIN "Merchant" m ON m.id = g."merchantId"
       JOIN "AccountingPartner" p ON p.id = g."partnerId"
@@ -191,6 +202,7 @@ function toRow(r: RawRow): OverviewRow {
     approvedBy: r.approved_by,
     lastUsedAt: r.last_used_at ? r.last_used_at.toISOString() : null,
     createdAt: r.created_at.toISOString(),
+    outOfSync: r.out_of_sync,
   };
 }
 

@@ -137,6 +137,35 @@ describe("access overview data layer (A1)", () => {
     }
   });
 
+  it("filters to grants out of sync with the Report API (an open reconciliation finding), and marks them", async () => {
+    const [p0, p1] = ids.partners;
+    const notReadable = grants.find((g) => g.partnerId === p0!.id && g.status === "active")!;
+    const ledger = ids.ledgers.find((l) => l.id !== notReadable.ledgerId)!;
+    // A granted-here-but-not-readable finding names its grant; a readable-but-not-granted one names partner and ledger.
+    await db.reconciliationFinding.create({ data: { kind: "portal_only", partnerId: p0!.id, ledgerExternalId: "x", ledgerId: notReadable.ledgerId, merchantId: notReadable.merchantId, grantId: notReadable.id } });
+    await db.reconciliationFinding.create({ data: { kind: "upstream_only", partnerId: p1!.id, ledgerExternalId: "y", ledgerId: ledger.id, merchantId: ledger.merchantId } });
+    // A resolved finding is history: it marks nothing.
+    await db.reconciliationFinding.create({ data: { kind: "portal_only", partnerId: p1!.id, ledgerExternalId: "z", ledgerId: notReadable.ledgerId, resolvedAt: new Date() } });
+    try {
+      const keep = (g: G) => g.id === notReadable.id || (g.partnerId === p1!.id && g.ledgerId === ledger.id);
+      const rows = [];
+      let after: Query["after"];
+      do {
+        const page = await listOverviewPage({ filters: { outOfSync: true }, sort: "newest", size: 3, ...(after ? { after } : {}) }, { today });
+        rows.push(...page.rows);
+        after = page.next ?? undefined;
+      } while (after);
+      expect(rows.map((r) => r.id)).toEqual(expectedOrder(grants.filter(keep), "newest"));
+      expect(rows.every((r) => r.outOfSync)).toBe(true);
+      expect((await countOverviewByStatus({ outOfSync: true }, { today })).total).toBe(grants.filter(keep).length);
+      const all = await listOverviewPage({ filters: {}, sort: "newest", size: 200 }, { today });
+      expect(all.rows.filter((r) => r.outOfSync).map((r) => r.id).sort()).toEqual(grants.filter(keep).map((g) => g.id).sort());
+      expect(parseOverviewQuery({ sync: "out" }).filters).toEqual({ outOfSync: true });
+    } finally {
+      await db.reconciliationFinding.deleteMany({});
+    }
+  });
+
   it("reads filters from the URL and drops what does not parse (never an error, never SQL)", () => {
     const p = ids.partners[0]!.id;
     expect(parseOverviewQuery({ partner: p, status: "expiring_soon", personal: "1", expiring: "30", q: "912 345 678", sort: "ending", size: "9999" })).toEqual({

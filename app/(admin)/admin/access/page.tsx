@@ -103,6 +103,7 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
           status: filters.status ?? "",
           expiring: filters.expiringWithinDays?.toString() ?? "",
           personal: filters.personalData === true,
+          outOfSync: filters.outOfSync === true,
           q: filters.q ?? "",
           sort,
           merchant: filters.merchantId ?? "",
@@ -163,7 +164,10 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
                       {g.includesPersonalData ? t("withPersonalData") : t("withoutPersonalData")} · {g.validUntil ? t("until", { date: day(g.validUntil) ?? "" }) : t("noEnd")}
                     </div>
                   </TableCell>
-                  <TableCell><GrantStatusBadge status={g.status} /></TableCell>
+                  <TableCell>
+                    <GrantStatusBadge status={g.status} />
+                    {g.outOfSync ? <Link href="/admin/reconciliation" className="mt-1 block"><Badge variant="warning">{t("outOfSync")}</Badge></Link> : null}
+                  </TableCell>
                   <TableCell className="text-sm">
                     <div>{g.grantedBy ?? "—"}</div>
                     {g.approvedBy ? <div className="text-xs text-muted-foreground">{t("approvedBy", { name: g.approvedBy })}</div> : null}
