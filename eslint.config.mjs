@@ -3,7 +3,7 @@ import nextTypescript from "eslint-config-next/typescript";
 
 /** @type {import("eslint").Linter.Config[]} */
 const config = [
-  { ignores: [".next/**", ".next-test/**", "backups/**", "coverage/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-test/**", ".next-bench/**", "backups/**", "coverage/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
