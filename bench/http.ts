@@ -7,7 +7,7 @@
  * step: BENCH_SEED, default bench/seed-synthetic.ts) and loads every page again at that size. JavaScript per
  * persona page is measured in headless Chromium; the slowest cached page is profiled with --cpu-prof.
  *
- * Environment: BENCH_HTTP_ROUNDS (3), BENCH_HTTP_SECONDS per load (5), BENCH_LABEL (names the results section in
+ * Environment: BENCH_HTTP_ROUNDS (3), BENCH_HTTP_REQUESTS per load (40, over 10 connections), BENCH_LABEL (names the results section in
  * docs/performance.md and the JSON in .data/bench/), BENCH_APP_DIR (serve another checkout, e.g. the code before a
  * change), BENCH_SEED=off (demo size only), BENCH_PROFILE=off, BENCH_JS=off.
  */
@@ -57,7 +57,7 @@ export interface PhaseResult {
 
 async function measurePhase(stack: Stack, pages: BenchPage[], cookies: Record<PersonaKey, string>, name: string, detail: string): Promise<PhaseResult> {
   const rounds = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
-  const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
+  const amount = Number(process.env.BENCH_HTTP_REQUESTS ?? 40);
   const staticUrl = `${stack.baseUrl}${STATIC_PATH}`;
   // Signed in (as the partner): the proxy sends anyone else to the sign-in page before the app answers.
   const staticCookie = cookies.partner;
@@ -67,22 +67,22 @@ async function measurePhase(stack: Stack, pages: BenchPage[], cookies: Record<Pe
   for (const p of pages.filter((x) => x.warm)) await probe(`${stack.baseUrl}${p.path}`, cookies[p.persona], 200, 600_000);
   const results: PageResult[] = [];
   for (const p of pages) {
-    const pr = await probe(`${stack.baseUrl}${p.path}`, cookies[p.persona], 200, 3_000);
+    // A page one request of which takes 40 times the static page's (and over 10 s) would hold the server for minutes under load.
+    const pr = await probe(`${stack.baseUrl}${p.path}`, cookies[p.persona], 200, Math.max(10_000, 40 * staticProbe.ms));
     log(`${name}: ${p.label} ${pr.status} ${pr.ms.toFixed(0)} ms ${pr.bytes} B${pr.skip ? ` (not loaded: ${pr.skip})` : ""}`);
     results.push({ label: p.label, path: p.path, persona: p.persona, probe: pr, rounds: [] });
   }
   // The machine may be shared: each page's load is paired with a static load just before it, and the ratio is
   // taken within the pair, so a change of background load between pages does not move the ratios much.
   const baselines: LoadResult[] = [];
-  const staticSeconds = Math.max(2, Math.ceil(seconds / 2));
   for (let r = 1; r <= rounds; r++) {
-    await load(staticUrl, staticCookie, 1); // warm-up
+    await load(staticUrl, staticCookie, 10); // warm-up
     log(`${name} round ${r}/${rounds}`);
     for (const res of results) {
       if (res.probe.skip) continue;
-      const baseline = await load(staticUrl, staticCookie, staticSeconds);
+      const baseline = await load(staticUrl, staticCookie, amount);
       baselines.push(baseline);
-      const page = await load(`${stack.baseUrl}${res.path}`, cookies[res.persona], seconds);
+      const page = await load(`${stack.baseUrl}${res.path}`, cookies[res.persona], amount);
       res.rounds.push({ page, baseline });
       log(`  ${res.label}: ${page.rps.toFixed(1)} req/s, p50 ${page.p50Ms} ms; static ${baseline.rps.toFixed(0)} req/s (${ratioText(baseline, page)}× static)`);
     }
@@ -104,7 +104,7 @@ async function profileSlowest(stack: Stack, phase: PhaseResult, cookies: Record<
   mkdirSync(dir, { recursive: true });
   log(`profiling ${slowest.label} (${phase.name}) …`);
   await stack.restartApp(`--cpu-prof --cpu-prof-dir=${dir}`);
-  await load(`${stack.baseUrl}${slowest.path}`, cookies[slowest.persona], Number(process.env.BENCH_HTTP_SECONDS ?? 5) * 2);
+  await load(`${stack.baseUrl}${slowest.path}`, cookies[slowest.persona], Number(process.env.BENCH_HTTP_REQUESTS ?? 40) * 2);
   await stack.restartApp(); // stopping the profiled server writes its profile
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".cpuprofile"))
@@ -132,13 +132,13 @@ function pageCells(p: PageResult | undefined): string[] {
   ];
 }
 
-export function render(meta: { label: string; started: Date; appDir: string; rounds: number; seconds: number }, phases: PhaseResult[], js: { label: string; path: string; size: JsSize }[], profile: { page: string; summary: ProfileSummary } | undefined): string {
+export function render(meta: { label: string; started: Date; appDir: string; rounds: number; amount: number }, phases: PhaseResult[], js: { label: string; path: string; size: JsSize }[], profile: { page: string; summary: ProfileSummary } | undefined): string {
   const cpus = os.cpus();
   const lines: string[] = [
     `Measured ${meta.started.toISOString().slice(0, 16).replace("T", " ")} UTC (${meta.label}) on ${cpus[0]?.model.trim() ?? "unknown CPU"} (${cpus.length} cores), ` +
       `${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}; \`next start\` (production build), embedded PostgreSQL and the sandbox on the same machine ` +
-      `(load average ${os.loadavg()[0]!.toFixed(1)} at the end: other work shared it). autocannon, 10 connections, ${meta.seconds} s per load, ${meta.rounds} rounds; ` +
-      `in each round every page's load follows a load of the static page (the app's not-found page, ${phases[0] ? kb(phases[0].baseline.bytes) : "?"}, half as long) by the same server. ` +
+      `(load average ${os.loadavg()[0]!.toFixed(1)} at the end: other work shared it). autocannon, 10 connections, ${meta.amount} requests per load, ${meta.rounds} rounds; ` +
+      `in each round every page's load follows a load of the static page (the app's not-found page, ${phases[0] ? kb(phases[0].baseline.bytes) : "?"}, signed in) by the same server. ` +
       `**× static** is the median over rounds of (static req/s ÷ page req/s) within each pair (every round's ratio in brackets); req/s and latency are medians over rounds.`,
     "",
   ];
@@ -187,7 +187,7 @@ export async function runHttpBench(): Promise<void> {
   const label = process.env.BENCH_LABEL ?? "latest";
   const appDir = path.resolve(process.env.BENCH_APP_DIR ?? ".");
   const rounds = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
-  const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
+  const amount = Number(process.env.BENCH_HTTP_REQUESTS ?? 40);
   mkdirSync(DATA, { recursive: true });
   const stack = await startStack({
     appDir,
@@ -227,7 +227,7 @@ export async function runHttpBench(): Promise<void> {
     }
     const worst = phases[phases.length - 1]!;
     const profile = process.env.BENCH_PROFILE === "off" ? undefined : await profileSlowest(stack, worst, cookies);
-    const section = render({ label, started, appDir, rounds, seconds }, phases, js, profile);
+    const section = render({ label, started, appDir, rounds, amount }, phases, js, profile);
     writeFileSync(path.join(DATA, `http-${label}.json`), JSON.stringify({ started, phases, js, profile }, null, 2));
     console.log(`\n${section}`);
     writeSection(label, section);
