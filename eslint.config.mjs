@@ -3,7 +3,9 @@ import nextTypescript from "eslint-config-next/typescript";
 
 /** @type {import("eslint").Linter.Config[]} */
 const config = [
-  { ignores: [".next/**", ".next-test/**", ".next-bench/**", "backups/**", "coverage/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  // Everything a run writes into the checkout (builds of any NEXT_DIST_DIR, test reports, databases, backups), so a
+  // second `npm test` lints the same files as the first.
+  { ignores: [".next*/**", "out/**", "backups/**", "coverage/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "blob-report/**", "screenshots/tmp/**", "next-env.d.ts"] },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {

@@ -29,4 +29,6 @@ function gate(req: NextRequest, csp: string): NextResponse {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico)$).*)"] };
+// Not for Next.js' own assets nor the static files of public/ (favicon.ico, robots.txt): they are the same for
+// everyone, signed in or not (a crawler has no session, and robots.txt must reach it, not the sign-in page).
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon\\.ico$|robots\\.txt$|.*\\.(?:svg|png|ico)$).*)"] };

@@ -28,7 +28,9 @@ export default defineConfig({
           setupFiles: ["tests/integration/setup-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each worker has a database of its own (a clone of the run's template, tests/support/scratch-database.ts),
+          // so files run side by side: two at a time (CI machines have two cores; the server is shared with them).
+          maxWorkers: Number(process.env.TEST_DB_WORKERS ?? 2),
           // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; bundled by
           // Vite it resolves (the authorization matrix calls Auth.js' real route handler).
           server: { deps: { inline: ["next-auth"] } },

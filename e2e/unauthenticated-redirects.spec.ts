@@ -24,3 +24,14 @@ test("the sign-in page offers SSO and every demo persona, and passes axe", async
   await expect(page.getByRole("button", { name: /^Sign in as / })).toHaveCount(10);
   await expectNoA11yViolations(page, testInfo, "sign-in");
 });
+
+test("the static files of public/ are served to anyone, with the security headers: robots.txt keeps crawlers out", async ({ request }) => {
+  const robots = await request.get("/robots.txt", { maxRedirects: 0 });
+  expect(robots.status()).toBe(200);
+  expect(robots.headers()["content-type"]).toMatch(/^text\/plain/);
+  expect((await robots.text()).split("\n")).toEqual(expect.arrayContaining(["User-agent: *", "Disallow: /"]));
+  expect(robots.headers()["x-content-type-options"]).toBe("nosniff");
+  const icon = await request.get("/favicon.ico", { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect([...(await icon.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]); // an ICO file's header
+});

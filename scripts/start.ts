@@ -59,6 +59,10 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
+  // Say up front what a first start does and how long it takes (the build is most of it; measured on a two-core machine).
+  const firstBuild = needsBuild();
+  if (firstBuild) log("First start (or changed sources): database, demo data and a one-time production build of the app, about 2 minutes (longer on a busy machine); later starts take seconds.");
+
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   let database: EmbeddedDatabase | undefined;
   if (embedded) {
@@ -102,8 +106,8 @@ async function main() {
     throw new Error("Seeding the demo world failed (see above).");
   }
 
-  if (needsBuild()) {
-    log("Building the app (first start or changed sources) …");
+  if (firstBuild || needsBuild()) {
+    log("Building the app with next build (about 1–2 minutes; its steps follow) …");
     if ((await run(path.join("node_modules", ".bin", "next"), ["build"], { ...childEnv, NEXT_TELEMETRY_DISABLED: "1" })) !== 0) {
       throw new Error("next build failed (see above).");
     }

@@ -22,6 +22,8 @@ export function OverviewFilters({ salesUnits, partners }: { salesUnits: { id: st
 
   function set(name: "salesUnit" | "partner", value: string) {
     const next = new URLSearchParams(params.toString());
+    next.delete("after"); // a new filter starts at the first page
+    next.delete("before");
     if (value === ALL) next.delete(name);
     else next.set(name, value);
     const query = next.toString();

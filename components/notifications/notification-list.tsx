@@ -7,15 +7,24 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/utils/cn";
-import { listInbox } from "@/lib/server/lifecycle/inbox";
+import { INBOX_CURSOR_PARTS, listInbox } from "@/lib/server/lifecycle/inbox";
+import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 import { MarkAllReadButton } from "@/components/notifications/mark-all-read-button";
 
 const PAGE_SIZE = 20;
 
-/** The notifications page of either persona: every notification of the signed-in person, newest first. */
-export async function NotificationList({ userId, basePath, page }: { userId: string; basePath: string; page: number }) {
-  const [inbox, t, format] = await Promise.all([listInbox(userId, { take: PAGE_SIZE, skip: (page - 1) * PAGE_SIZE }), getTranslations("notifications"), getFormatter()]);
-  const pageCount = Math.max(1, Math.ceil(inbox.total / PAGE_SIZE));
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The notifications page of either persona: the signed-in person's notifications, newest first, a keyset page at a time. */
+export async function NotificationList({ userId, basePath, searchParams }: { userId: string; basePath: string; searchParams: SearchParams }) {
+  const query = parseListQuery(searchParams, INBOX_CURSOR_PARTS, { size: PAGE_SIZE });
+  const [inbox, t, tlist, format] = await Promise.all([
+    listInbox(userId, { take: query.size, cursor: query.cursor, direction: query.direction }),
+    getTranslations("notifications"),
+    getTranslations("lists"),
+    getFormatter(),
+  ]);
+  const params: SearchParams = { after: searchParams.after, before: searchParams.before };
   const now = new Date();
   return (
     <>
@@ -49,12 +58,12 @@ export async function NotificationList({ userId, basePath, page }: { userId: str
               </li>
             ))}
           </ul>
-          {pageCount > 1 ? (
+          {inbox.nextCursor || inbox.prevCursor ? (
             <div className="border-t border-border px-5 py-3">
               <Pagination
-                summary={t("pageSummary", { page, pages: pageCount, total: inbox.total })}
-                previousHref={page > 1 ? `${basePath}?page=${page - 1}` : null}
-                nextHref={page < pageCount ? `${basePath}?page=${page + 1}` : null}
+                summary={tlist("summary", { count: inbox.items.length, total: inbox.total })}
+                previousHref={inbox.prevCursor ? pageHref(basePath, params, { before: inbox.prevCursor }) : null}
+                nextHref={inbox.nextCursor ? pageHref(basePath, params, { after: inbox.nextCursor }) : null}
                 labels={{ navigation: t("pagination"), previous: t("previous"), next: t("next") }}
               />
             </div>
@@ -63,10 +72,4 @@ export async function NotificationList({ userId, basePath, page }: { userId: str
       )}
     </>
   );
-}
-
-/** ?page=N, defaulting to 1 for anything else. */
-export function pageParam(value: string | string[] | undefined): number {
-  const n = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
 }

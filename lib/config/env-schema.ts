@@ -55,6 +55,8 @@ export const envSchema = z
     PORTAL_DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".data")),
     /** Where the embedded mode's mail transport writes each outgoing e-mail as a .eml file (default PORTAL_DATA_DIR/outbox). */
     OUTBOX_DIR: optional,
+    /** Outgoing mail over SMTP (nodemailer URL, e.g. smtps://user:pass@smtp.example.com:465); takes precedence over OUTBOX_DIR. */
+    SMTP_URL: optional,
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;

@@ -5,9 +5,10 @@ import core from "./core.json";
 import grants from "./grants.json";
 import ledgers from "./ledgers.json";
 import lifecycle from "./lifecycle.json";
+import lists from "./lists.json";
 import security from "./security.json";
 
-export const catalogues = { admin, core, grants, ledgers, lifecycle, security };
+export const catalogues = { admin, core, grants, ledgers, lifecycle, security, lists };
 
-export const messages = Object.assign({}, admin, core, grants, ledgers, lifecycle, security);
+export const messages = Object.assign({}, admin, core, grants, ledgers, lifecycle, security, lists);
 export default messages;

@@ -13,16 +13,13 @@ afterAll(() => sb.stop());
 describe("volume switch", () => {
   it("makes one ledger large: 100,000+ funds entries over the year, chained, in pages of at most 1000", async () => {
     const m = await keys(sb.url).merchant("212002");
-    const t0 = Date.now();
     const { pages, items } = await readFeed(sb.url, m, "302102", "funds");
-    const seconds = (Date.now() - t0) / 1000;
     expect(items.length).toBeGreaterThanOrEqual(100_000);
     expect(pages.every((p) => p.items.length <= 1000)).toBe(true);
     expect(pages.filter((p) => p.items.length === 1000).length).toBeGreaterThanOrEqual(100);
     expect(chainBreaks(items)).toEqual([]);
     expect(items.reduce((s, e) => s + e.amount, 0)).toBe(items.at(-1)!.balanceAfter - items[0]!.balanceBefore);
     expect(items.filter((e) => e.entryType === "payout-scheduled").every((e) => e.balanceAfter === 0)).toBe(true);
-    expect(seconds).toBeLessThan(20);
   });
 
   it("leaves the other ledgers at their normal size", async () => {

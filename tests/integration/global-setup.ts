@@ -7,14 +7,17 @@ import { migrate } from "../../scripts/lib/migrate";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    databaseUrl: string;
+    /** The run's migrated template database. Never connect to it: a connection blocks every clone (tests/support/scratch-database.ts). */
+    templateDatabaseUrl: string;
   }
 }
 
 /**
  * The data layer is tested against a real PostgreSQL: the server named by TEST_DATABASE_URL (CI runs the
  * suite once more against the machine's server), or else an embedded one from .data/test-postgres. Each
- * run gets a brand-new database, migrated with the same SQL files as production, and drops it afterwards.
+ * run migrates one brand-new template database with the same SQL files as production; every test worker then
+ * works in a clone of it of its own (tests/integration/setup-env.ts), so workers run side by side without
+ * seeing each other's writes. Afterwards the template and every clone are dropped.
  */
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedDatabase | undefined;
@@ -31,18 +34,17 @@ export default async function setup(project: TestProject) {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-  migrate(databaseUrl);
-  project.provide("databaseUrl", databaseUrl);
+  const templateUrl = url.toString();
+  migrate(templateUrl);
+  project.provide("templateDatabaseUrl", templateUrl);
 
   return async () => {
     const c = new pg.Client({ connectionString: serverUrl });
     await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    // Scratch databases of single suites (tests/support/scratch-database.ts) are named after this one: drop any a
-    // crashed suite left behind.
+    // The workers' clones and the scratch databases of single suites are named after the template.
     const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [`${dbName}_`]);
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await c.end();
     await embedded?.stop();
   };

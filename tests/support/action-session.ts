@@ -52,6 +52,11 @@ export async function signInForActions(email: string, org: ActionOrg): Promise<{
   return { userId: user.id, orgId };
 }
 
+/** Signs in a user already at hand, acting for this organisation (`m:<merchantId>`, `p:<partnerId>`, `admin`). */
+export function actAs(userId: string, activeOrg: string | null): void {
+  Object.assign(state, { userId, activeOrg });
+}
+
 export function signOutForActions(): void {
   Object.assign(state, { userId: null, activeOrg: null });
 }

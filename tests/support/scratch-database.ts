@@ -1,39 +1,67 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { migrate } from "../../scripts/lib/migrate";
 
 /**
- * A database of the test file's own, on the same local server as the run's test database, migrated with the
- * same SQL files. For a suite that lets many roles really write (and instruments every table to see writes)
- * without disturbing the demo world the other files share. Call at the top of the test file, before anything
- * touches the database: it points DATABASE_URL at the new database (the data layer reads it lazily).
+ * Databases of the database tests, all clones of the run's migrated template (tests/integration/global-setup.ts)
+ * on the same local server: one per Vitest worker (the files a worker runs share it, one after another), and
+ * scratch databases of single suites. Cloning (CREATE DATABASE … TEMPLATE) copies the migrated schema in well
+ * under a second, and the run's teardown drops every database named after the template.
  */
 export interface ScratchDatabase {
   url: string;
   drop(): Promise<void>;
 }
 
-export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {
-  const runUrl = new URL(inject("databaseUrl"));
-  const serverUrl = new URL(runUrl);
+function template() {
+  const templateUrl = new URL(inject("templateDatabaseUrl"));
+  const serverUrl = new URL(templateUrl);
   serverUrl.pathname = "/postgres";
-  const name = `${runUrl.pathname.slice(1)}_${label}_${randomBytes(2).toString("hex")}`.slice(0, 63);
-  const admin = new pg.Client({ connectionString: serverUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(runUrl);
+  return { templateUrl, templateName: templateUrl.pathname.slice(1), serverUrl: serverUrl.toString() };
+}
+
+async function withServer<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Clones the template as `name` unless that database exists already; returns its URL. */
+async function cloneTemplate(name: string): Promise<string> {
+  const { templateUrl, templateName, serverUrl } = template();
+  await withServer(serverUrl, async (c) => {
+    const { rowCount } = await c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (rowCount === 0) await c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName}"`);
+  });
+  const url = new URL(templateUrl);
   url.pathname = `/${name}`;
-  migrate(url.toString());
-  process.env.DATABASE_URL = url.toString();
+  return url.toString();
+}
+
+/** The current worker's own database (VITEST_POOL_ID is unique among the workers running at one time). */
+export function workerDatabaseUrl(): Promise<string> {
+  return cloneTemplate(`${template().templateName}_w${process.env.VITEST_POOL_ID ?? "1"}`);
+}
+
+/**
+ * A database of the test file's own, for a suite that lets many roles really write (and instruments every table
+ * to see writes) or runs jobs over every row, without disturbing the demo world the worker's other files share.
+ * Call at the top of the test file, before anything touches the database: it points DATABASE_URL at the new
+ * database (the data layer reads it lazily).
+ */
+export async function createScratchDatabase(label: string): Promise<ScratchDatabase> {
+  const { templateName, serverUrl } = template();
+  const name = `${templateName}_${label}_${randomBytes(2).toString("hex")}`.slice(0, 63);
+  const url = await cloneTemplate(name);
+  process.env.DATABASE_URL = url;
   return {
-    url: url.toString(),
+    url,
     async drop() {
-      const c = new pg.Client({ connectionString: serverUrl.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
+      await withServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
 }

@@ -41,7 +41,7 @@ export { expireGrants } from "./expire-grants";
 export { runAfterCommit, type AfterCommit } from "./transaction";
 export { previewGrant, type GrantPreview, type PreviewColumn, type PreviewRow } from "./preview-grant";
 export {
-  getGrantDetail, listGrantHistory, listPendingApprovals, listLedgersForGrantForm, countMerchantLedgers,
+  getGrantDetail, listGrantHistory, listPendingApprovals, countPendingApprovals, listLedgersForGrantForm, countMerchantLedgers,
   type GrantDetail, type GrantHistoryEntry, type PendingApproval, type GrantableLedger,
 } from "./queries";
 export { syncPartnerUpstream, findOutOfSyncPartners, readUpstreamGrants, reconcileSandboxGrants, sandboxPushJob } from "./upstream-sync";

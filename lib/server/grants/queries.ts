@@ -132,11 +132,32 @@ export interface PendingApproval {
   fourEyesReasons: FourEyesReason[];
 }
 
-/** M5: grants of the user's merchant waiting for a second admin (managers: on their sales units only). */
+/** Approvals listed at most (oldest first); countPendingApprovals counts them all. */
+export const APPROVALS_LIST_MAX = 50;
+
+/** Pending grants the actor may see: a manager, those on a ledger that settles one of their sales units. */
+function pendingWhere(actor: GrantActor) {
+  return {
+    merchantId: actor.merchantId,
+    status: "pending_approval" as const,
+    ...(actor.salesUnitScope === "all" ? {} : { ledger: { salesUnits: { some: { id: { in: actor.salesUnitScope } } } } }),
+  };
+}
+
+/** How many grants wait for approval that this actor may see (counted in SQL). */
+export async function countPendingApprovals(actor: GrantActor): Promise<number> {
+  return db.ledgerGrant.count({ where: pendingWhere(actor) });
+}
+
+/**
+ * M5: grants of the user's merchant waiting for a second admin (managers: on their sales units only), the
+ * oldest APPROVALS_LIST_MAX of them.
+ */
 export async function listPendingApprovals(actor: GrantActor): Promise<PendingApproval[]> {
   const rows = await db.ledgerGrant.findMany({
-    where: { merchantId: actor.merchantId, status: "pending_approval" },
-    orderBy: [{ updatedAt: "asc" }],
+    where: pendingWhere(actor),
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: APPROVALS_LIST_MAX,
     select: {
       ...GRANT_SELECT,
       updatedAt: true,

@@ -3,7 +3,6 @@ import { db } from "@/lib/server/db";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyPartnerUsers } from "@/lib/server/notifications";
 import { SYSTEM_ACTOR } from "@/lib/server/lifecycle/authz";
-import { merchantFilter, type LifecycleRunOptions } from "@/lib/server/lifecycle/job-options";
 import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
 
 /**
@@ -12,10 +11,9 @@ import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
  * that name what they typed and not the merchant, and only when no merchant answered it: a notice per merchant
  * (or none for numbers the portal does not know) would tell the partner which MSNs exist (decision 013).
  */
-export async function expireAccessRequests(opts: LifecycleRunOptions = {}): Promise<string[]> {
-  const now = opts.now ?? new Date();
+export async function expireAccessRequests(now: Date = new Date()): Promise<string[]> {
   const due = await db.accessRequest.findMany({
-    where: { ...merchantFilter(opts), status: "pending", expiresAt: { lte: now } },
+    where: { status: "pending", expiresAt: { lte: now } },
     orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
     select: { id: true, merchantId: true, partnerId: true, submissionId: true, requestedMsns: true, requestedOrgNo: true, expiresAt: true },
   });

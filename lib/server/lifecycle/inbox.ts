@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { MarkNotificationsReadInput } from "@/lib/lifecycle/schemas";
+import { isUuid } from "@/lib/ids";
+import { PAGE_SIZE_MAX, toKeysetPage } from "@/lib/paging/keyset";
 
 export interface InboxItem {
   id: string;
@@ -16,29 +18,51 @@ export interface Inbox {
   items: InboxItem[];
   unread: number;
   total: number;
+  /** Keyset cursors (createdAt, id) of the neighbouring pages; null at either end. */
+  nextCursor: string | null;
+  prevCursor: string | null;
 }
 
+/** Cursor key of the inbox: createdAt (ISO), id. */
+export const INBOX_CURSOR_PARTS = 2;
+
 /**
- * The signed-in person's own notifications, newest first. Tenant rule: notifications are per user; nobody
- * reads or marks another person's (the user id comes from the session, never from input).
+ * The signed-in person's own notifications, newest first, one keyset page (createdAt, id) at a time: a deep
+ * page costs what the first does. Tenant rule: notifications are per user; nobody reads or marks another
+ * person's (the user id comes from the session, never from input).
  */
-export async function listInbox(userId: string, opts: { take: number; skip?: number; unreadOnly?: boolean }): Promise<Inbox> {
+export async function listInbox(
+  userId: string,
+  opts: { take: number; unreadOnly?: boolean; cursor?: string[] | null; direction?: "next" | "prev" },
+): Promise<Inbox> {
+  const take = Math.min(Math.max(1, opts.take), PAGE_SIZE_MAX);
+  const direction = opts.direction ?? "next";
+  const at = opts.cursor ? new Date(opts.cursor[0] ?? "") : null;
+  const cursor = at && !Number.isNaN(at.getTime()) && isUuid(opts.cursor?.[1] ?? "") ? { at, id: opts.cursor![1]! } : null;
   const where = { userId, ...(opts.unreadOnly ? { readAt: null } : {}) };
+  // Newest first: "next" reads older rows, "prev" newer ones (in ascending order, turned round below).
+  const older = direction === "next";
+  const keyset = cursor
+    ? { OR: [{ createdAt: older ? { lt: cursor.at } : { gt: cursor.at } }, { createdAt: cursor.at, id: older ? { lt: cursor.id } : { gt: cursor.id } }] }
+    : {};
+  const order = older ? ("desc" as const) : ("asc" as const);
   const [rows, unread, total] = await Promise.all([
     db.notification.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: opts.take,
-      skip: opts.skip ?? 0,
+      where: { ...where, ...keyset },
+      orderBy: [{ createdAt: order }, { id: order }],
+      take: take + 1,
       select: { id: true, kind: true, title: true, body: true, href: true, createdAt: true, readAt: true },
     }),
     db.notification.count({ where: { userId, readAt: null } }),
-    db.notification.count({ where }),
+    opts.unreadOnly ? db.notification.count({ where }) : db.notification.count({ where: { userId } }),
   ]);
+  const page = toKeysetPage(rows, { cursor: cursor ? [] : null, direction, size: take }, (n) => [n.createdAt.toISOString(), n.id], total);
   return {
-    items: rows.map((n) => ({ ...n, href: safeHref(n.href), createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
+    items: page.items.map((n) => ({ ...n, href: safeHref(n.href), createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
     unread,
     total,
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
   };
 }
 

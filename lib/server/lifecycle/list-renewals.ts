@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { dbDateToLedgerDate, ledgerDateToDb, shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { ledgerAccess } from "@/lib/server/grants/access-rules";
@@ -31,38 +32,60 @@ export interface RenewalCandidate {
 export interface RenewalOverview {
   ending: RenewalCandidate[];
   lapsed: RenewalCandidate[];
+  /** Rows of each list beyond the RENEWALS_LIST_MAX shown (soonest end dates first). */
+  moreEnding: number;
+  moreLapsed: number;
+  /** Counted in SQL: all ending, ending within 14 days, lapsed. */
+  totals: { ending: number; ending14: number; lapsed: number };
 }
+
+/** Grants listed in each of the two lists at most. */
+export const RENEWALS_LIST_MAX = 100;
+
+const SELECT = {
+  id: true,
+  status: true,
+  createdAt: true,
+  periodFrom: true,
+  periodTo: true,
+  includesPersonalData: true,
+  validUntil: true,
+  lastUsedAt: true,
+  partner: { select: { name: true, orgNo: true } },
+  ledger: { select: { externalId: true, currency: true, salesUnits: { select: { id: true, msn: true, name: true }, orderBy: { name: "asc" } } } },
+} as const satisfies Prisma.LedgerGrantSelect;
 
 /**
  * M8: the merchant's grants that end soon (active, end date within RENEWAL_WINDOW_DAYS) and those that lapsed
  * recently. Managers see the ledgers of their sales units; `canRenew` says whether this user may renew.
+ * Each list holds at most RENEWALS_LIST_MAX grants (soonest end first), with the rest counted in SQL.
  */
 export async function listRenewals(ctx: MerchantContext, now: Date = new Date()): Promise<RenewalOverview> {
   assertMerchantCan(ctx, "partners.read");
   const today = todayLedgerDate(now);
-  const rows = await db.ledgerGrant.findMany({
-    where: {
-      merchantId: ctx.merchantId,
-      ledger: ledgerScopeWhere(ctx),
-      OR: [
-        { status: "active", validUntil: { not: null, lte: ledgerDateToDb(shiftLedgerDate(today, RENEWAL_WINDOW_DAYS)) } },
-        { status: "expired", validUntil: { gte: ledgerDateToDb(shiftLedgerDate(today, -LAPSED_LIST_DAYS)) } },
-      ],
-    },
-    orderBy: [{ validUntil: "asc" }, { partner: { name: "asc" } }],
-    select: {
-      id: true,
-      status: true,
-      createdAt: true,
-      periodFrom: true,
-      periodTo: true,
-      includesPersonalData: true,
-      validUntil: true,
-      lastUsedAt: true,
-      partner: { select: { name: true, orgNo: true } },
-      ledger: { select: { externalId: true, currency: true, salesUnits: { select: { id: true, msn: true, name: true }, orderBy: { name: "asc" } } } },
-    },
-  });
+  const endingWhere = { status: "active" as const, validUntil: { not: null, gte: ledgerDateToDb(today), lte: ledgerDateToDb(shiftLedgerDate(today, RENEWAL_WINDOW_DAYS)) } };
+  const lapsedWhere = {
+    OR: [
+      { status: "active" as const, validUntil: { not: null, lt: ledgerDateToDb(today) } },
+      { status: "expired" as const, validUntil: { gte: ledgerDateToDb(shiftLedgerDate(today, -LAPSED_LIST_DAYS)) } },
+    ],
+  };
+  const base = { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx) };
+  const read = (where: Prisma.LedgerGrantWhereInput) =>
+    db.ledgerGrant.findMany({
+      where: { ...base, ...where },
+      orderBy: [{ validUntil: "asc" }, { partner: { name: "asc" } }, { id: "asc" }],
+      take: RENEWALS_LIST_MAX,
+      select: SELECT,
+    });
+  const [endingRows, lapsedRows, endingTotal, lapsedTotal, ending14] = await Promise.all([
+    read(endingWhere),
+    read(lapsedWhere),
+    db.ledgerGrant.count({ where: { ...base, ...endingWhere } }),
+    db.ledgerGrant.count({ where: { ...base, ...lapsedWhere } }),
+    db.ledgerGrant.count({ where: { ...base, status: "active", validUntil: { not: null, gte: ledgerDateToDb(today), lte: ledgerDateToDb(shiftLedgerDate(today, 14)) } } }),
+  ]);
+  const rows = [...lapsedRows, ...endingRows];
   const ending: RenewalCandidate[] = [];
   const lapsed: RenewalCandidate[] = [];
   for (const g of rows) {
@@ -84,5 +107,5 @@ export async function listRenewals(ctx: MerchantContext, now: Date = new Date())
     // An active grant past its end date lapses with the next job run; until then it is listed as lapsed.
     (g.status === "active" && left >= 0 ? ending : lapsed).push(candidate);
   }
-  return { ending, lapsed };
+  return { ending, lapsed, moreEnding: Math.max(0, endingTotal - endingRows.length), moreLapsed: Math.max(0, lapsedTotal - lapsedRows.length), totals: { ending: endingTotal, ending14, lapsed: lapsedTotal } };
 }

@@ -5,7 +5,6 @@ import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyMerchantAdmins } from "@/lib/server/notifications";
 import { SYSTEM_ACTOR } from "@/lib/server/lifecycle/authz";
 import { dateText } from "@/lib/server/lifecycle/describe";
-import { type LifecycleRunOptions } from "@/lib/server/lifecycle/job-options";
 import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
 
 export interface DigestPartner {
@@ -119,11 +118,10 @@ export function digestText(merchantName: string, month: string, partners: Digest
  * The monthly run: one digest per merchant to its admins (notification + e-mail), at most once per merchant
  * and month. The audit event that records the sending is also the marker a retried run checks.
  */
-export async function sendAccessDigests(opts: LifecycleRunOptions = {}): Promise<MerchantDigest[]> {
-  const now = opts.now ?? new Date();
+export async function sendAccessDigests(now: Date = new Date()): Promise<MerchantDigest[]> {
   const month = todayLedgerDate(now).slice(0, 7);
   const merchants = await db.merchant.findMany({
-    where: { ...(opts.merchantIds ? { id: { in: [...opts.merchantIds] } } : {}), memberships: { some: { role: "admin" } } },
+    where: { memberships: { some: { role: "admin" } } },
     orderBy: { name: "asc" },
     select: { id: true },
   });

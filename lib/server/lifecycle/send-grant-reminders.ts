@@ -5,7 +5,6 @@ import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyMerchantAdmins, notifyPartnerUsers } from "@/lib/server/notifications";
 import { SYSTEM_ACTOR } from "@/lib/server/lifecycle/authz";
 import { dateText, ledgerLabel } from "@/lib/server/lifecycle/describe";
-import { merchantFilter, type LifecycleRunOptions } from "@/lib/server/lifecycle/job-options";
 import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
 import { daysLeft, dueReminder, REMINDER_DAYS, type ReminderDays } from "@/lib/lifecycle/reminders";
 
@@ -21,13 +20,11 @@ export interface ReminderSent {
  * transaction with its audit event and notifications; the update is conditional on the value read, so two
  * overlapping runs cannot send the same reminder twice.
  */
-export async function sendGrantReminders(opts: LifecycleRunOptions = {}): Promise<ReminderSent[]> {
-  const now = opts.now ?? new Date();
+export async function sendGrantReminders(now: Date = new Date()): Promise<ReminderSent[]> {
   const today = todayLedgerDate(now);
   const horizon = Math.max(...REMINDER_DAYS);
   const candidates = await db.ledgerGrant.findMany({
     where: {
-      ...merchantFilter(opts),
       status: "active",
       validUntil: { gte: ledgerDateToDb(today), lte: ledgerDateToDb(shiftLedgerDate(today, horizon)) },
       partner: { status: { not: "suspended" } },
@@ -44,7 +41,7 @@ export async function sendGrantReminders(opts: LifecycleRunOptions = {}): Promis
       ledger: { select: { externalId: true, salesUnits: { select: { name: true }, orderBy: { name: "asc" } } } },
     },
   });
-  await clearObsoleteReminders(opts, today, horizon);
+  await clearObsoleteReminders(today, horizon);
   const notices = lifecycleTranslator("lifecycleNotices");
   const sent: ReminderSent[] = [];
   for (const g of candidates) {
@@ -93,10 +90,9 @@ export async function sendGrantReminders(opts: LifecycleRunOptions = {}): Promis
  * or a change of the end date on the partners page), the marker is cleared so the new end date gets its own
  * 14- and 3-day reminders. Audited like every change.
  */
-async function clearObsoleteReminders(opts: LifecycleRunOptions, today: string, horizon: number): Promise<void> {
+async function clearObsoleteReminders(today: string, horizon: number): Promise<void> {
   const stale = await db.ledgerGrant.findMany({
     where: {
-      ...merchantFilter(opts),
       lastReminderDays: { not: null },
       OR: [{ validUntil: null }, { validUntil: { gt: ledgerDateToDb(shiftLedgerDate(today, horizon)) } }],
     },

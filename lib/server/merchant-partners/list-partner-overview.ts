@@ -1,7 +1,10 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { todayLedgerDate } from "@/lib/dates";
-import { grantScopeView, type GrantDisplayStatus } from "@/lib/grants/grant-status";
+import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { EXPIRING_SOON_DAYS, grantScopeView, type GrantDisplayStatus } from "@/lib/grants/grant-status";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { likePattern, PAGE_SIZE_DEFAULT, toKeysetPage, type KeysetPage, type ListQuery } from "@/lib/paging/keyset";
+import { keysetAfter, keysetLimit, keysetOrderBy } from "@/lib/server/paging/keyset-sql";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { isUuid } from "@/lib/ids";
 import { markOutOfSync } from "@/lib/server/merchant-partners/grant-sync-status";
@@ -28,6 +31,9 @@ export interface OverviewSalesUnit {
   channel: "api" | "vm";
   ledger: { id: string; externalId: string; currency: string; salesUnitCount: number } | null;
   grants: OverviewGrant[];
+  /** Live and ended grants on the ledger beyond the ones listed (the sales unit's page lists them all). */
+  moreLive: number;
+  moreEnded: number;
 }
 
 export interface OverviewFilter {
@@ -35,95 +41,177 @@ export interface OverviewFilter {
   partnerId?: string;
 }
 
-/**
- * M1: every sales unit the user may see (managers: their own) with its ledger and the partners that can
- * read it, optionally only one sales unit or one partner. Tenant rule: only sales units of ctx.merchantId;
- * filter ids that are malformed or not the merchant's simply match nothing. Revoked and declined grants of
- * the last 90 days are kept so the merchant sees what changed; older ones live in the audit trail.
- */
-export async function listPartnerOverview(ctx: MerchantContext, filter: OverviewFilter = {}): Promise<OverviewSalesUnit[]> {
-  if ((filter.salesUnitId && !isUuid(filter.salesUnitId)) || (filter.partnerId && !isUuid(filter.partnerId))) return [];
-  const today = todayLedgerDate();
+/** Live partners listed per sales unit on the overview, and ended ones; the sales unit's own page lists them all. */
+export const LIVE_GRANTS_PER_UNIT = 10;
+export const ENDED_GRANTS_PER_UNIT = 5;
+/** Cursor key of the overview: sales unit name, id. */
+export const OVERVIEW_CURSOR_PARTS = 2;
+/** Choices offered in each filter menu (the search reaches the rest). */
+export const FILTER_OPTIONS_MAX = 100;
+
+export interface OverviewSummary {
+  salesUnits: number;
+  partnersWithAccess: number;
+  pending: number;
+  expiringSoon: number;
+}
+
+export interface OverviewPage extends KeysetPage<OverviewSalesUnit> {
+  summary: OverviewSummary;
+}
+
+interface UnitRow { id: string; msn: string; name: string; channel: "api" | "vm"; ledgerId: string | null; externalId: string | null; currency: string | null; salesUnitCount: number | null }
+interface GrantRow {
+  id: string;
+  ledgerId: string;
+  status: "active" | "pending_approval" | "revoked" | "expired" | "declined";
+  periodFrom: Date | null;
+  periodTo: Date | null;
+  validUntil: Date | null;
+  includesPersonalData: boolean;
+  lastUsedAt: Date | null;
+  partnerId: string;
+  partnerName: string;
+  partnerOrgNo: string;
+  partnerStatus: "pending" | "approved" | "suspended";
+  live: boolean;
+  groupTotal: number;
+}
+
+function unitScope(ctx: MerchantContext): Prisma.Sql {
+  return ctx.salesUnitScope === "all" ? Prisma.sql`TRUE` : Prisma.sql`su."id" = ANY(${ctx.salesUnitScope}::uuid[])`;
+}
+
+/** Grants the overview shows: live or expired, and revoked or declined ones of the last 90 days. */
+function shownGrants(filter: OverviewFilter): Prisma.Sql {
   const recent = new Date(Date.now() - 90 * 24 * 60 * 60 * 1000);
-  const grantWhere = {
-    merchantId: ctx.merchantId,
-    OR: [{ status: { in: ["active" as const, "pending_approval" as const, "expired" as const] } }, { updatedAt: { gte: recent } }],
-    ...(filter.partnerId ? { partnerId: filter.partnerId } : {}),
-  };
-  const units = await db.salesUnit.findMany({
-    where: {
-      merchantId: ctx.merchantId,
-      AND: [
-        ctx.salesUnitScope === "all" ? {} : { id: { in: ctx.salesUnitScope } },
-        filter.salesUnitId ? { id: filter.salesUnitId } : {},
-        filter.partnerId ? { ledger: { grants: { some: grantWhere } } } : {},
-      ],
-    },
-    orderBy: [{ name: "asc" }],
-    select: {
-      id: true,
-      msn: true,
-      name: true,
-      channel: true,
-      ledger: {
-        select: {
-          id: true,
-          externalId: true,
-          currency: true,
-          _count: { select: { salesUnits: true } },
-          grants: {
-            where: grantWhere,
-            orderBy: [{ createdAt: "asc" }],
-            select: {
-              id: true,
-              status: true,
-              periodFrom: true,
-              periodTo: true,
-              validUntil: true,
-              includesPersonalData: true,
-              lastUsedAt: true,
-              partner: { select: { id: true, name: true, orgNo: true, status: true } },
-            },
-          },
-        },
-      },
-    },
-  });
+  const partner = filter.partnerId ? Prisma.sql`g."partnerId" = ${filter.partnerId}::uuid` : Prisma.sql`TRUE`;
+  return Prisma.sql`(g."status" IN ('active', 'pending_approval', 'expired') OR g."updatedAt" >= ${recent}) AND ${partner}`;
+}
+
+/**
+ * M1: one keyset page (name, id) of the sales units the user may see (managers: their own) with its ledger
+ * and the partners that can read it (at most LIVE_GRANTS_PER_UNIT live and ENDED_GRANTS_PER_UNIT ended per
+ * unit, with their totals), optionally only one sales unit or one partner, searched by name or MSN; the stat
+ * cards are counted in SQL over everything the user may see. Tenant rule: only sales units of
+ * ctx.merchantId; filter ids that are malformed or not the merchant's simply match nothing. Revoked and
+ * declined grants of the last 90 days are kept so the merchant sees what changed; older ones live in the
+ * audit trail.
+ */
+export async function listPartnerOverviewPage(ctx: MerchantContext, filter: OverviewFilter, query: ListQuery, opts: { allGrants?: boolean } = {}): Promise<OverviewPage> {
+  const empty: OverviewPage = { items: [], nextCursor: null, prevCursor: null, total: 0, summary: { salesUnits: 0, partnersWithAccess: 0, pending: 0, expiringSoon: 0 } };
+  if ((filter.salesUnitId && !isUuid(filter.salesUnitId)) || (filter.partnerId && !isUuid(filter.partnerId))) return { ...empty, summary: await overviewSummary(ctx) };
+  const today = todayLedgerDate();
+  const shown = shownGrants(filter);
+  const where = Prisma.sql`su."merchantId" = ${ctx.merchantId}::uuid AND ${unitScope(ctx)}
+    AND ${filter.salesUnitId ? Prisma.sql`su."id" = ${filter.salesUnitId}::uuid` : Prisma.sql`TRUE`}
+    AND ${filter.partnerId ? Prisma.sql`EXISTS (SELECT 1 FROM "LedgerGrant" g WHERE g."ledgerId" = su."ledgerId" AND g."merchantId" = ${ctx.merchantId}::uuid AND ${shown})` : Prisma.sql`TRUE`}
+    AND ${query.q ? Prisma.sql`(su."name" ILIKE ${likePattern(query.q)} OR su."msn" LIKE ${likePattern(query.q, "prefix")})` : Prisma.sql`TRUE`}`;
+  const cursor = query.cursor ? Prisma.sql`(${query.cursor[0]}::text, ${query.cursor[1]}::uuid)` : null;
+  const [units, matching, summary] = await Promise.all([
+    db.$queryRaw<UnitRow[]>`
+      SELECT su."id", su."msn", su."name", su."channel"::text AS "channel", l."id" AS "ledgerId", l."externalId", l."currency"::text AS "currency",
+             (SELECT count(*)::int FROM "SalesUnit" o WHERE o."ledgerId" = l."id") AS "salesUnitCount"
+      FROM "SalesUnit" su LEFT JOIN "Ledger" l ON l."id" = su."ledgerId"
+      WHERE ${where} AND ${keysetAfter(Prisma.sql`(su."name", su."id")`, cursor, query, "asc")}
+      ${keysetOrderBy([Prisma.sql`su."name"`, Prisma.sql`su."id"`], query, "asc")}
+      ${keysetLimit(query)}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "SalesUnit" su WHERE ${where}`,
+    overviewSummary(ctx),
+  ]);
+  const page = toKeysetPage(units, query, (u) => [u.name, u.id], matching[0]?.n ?? 0);
+  const ledgerIds = [...new Set(page.items.flatMap((u) => (u.ledgerId ? [u.ledgerId] : [])))];
+  const cap = opts.allGrants ? Prisma.sql`TRUE` : Prisma.sql`x."n" <= CASE WHEN x."live" THEN ${LIVE_GRANTS_PER_UNIT}::int ELSE ${ENDED_GRANTS_PER_UNIT}::int END`;
+  const grants = ledgerIds.length === 0 ? [] : await db.$queryRaw<GrantRow[]>`
+    SELECT * FROM (
+      SELECT y.*, row_number() OVER (PARTITION BY y."ledgerId", y."live" ORDER BY y."createdAt", y."id") AS "n",
+             count(*) OVER (PARTITION BY y."ledgerId", y."live")::int AS "groupTotal"
+      FROM (
+        SELECT g."id", g."ledgerId", g."status"::text AS "status", g."periodFrom", g."periodTo", g."validUntil", g."includesPersonalData", g."lastUsedAt", g."createdAt",
+               p."id" AS "partnerId", p."name" AS "partnerName", p."orgNo" AS "partnerOrgNo", p."status"::text AS "partnerStatus",
+               (g."status" = 'pending_approval' OR (g."status" = 'active' AND (g."validUntil" IS NULL OR g."validUntil" >= ${today}::date))) AS "live"
+        FROM "LedgerGrant" g JOIN "AccountingPartner" p ON p."id" = g."partnerId"
+        WHERE g."ledgerId" = ANY(${ledgerIds}::uuid[]) AND g."merchantId" = ${ctx.merchantId}::uuid AND ${shown}
+      ) y
+    ) x WHERE ${cap}
+    ORDER BY x."ledgerId", x."createdAt", x."id"`;
+  const byLedger = new Map<string, GrantRow[]>();
+  for (const g of grants) byLedger.set(g.ledgerId, [...(byLedger.get(g.ledgerId) ?? []), g]);
   const outOfSync = await markOutOfSync(
-    units.flatMap((u) => (u.ledger ? u.ledger.grants.map((g) => ({ id: g.id, status: g.status, includesPersonalData: g.includesPersonalData, partner: g.partner, ledgerExternalId: u.ledger!.externalId })) : [])),
+    page.items.flatMap((u) => (u.ledgerId ? (byLedger.get(u.ledgerId) ?? []).map((g) => ({ id: g.id, status: g.status, includesPersonalData: g.includesPersonalData, partner: { id: g.partnerId, orgNo: g.partnerOrgNo, status: g.partnerStatus }, ledgerExternalId: u.externalId! })) : [])),
   );
-  return units.map((u) => ({
-    id: u.id,
-    msn: u.msn,
-    name: u.name,
-    channel: u.channel,
-    ledger: u.ledger ? { id: u.ledger.id, externalId: u.ledger.externalId, currency: u.ledger.currency, salesUnitCount: u.ledger._count.salesUnits } : null,
-    grants: (u.ledger?.grants ?? []).map((g) => ({
-      id: g.id,
-      partnerId: g.partner.id,
-      partnerName: g.partner.name,
-      partnerOrgNo: g.partner.orgNo,
-      ...grantScopeView(g, today),
-      lastUsedAt: g.lastUsedAt?.toISOString() ?? null,
-      outOfSync: outOfSync.has(g.id),
-    })),
-  }));
+  return {
+    ...page,
+    summary,
+    items: page.items.map((u) => {
+      const rows = u.ledgerId ? byLedger.get(u.ledgerId) ?? [] : [];
+      const total = (live: boolean) => rows.find((g) => g.live === live)?.groupTotal ?? 0;
+      return {
+        id: u.id,
+        msn: u.msn,
+        name: u.name,
+        channel: u.channel,
+        ledger: u.ledgerId ? { id: u.ledgerId, externalId: u.externalId!, currency: u.currency!, salesUnitCount: u.salesUnitCount ?? 0 } : null,
+        moreLive: total(true) - rows.filter((g) => g.live).length,
+        moreEnded: total(false) - rows.filter((g) => !g.live).length,
+        grants: rows.map((g) => ({
+          id: g.id,
+          partnerId: g.partnerId,
+          partnerName: g.partnerName,
+          partnerOrgNo: g.partnerOrgNo,
+          ...grantScopeView(g, today),
+          lastUsedAt: g.lastUsedAt?.toISOString() ?? null,
+          outOfSync: outOfSync.has(g.id),
+        })),
+      };
+    }),
+  };
+}
+
+/** The overview's stat cards, counted in SQL over the ledgers of every sales unit the user may see. */
+export async function overviewSummary(ctx: MerchantContext): Promise<OverviewSummary> {
+  const today = todayLedgerDate();
+  const soon = shiftLedgerDate(today, EXPIRING_SOON_DAYS);
+  const [row] = await db.$queryRaw<OverviewSummary[]>`
+    WITH units AS (SELECT su."id", su."ledgerId" FROM "SalesUnit" su WHERE su."merchantId" = ${ctx.merchantId}::uuid AND ${unitScope(ctx)}),
+         grants AS (
+           SELECT g."id", g."partnerId", g."status", g."validUntil" FROM "LedgerGrant" g
+           WHERE g."merchantId" = ${ctx.merchantId}::uuid AND g."ledgerId" IN (SELECT "ledgerId" FROM units WHERE "ledgerId" IS NOT NULL)
+             AND g."status" IN ('active', 'pending_approval'))
+    SELECT (SELECT count(*)::int FROM units) AS "salesUnits",
+           (SELECT count(DISTINCT "partnerId")::int FROM grants WHERE "status" = 'active' AND ("validUntil" IS NULL OR "validUntil" >= ${today}::date)) AS "partnersWithAccess",
+           (SELECT count(*)::int FROM grants WHERE "status" = 'pending_approval') AS "pending",
+           (SELECT count(*)::int FROM grants WHERE "status" = 'active' AND "validUntil" >= ${today}::date AND "validUntil" <= ${soon}::date) AS "expiringSoon"`;
+  return row ?? { salesUnits: 0, partnersWithAccess: 0, pending: 0, expiringSoon: 0 };
+}
+
+/** The first page of the overview (for callers that want units without paging). */
+export async function listPartnerOverview(ctx: MerchantContext, filter: OverviewFilter = {}): Promise<OverviewSalesUnit[]> {
+  return (await listPartnerOverviewPage(ctx, filter, { q: "", cursor: null, direction: "next", size: PAGE_SIZE_DEFAULT })).items;
 }
 
 /** One sales unit of the user's merchant (and scope), or null: the page answers 404 for anything else. */
 export async function getSalesUnitForMerchant(ctx: MerchantContext, salesUnitId: string): Promise<OverviewSalesUnit | null> {
   if (!isUuid(salesUnitId)) return null;
-  const [unit] = await listPartnerOverview(ctx, { salesUnitId });
-  return unit ?? null;
+  const page = await listPartnerOverviewPage(ctx, { salesUnitId }, { q: "", cursor: null, direction: "next", size: 1 }, { allGrants: true });
+  return page.items[0] ?? null;
 }
 
-/** The choices of the overview's filters: the user's sales units and the partners on their ledgers. */
+/**
+ * The choices of the overview's filters, from SQL and bounded (FILTER_OPTIONS_MAX each): the user's sales
+ * units and the partners with a grant on their ledgers.
+ */
 export async function listOverviewFilterOptions(ctx: MerchantContext): Promise<{ salesUnits: { id: string; name: string; msn: string }[]; partners: { id: string; name: string }[] }> {
-  const units = await listPartnerOverview(ctx);
-  const partners = new Map<string, string>();
-  for (const g of units.flatMap((u) => u.grants)) partners.set(g.partnerId, g.partnerName);
-  return {
-    salesUnits: units.map((u) => ({ id: u.id, name: u.name, msn: u.msn })),
-    partners: [...partners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
-  };
+  const shown = shownGrants({});
+  const [salesUnits, partners] = await Promise.all([
+    db.$queryRaw<{ id: string; name: string; msn: string }[]>`
+      SELECT su."id", su."name", su."msn" FROM "SalesUnit" su WHERE su."merchantId" = ${ctx.merchantId}::uuid AND ${unitScope(ctx)}
+      ORDER BY su."name", su."id" LIMIT ${FILTER_OPTIONS_MAX}`,
+    db.$queryRaw<{ id: string; name: string }[]>`
+      SELECT p."id", p."name" FROM "AccountingPartner" p
+      WHERE EXISTS (SELECT 1 FROM "LedgerGrant" g JOIN "SalesUnit" su ON su."ledgerId" = g."ledgerId"
+                    WHERE g."partnerId" = p."id" AND g."merchantId" = ${ctx.merchantId}::uuid AND su."merchantId" = ${ctx.merchantId}::uuid AND ${unitScope(ctx)} AND ${shown})
+      ORDER BY p."name", p."id" LIMIT ${FILTER_OPTIONS_MAX}`,
+  ]);
+  return { salesUnits, partners };
 }

@@ -9,7 +9,7 @@ import "server-only";
  *   notifyUser(tx, userId, notice, opts) / notifyUsers(tx, users, notice, opts)
  *
  * Each writes one Notification per person and one OutboxEmail per person. After commit, the mail transport
- * sends the outbox: flushOutbox() (embedded mode: a .eml file per mail in OUTBOX_DIR); the job
+ * sends the outbox through nodemailer: flushOutbox() (SMTP_URL in production; embedded mode: a .eml file per mail in OUTBOX_DIR); the job
  * `notifications.flush-outbox` (lib/server/jobs/grant-jobs.ts) runs it every minute as well.
  */
 export { notifyMerchantAdmins, notifyPartnerUsers, notifyUser, notifyUsers, type NoticeInput, type NotifyOptions } from "./notify";

@@ -4,6 +4,9 @@ import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import { grantScopeView, type GrantDisplayStatus } from "@/lib/grants/grant-status";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { ledgerScopeWhere } from "@/lib/server/lifecycle/merchant-scope";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { likePattern, PAGE_SIZE_DEFAULT, toKeysetPage, type KeysetPage, type ListQuery } from "@/lib/paging/keyset";
+import { keysetAfter, keysetLimit, keysetOrderBy } from "@/lib/server/paging/keyset-sql";
 
 export interface PartnerPerson {
   userId: string;
@@ -40,10 +43,51 @@ export interface PartnerWithPeople {
  * assigned to this merchant. Tenant rule: grants of ctx.merchantId only; people of those partners only.
  */
 export async function listPartnerPeopleForMerchant(ctx: MerchantContext, now: Date = new Date()): Promise<PartnerWithPeople[]> {
+  return (await listPartnerPeopleForMerchantPage(ctx, { q: "", cursor: null, direction: "next", size: PAGE_SIZE_DEFAULT }, now)).items;
+}
+
+/** Cursor key of the merchant's "who can see" list: partner name, partner id. */
+export const PARTNER_PEOPLE_CURSOR_PARTS = 2;
+
+export interface PartnerPeoplePage extends KeysetPage<PartnerWithPeople> {
+  summary: { partners: number; people: number; withPersonalData: number };
+}
+
+/**
+ * One keyset page (partner name, id) of listPartnerPeopleForMerchant, searched by partner name or org. number,
+ * with the stat cards counted in SQL over every partner with access.
+ */
+export async function listPartnerPeopleForMerchantPage(ctx: MerchantContext, query: ListQuery, now: Date = new Date()): Promise<PartnerPeoplePage> {
   const todayText = todayLedgerDate(now);
+  const scope = ctx.salesUnitScope === "all" ? Prisma.sql`TRUE` : Prisma.sql`EXISTS (SELECT 1 FROM "SalesUnit" su WHERE su."ledgerId" = g."ledgerId" AND su."id" = ANY(${ctx.salesUnitScope}::uuid[]))`;
+  const live = Prisma.sql`g."merchantId" = ${ctx.merchantId}::uuid AND g."status" = 'active' AND (g."validUntil" IS NULL OR g."validUntil" >= ${todayText}::date) AND ${scope}`;
+  const search = query.q ? Prisma.sql`(p."name" ILIKE ${likePattern(query.q)} OR p."orgNo" LIKE ${likePattern(query.q, "prefix")})` : Prisma.sql`TRUE`;
+  const cursor = query.cursor ? Prisma.sql`(${query.cursor[0]}::text, ${query.cursor[1]}::uuid)` : null;
+  const [partnerRows, counts] = await Promise.all([
+    db.$queryRaw<{ id: string; name: string }[]>`
+      SELECT p."id", p."name" FROM "AccountingPartner" p
+      WHERE EXISTS (SELECT 1 FROM "LedgerGrant" g WHERE g."partnerId" = p."id" AND ${live}) AND ${search}
+        AND ${keysetAfter(Prisma.sql`(p."name", p."id")`, cursor, query, "asc")}
+      ${keysetOrderBy([Prisma.sql`p."name"`, Prisma.sql`p."id"`], query, "asc")}
+      ${keysetLimit(query)}`,
+    db.$queryRaw<{ partners: number; matching: number; withPersonalData: number; people: number }[]>`
+      WITH lg AS (SELECT g."partnerId", g."includesPersonalData" FROM "LedgerGrant" g WHERE ${live}),
+           ps AS (SELECT DISTINCT "partnerId" FROM lg)
+      SELECT (SELECT count(*)::int FROM ps) AS "partners",
+             (SELECT count(*)::int FROM ps JOIN "AccountingPartner" p ON p."id" = ps."partnerId" WHERE ${search}) AS "matching",
+             (SELECT count(DISTINCT "partnerId")::int FROM lg WHERE "includesPersonalData") AS "withPersonalData",
+             (SELECT count(DISTINCT pm."userId")::int FROM "PartnerMembership" pm JOIN ps ON ps."partnerId" = pm."partnerId"
+               WHERE pm."role" = 'owner' OR EXISTS (SELECT 1 FROM "PartnerClientAssignment" a WHERE a."membershipId" = pm."id" AND a."merchantId" = ${ctx.merchantId}::uuid)) AS "people"`,
+  ]);
+  const page = toKeysetPage(partnerRows, query, (p) => [p.name, p.id], counts[0]?.matching ?? 0);
+  const c = counts[0];
+  const summary = { partners: c?.partners ?? 0, people: c?.people ?? 0, withPersonalData: c?.withPersonalData ?? 0 };
+  if (page.items.length === 0) return { ...page, items: [], summary };
+  const pagePartnerIds = page.items.map((p) => p.id);
   const today = ledgerDateToDb(todayText);
   const grants = await db.ledgerGrant.findMany({
     where: {
+      partnerId: { in: pagePartnerIds },
       merchantId: ctx.merchantId,
       status: "active",
       OR: [{ validUntil: null }, { validUntil: { gte: today } }],
@@ -62,7 +106,6 @@ export async function listPartnerPeopleForMerchant(ctx: MerchantContext, now: Da
       ledger: { select: { externalId: true, currency: true, salesUnits: { select: { msn: true, name: true }, orderBy: { name: "asc" } } } },
     },
   });
-  if (grants.length === 0) return [];
   const partnerIds = [...new Set(grants.map((g) => g.partner.id))];
   const [memberships, lastAccess] = await Promise.all([
     db.partnerMembership.findMany({
@@ -102,5 +145,6 @@ export async function listPartnerPeopleForMerchant(ctx: MerchantContext, now: Da
       lastAccessAt: lastByUser.get(m.user.id) ?? null,
     });
   }
-  return [...byPartner.values()];
+  const order = new Map(pagePartnerIds.map((id, i) => [id, i]));
+  return { ...page, summary, items: [...byPartner.values()].sort((a, b) => order.get(a.partnerId)! - order.get(b.partnerId)!) };
 }

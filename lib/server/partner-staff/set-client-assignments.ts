@@ -30,7 +30,9 @@ export async function setClientAssignments(ctx: PartnerContext, input: SetClient
   if (!membership) throw new AppError("NOT_FOUND", problems("staffNotFound"));
   if (membership.role !== "accountant") throw new AppError("INVALID_INPUT", problems("ownersSeeAll"), { membershipId: problems("ownersSeeAll") });
 
-  const clients = await listPartnerClientsForStaff(ctx.partnerId, now);
+  // The current clients among the ones asked for and the ones assigned now (not the firm's whole client list).
+  const existingIds = (await db.partnerClientAssignment.findMany({ where: { membershipId: membership.id }, select: { merchantId: true } })).map((a) => a.merchantId);
+  const clients = await listPartnerClientsForStaff(ctx.partnerId, now, [...new Set([...input.merchantIds, ...existingIds])]);
   const byId = new Map(clients.map((c) => [c.merchantId, c]));
   if (input.merchantIds.some((id) => !byId.has(id))) throw new AppError("NOT_FOUND", problems("clientNotFound"));
 

@@ -4,14 +4,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
  * Bad input to every grant action gives INVALID_INPUT with a plain message per field, and changes nothing.
  * Called through the real action wrapper as Kari (Fjord Kaffe admin), as in actions-authz.test.ts.
  */
-const session = vi.hoisted(() => ({ userId: null as string | null, activeOrg: null as string | null }));
-vi.mock("@/lib/server/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "portal-active-org" && session.activeOrg ? { name, value: session.activeOrg } : undefined), set: () => undefined, delete: () => undefined }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("@/lib/server/auth/auth", async () => (await import("@/tests/support/action-session")).authMock);
+vi.mock("next/headers", async () => (await import("@/tests/support/action-session")).headersMock);
+vi.mock("next/cache", async () => (await import("@/tests/support/action-session")).cacheMock);
 
+const { actAs } = await import("@/tests/support/action-session");
 const { db } = await import("@/lib/server/db");
 const actions = await import("@/lib/server/grants/actions");
 const core = await import("@/lib/server/grants");
@@ -23,7 +20,7 @@ let ids: { konto: string; l1: string; l2: string; nordlysLedger: string; grant: 
 beforeAll(async () => {
   world = await startGrantTestWorld();
   const kari = await actor(EMAILS.kari);
-  Object.assign(session, { userId: kari.user.id, activeOrg: `m:${kari.merchantId}` });
+  actAs(kari.user.id, `m:${kari.merchantId}`);
   const konto = await partnerId("konto-partner");
   const l1 = await ledgerId("302101");
   const [grant] = await core.grantLedgerAccess({ partnerId: konto, ledgerIds: [l1], periodFrom: null, periodTo: null, includesPersonalData: false, validUntil: inDays(20) }, kari);

@@ -94,7 +94,7 @@ describe("the mail transport (embedded mode: .eml files in the outbox folder)", 
     const mails = files.map((f) => readFileSync(path.join(world.outboxDir, f), "utf8"));
     const revoked = mails.find((m) => m.includes("Subject: Fjord Kaffe AS ended your access to ledger 302102"));
     expect(revoked).toBeDefined();
-    expect(revoked).toContain("To: <mads@kontopartner.example>");
+    expect(revoked).toContain("To: mads@kontopartner.example\r\n");
     expect(revoked).toContain("Content-Type: text/plain; charset=utf-8");
     expect(revoked).toMatch(/You can no longer read ledger 302102 of Fjord Kaffe AS/);
     expect((await flushOutbox()).sent).toBe(0);
@@ -107,6 +107,7 @@ describe("the mail transport (embedded mode: .eml files in the outbox folder)", 
     expect(a.sent + b.sent + c.sent).toBe(30);
     const subjects = readdirSync(world.outboxDir).map((f) => readFileSync(path.join(world.outboxDir, f), "utf8")).filter((m) => m.includes("x1@example.test"));
     expect(subjects).toHaveLength(1);
-    expect(subjects[0]).toContain(`Subject: =?utf-8?B?${Buffer.from("Grüße 1").toString("base64")}?=`);
+    // RFC 2047 encoded word, as nodemailer writes it (Q encoding of UTF-8).
+    expect(subjects[0]).toContain("Subject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe_1?=");
   });
 });

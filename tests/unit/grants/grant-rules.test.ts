@@ -6,7 +6,7 @@ import { consentText, fourEyesReasonText, scopeSummary } from "@/lib/grants/cons
 import { coversAllLedgers, fourEyesReasons } from "@/lib/grants/four-eyes";
 import { isNarrowing, sameScope } from "@/lib/grants/scope-compare";
 import type { GrantScopeValues } from "@/lib/grants/schemas";
-import { formatEml, quotedPrintable } from "@/lib/server/notifications/eml";
+import { formatEml } from "@/lib/server/notifications/eml";
 
 describe("four-eyes rule (M5)", () => {
   it.each([
@@ -80,22 +80,44 @@ describe("consent text and scope summary", () => {
 });
 
 describe(".eml files", () => {
-  it("writes a plain-text mail with safe headers", () => {
-    const eml = formatEml({ id: "abc", to: "mads@kontopartner.example\r\nBcc: evil@example.test", subject: "Adgang ændret\r\nX-Injected: 1", body: "Hei!\nLinje to", date: new Date("2026-01-02T03:04:05Z") });
-    const [head, body] = eml.split("\r\n\r\n");
+  const mail = (subject: string, body: string) => ({ id: "abc", to: "mads@kontopartner.example\r\nBcc: evil@example.test", subject, body, date: new Date("2026-01-02T03:04:05Z") });
+
+  it("writes a plain-text mail with safe headers", async () => {
+    const eml = (await formatEml(mail("Adgang ændret\r\nX-Injected: 1", "Hei!\nLinje to"))).toString("utf8");
+    const [head = "", body = ""] = eml.split("\r\n\r\n");
     expect(head).not.toMatch(/^Bcc:/m);
     expect(head).not.toMatch(/^X-Injected:/m);
-    expect(head).toContain(`Subject: =?utf-8?B?${Buffer.from("Adgang ændret X-Injected: 1").toString("base64")}?=`);
+    expect(decodeHeader(head, "Subject")).toBe("Adgang ændret X-Injected: 1");
     expect(head).toContain("Date: Fri, 02 Jan 2026 03:04:05 +0000");
-    expect(body).toBe("Hei!\r\nLinje to\r\n");
+    expect(head).toContain("Message-ID: <abc@ledger-access.invalid>");
+    expect(decodeQuotedPrintable(body)).toBe("Hei!\nLinje to");
   });
 
-  it("quoted-printable round-trips any text and keeps lines at most 76 characters", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (text) => {
-      const qp = quotedPrintable(text);
-      for (const line of qp.split("\r\n")) expect(line.length).toBeLessThanOrEqual(76);
-      const decoded = Buffer.from(qp.replace(/=\r\n/g, "").replace(/\r\n/g, "\n").replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
-      expect(decoded).toBe(text.replace(/\r\n?/g, "\n"));
-    }));
+  it("round-trips any subject and body, with header lines of at most 78 characters (RFC 2047 and 5322)", async () => {
+    await fc.assert(fc.asyncProperty(fc.string({ unit: "grapheme", minLength: 1, maxLength: 160 }), fc.string({ unit: "grapheme", maxLength: 300 }), async (subject, body) => {
+      const eml = (await formatEml(mail(subject, body))).toString("utf8");
+      const split = eml.indexOf("\r\n\r\n");
+      const head = eml.slice(0, split);
+      for (const line of head.split("\r\n")) expect(line.length).toBeLessThanOrEqual(78);
+      expect(decodeHeader(head, "Subject")).toBe(subject.replace(/[\r\n]+/g, " ").trim());
+      expect(decodeQuotedPrintable(eml.slice(split + 4))).toBe(body.replace(/\r\n?/g, "\n"));
+    }), { numRuns: 60 });
   });
 });
+
+/** Unfolds a header and decodes its RFC 2047 encoded words (B and Q), as a mail program shows it. */
+function decodeHeader(head: string, name: string): string {
+  const unfolded = head.replace(/\r\n[ \t]+/g, " ");
+  const line = unfolded.split("\r\n").find((l) => l.startsWith(`${name}: `)) ?? "";
+  const value = line.slice(name.length + 2).replace(/\?=\s+=\?/g, "?==?");
+  return value.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+    enc.toUpperCase() === "B"
+      ? Buffer.from(text, "base64").toString("latin1")
+      : text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_q, h: string) => String.fromCharCode(parseInt(h, 16))),
+  ).replace(/[\x80-\xff]+/g, (bytes) => Buffer.from(bytes, "latin1").toString("utf8"));
+}
+
+function decodeQuotedPrintable(body: string): string {
+  const raw = body.replace(/=\r\n/g, "").replace(/\r\n/g, "\n").replace(/\n$/, "");
+  return Buffer.from(raw.replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
+}

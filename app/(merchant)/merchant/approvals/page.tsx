@@ -15,25 +15,27 @@ import { scopeSummary, type NoticeTranslator } from "@/lib/grants/consent";
 import { END_DATE_HORIZON_YEARS } from "@/lib/grants/four-eyes";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
-import { listPendingApprovals } from "@/lib/server/grants/queries";
+import { countPendingApprovals, listPendingApprovals } from "@/lib/server/grants/queries";
 
 export const metadata: Metadata = { title: "Approvals" };
 
 /** M5: access waiting for a second merchant admin. Admins decide here; others see what waits on their sales units. */
 export default async function ApprovalsPage() {
   const ctx = await requireMerchantContext();
-  const [pending, t, tm, tn, format, locale] = await Promise.all([
+  const [pending, total, t, tm, tn, tlist, format, locale] = await Promise.all([
     listPendingApprovals(ctx),
+    countPendingApprovals(ctx),
     getTranslations("grantApprovals"),
     getTranslations("merchantPartners"),
     getTranslations("grantNotices"),
+    getTranslations("lists"),
     getFormatter(),
     getLocale(),
   ]);
   const notices: NoticeTranslator = (key, values) => tn(key as "consent", values as never);
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} meta={pending.length > 0 ? <span>{t("count", { count: pending.length })}</span> : undefined} />
+      <PageHeader title={t("title")} description={t("description")} meta={total > 0 ? <span>{t("count", { count: total })}</span> : undefined} />
       {!merchantCan(ctx.role, "grants.approve") ? <Alert className="mb-4" variant="info" title={t("notAdmin")} /> : null}
       {pending.length === 0 ? (
         <EmptyState bordered icon={ClipboardCheck} title={t("emptyTitle")} description={t("emptyDescription")} />
@@ -84,6 +86,9 @@ export default async function ApprovalsPage() {
               ))}
             </TableBody>
           </Table>
+          {total > pending.length ? (
+            <p className="border-t border-border px-5 py-3 text-[0.8125rem] text-muted-foreground">{tlist("moreApprovals", { shown: pending.length, total })}</p>
+          ) : null}
         </Card>
       )}
     </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NotificationList, pageParam } from "@/components/notifications/notification-list";
+import { NotificationList } from "@/components/notifications/notification-list";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -7,6 +7,5 @@ export const metadata: Metadata = { title: "Notifications" };
 /** Everything the portal told this person (requests, reminders, digests, grant changes). */
 export default async function MerchantNotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireMerchantContext();
-  const { page } = await searchParams;
-  return <NotificationList userId={ctx.user.id} basePath="/merchant/notifications" page={pageParam(page)} />;
+  return <NotificationList userId={ctx.user.id} basePath="/merchant/notifications" searchParams={await searchParams} />;
 }

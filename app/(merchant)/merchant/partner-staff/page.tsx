@@ -10,25 +10,44 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { GrantScope } from "@/components/grants/grant-scope";
 import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
-import { listPartnerPeopleForMerchant } from "@/lib/server/partner-staff/list-partner-people-for-merchant";
+import { listPartnerPeopleForMerchantPage, PARTNER_PEOPLE_CURSOR_PARTS } from "@/lib/server/partner-staff/list-partner-people-for-merchant";
+import { ListSearch } from "@/components/ui/list-search";
+import { Pagination } from "@/components/ui/pagination";
+import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 
 export const metadata: Metadata = { title: "Who can see your settlements" };
 
-/** P6 (merchant side): per partner with access, the named people there who can read your ledgers. */
-export default async function MerchantPartnerStaffPage() {
+/** P6 (merchant side): per partner with access, the named people there who can read your ledgers; a keyset page of partners at a time. */
+export default async function MerchantPartnerStaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireMerchantContext();
   const now = new Date();
-  const [partners, t, format] = await Promise.all([listPartnerPeopleForMerchant(ctx, now), getTranslations("merchantPartnerStaff"), getFormatter()]);
-  const people = new Set(partners.flatMap((p) => p.people.map((x) => x.userId)));
+  const params = await searchParams;
+  const query = parseListQuery(params, PARTNER_PEOPLE_CURSOR_PARTS, { size: 10 });
+  const [page, t, tlist, format] = await Promise.all([listPartnerPeopleForMerchantPage(ctx, query, now), getTranslations("merchantPartnerStaff"), getTranslations("lists"), getFormatter()]);
+  const partners = page.items;
+  const path = "/merchant/partner-staff";
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} meta={ctx.salesUnitScope === "all" ? undefined : <span>{t("managerScope")}</span>} />
       <div className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <StatCard label={t("statPartners")} value={partners.length} icon={Handshake} />
-        <StatCard label={t("statPeople")} value={people.size} icon={Users} />
-        <StatCard label={t("statPersonalData")} value={partners.filter((p) => p.ledgers.some((l) => l.includesPersonalData)).length} icon={UserRound} />
+        <StatCard label={t("statPartners")} value={page.summary.partners} icon={Handshake} />
+        <StatCard label={t("statPeople")} value={page.summary.people} icon={Users} />
+        <StatCard label={t("statPersonalData")} value={page.summary.withPersonalData} icon={UserRound} />
       </div>
-      {partners.length === 0 ? (
+      {page.summary.partners > 1 ? (
+        <ListSearch
+          className="mb-4"
+          value={query.q}
+          label={tlist("partnersSearchLabel")}
+          placeholder={tlist("partnersSearchPlaceholder")}
+          submitLabel={tlist("search")}
+          clearHref={path}
+          clearLabel={tlist("clearSearch")}
+        />
+      ) : null}
+      {partners.length === 0 && query.q ? (
+        <EmptyState bordered icon={Users} title={tlist("noMatchTitle", { q: query.q })} description={tlist("noMatchPartners")} />
+      ) : partners.length === 0 ? (
         <EmptyState bordered icon={Users} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
         <div className="grid gap-6">
@@ -94,6 +113,12 @@ export default async function MerchantPartnerStaffPage() {
               </CardContent>
             </Card>
           ))}
+          <Pagination
+            summary={tlist("summary", { count: partners.length, total: page.total })}
+            previousHref={page.prevCursor ? pageHref(path, params, { before: page.prevCursor }) : null}
+            nextHref={page.nextCursor ? pageHref(path, params, { after: page.nextCursor }) : null}
+            labels={{ navigation: tlist("pagination"), previous: tlist("previous"), next: tlist("next") }}
+          />
         </div>
       )}
     </>

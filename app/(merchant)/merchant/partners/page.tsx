@@ -14,30 +14,38 @@ import { PartnerGrantItem } from "@/components/grants/partner-grant-item";
 import { LedgerCell, SalesUnitCell } from "@/components/merchant/sales-unit-cell";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
-import { listOverviewFilterOptions, listPartnerOverview, type OverviewSalesUnit } from "@/lib/server/merchant-partners/list-partner-overview";
+import { listOverviewFilterOptions, listPartnerOverviewPage, OVERVIEW_CURSOR_PARTS, type OverviewSalesUnit } from "@/lib/server/merchant-partners/list-partner-overview";
 import { isLive } from "@/lib/grants/grant-status";
+import { ListSearch } from "@/components/ui/list-search";
+import { Pagination } from "@/components/ui/pagination";
+import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 
 export const metadata: Metadata = { title: "Accounting partners" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
 
-/** M1: every sales unit the user may see, its ledger, and the partners that can read it; filter by sales unit or partner. */
+/**
+ * M1: the sales units the user may see, a keyset page at a time, each with its ledger and the partners that
+ * can read it; filter by sales unit or partner, search by name or MSN; stat cards counted in SQL.
+ */
 export default async function MerchantPartnersPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireMerchantContext();
   const sp = await searchParams;
   const filter = { salesUnitId: one(sp.salesUnit), partnerId: one(sp.partner) };
-  const filtered = Boolean(filter.salesUnitId || filter.partnerId);
-  const [units, options, t, to] = await Promise.all([
-    listPartnerOverview(ctx, filter),
+  const query = parseListQuery(sp, OVERVIEW_CURSOR_PARTS);
+  const filtered = Boolean(filter.salesUnitId || filter.partnerId || query.q);
+  const [page, options, t, to, tlist] = await Promise.all([
+    listPartnerOverviewPage(ctx, filter, query),
     listOverviewFilterOptions(ctx),
     getTranslations("merchantPartners"),
     getTranslations("partnersOverview"),
+    getTranslations("lists"),
   ]);
+  const units = page.items;
+  const path = "/merchant/partners";
   const canWrite = merchantCan(ctx.role, "grants.write");
-  const grants = units.flatMap((u) => u.grants);
-  const partnersWithAccess = new Set(grants.filter((g) => g.status === "active" || g.status === "expiring_soon").map((g) => g.partnerOrgNo));
-  const pending = new Set(grants.filter((g) => g.status === "pending_approval").map((g) => g.id)).size;
+  const pending = page.summary.pending;
   return (
     <>
       <PageHeader
@@ -56,10 +64,10 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
         }
       />
       <div className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <StatCard label={t("salesUnits")} value={units.length} icon={Store} />
-        <StatCard label={t("activeGrants")} value={partnersWithAccess.size} icon={Users} />
+        <StatCard label={t("salesUnits")} value={page.summary.salesUnits} icon={Store} />
+        <StatCard label={t("activeGrants")} value={page.summary.partnersWithAccess} icon={Users} />
         <StatCard label={t("pending")} value={pending} icon={Hourglass} />
-        <StatCard label={t("expiringSoon")} value={new Set(grants.filter((g) => g.status === "expiring_soon").map((g) => g.id)).size} icon={Clock} />
+        <StatCard label={t("expiringSoon")} value={page.summary.expiringSoon} icon={Clock} />
       </div>
       {!canWrite ? <Alert className="mb-4" variant="info" title={t("readOnlyNotice")} /> : null}
       {pending > 0 ? (
@@ -71,6 +79,18 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
         />
       ) : null}
       {options.salesUnits.length > 0 ? <OverviewFilters salesUnits={options.salesUnits} partners={options.partners} /> : null}
+      {page.summary.salesUnits > 1 ? (
+        <ListSearch
+          className="mb-4"
+          value={query.q}
+          label={tlist("salesUnitsSearchLabel")}
+          placeholder={tlist("salesUnitsSearchPlaceholder")}
+          submitLabel={tlist("search")}
+          clearHref={pageHref(path, { ...sp, q: undefined }, {})}
+          clearLabel={tlist("clearSearch")}
+          keep={{ salesUnit: filter.salesUnitId, partner: filter.partnerId }}
+        />
+      ) : null}
       {units.length === 0 ? (
         filtered ? (
           <EmptyState bordered icon={SearchX} title={to("filteredEmptyTitle")} description={to("filteredEmptyDescription")} />
@@ -91,7 +111,7 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
                   </Link>
                 </div>
                 <LedgerCell ledger={u.ledger} />
-                <UnitPartners unit={u} t={t} to={to} />
+                <UnitPartners unit={u} t={t} to={to} more={(count) => tlist("morePartners", { count })} />
               </Card>
             </li>
           ))}
@@ -112,7 +132,7 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
                   <TableRow key={u.id} data-testid={`sales-unit-${u.msn}`}>
                     <TableCell className="align-top"><SalesUnitCell name={u.name} msn={u.msn} channel={u.channel} /></TableCell>
                     <TableCell className="align-top"><LedgerCell ledger={u.ledger} /></TableCell>
-                    <TableCell className="align-top"><UnitPartners unit={u} t={t} to={to} /></TableCell>
+                    <TableCell className="align-top"><UnitPartners unit={u} t={t} to={to} more={(count) => tlist("morePartners", { count })} /></TableCell>
                     <TableCell className="align-top text-right">
                       <Link href={`/merchant/sales-units/${u.id}`} className="focus-ring inline-flex rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-foreground" aria-label={`${t("viewDetails")}: ${u.name}`}>
                         <ChevronRight aria-hidden className="size-4" />
@@ -124,6 +144,13 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
             </TableBody>
           </Table>
         </Card>
+        <Pagination
+          className="mt-4"
+          summary={tlist("summary", { count: units.length, total: page.total })}
+          previousHref={page.prevCursor ? pageHref(path, sp, { before: page.prevCursor }) : null}
+          nextHref={page.nextCursor ? pageHref(path, sp, { after: page.nextCursor }) : null}
+          labels={{ navigation: tlist("pagination"), previous: tlist("previous"), next: tlist("next") }}
+        />
         </>
       )}
     </>
@@ -133,7 +160,7 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** The partners of one sales unit's ledger: live grants first, recently ended ones folded away. */
-function UnitPartners({ unit, t, to }: { unit: OverviewSalesUnit; t: Translate; to: Translate }) {
+function UnitPartners({ unit, t, to, more }: { unit: OverviewSalesUnit; t: Translate; to: Translate; more: (count: number) => string }) {
   const live = unit.grants.filter((g) => isLive(g.status));
   const ended = unit.grants.filter((g) => !isLive(g.status));
   const ledger = unit.ledger?.externalId ?? "";
@@ -151,10 +178,13 @@ function UnitPartners({ unit, t, to }: { unit: OverviewSalesUnit; t: Translate; 
           ))}
         </ul>
       )}
+      {unit.moreLive + unit.moreEnded > 0 ? (
+        <Link href={`/merchant/sales-units/${unit.id}`} className="mt-2 inline-block text-sm text-primary hover:underline">{more(unit.moreLive + unit.moreEnded)}</Link>
+      ) : null}
       {ended.length > 0 ? (
         <details className="mt-3 text-sm">
           <summary className="focus-ring w-fit cursor-pointer rounded-sm text-xs text-muted-foreground hover:text-foreground">
-            {to("ended")} ({ended.length})
+            {to("ended")} ({ended.length + unit.moreEnded})
           </summary>
           <ul className="mt-2 space-y-3">
             {ended.map((g) => (

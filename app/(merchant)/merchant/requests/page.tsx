@@ -15,7 +15,7 @@ import { RequestedScope } from "@/components/requests/requested-scope";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { listRequestsForMerchant } from "@/lib/server/access-requests/list-requests";
-import { listRenewals } from "@/lib/server/lifecycle/list-renewals";
+import { countMerchantRequests } from "@/lib/server/access-requests/count-requests";
 
 export const metadata: Metadata = { title: "Access requests" };
 
@@ -23,18 +23,18 @@ export const metadata: Metadata = { title: "Access requests" };
 export default async function MerchantRequestsPage() {
   const ctx = await requireMerchantContext();
   const now = new Date();
-  const [requests, renewals, t, format] = await Promise.all([listRequestsForMerchant(ctx, now), listRenewals(ctx, now), getTranslations("merchantRequests"), getFormatter()]);
+  const [requests, counts, t, format] = await Promise.all([listRequestsForMerchant(ctx, now), countMerchantRequests(ctx, now), getTranslations("merchantRequests"), getFormatter()]);
   const open = requests.filter((r) => r.status === "pending");
   const history = requests.filter((r) => r.status !== "pending");
   const canDecide = merchantCan(ctx.role, "requests.decide");
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <MerchantRequestsTabs active="requests" openCount={open.length} endingCount={renewals.ending.length} />
+      <MerchantRequestsTabs active="requests" openCount={counts.open} endingCount={counts.ending} />
       <div className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <StatCard label={t("statOpen")} value={open.length} icon={Clock} />
-        <StatCard label={t("statApproved")} value={history.filter((r) => r.status === "approved").length} icon={CircleCheck} />
-        <StatCard label={t("statClosed")} value={history.filter((r) => r.status !== "approved").length} icon={XCircle} />
+        <StatCard label={t("statOpen")} value={counts.open} icon={Clock} />
+        <StatCard label={t("statApproved")} value={counts.approved} icon={CircleCheck} />
+        <StatCard label={t("statClosed")} value={counts.closed} icon={XCircle} />
       </div>
       {!canDecide ? <Alert className="mb-4" variant="info" title={t("readOnlyNotice")} /> : null}
 

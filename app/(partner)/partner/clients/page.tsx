@@ -10,16 +10,27 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
 import { GrantScope } from "@/components/grants/grant-scope";
+import { ListSearch } from "@/components/ui/list-search";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
-import { listClients } from "@/lib/server/partner-clients/list-clients";
+import { CLIENT_CURSOR_PARTS, listClientsPage } from "@/lib/server/partner-clients/list-clients";
+import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 
 export const metadata: Metadata = { title: "Clients" };
 
-/** P1: the merchants and ledgers granted to this partner (accountants: their assigned clients). */
-export default async function PartnerClientsPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * P1: the merchants and ledgers granted to this partner (accountants: their assigned clients), one keyset page
+ * at a time with a server-side search; the stat cards are counted in SQL.
+ */
+export default async function PartnerClientsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requirePartnerContext();
-  const [clients, t, tl] = await Promise.all([listClients(ctx), getTranslations("partnerClients"), getTranslations("ledgerView")]);
-  const ledgers = clients.flatMap((c) => c.ledgers);
+  const params = await searchParams;
+  const query = parseListQuery(params, CLIENT_CURSOR_PARTS);
+  const [page, t, tl, tlist] = await Promise.all([listClientsPage(ctx, query), getTranslations("partnerClients"), getTranslations("ledgerView"), getTranslations("lists")]);
+  const clients = page.items;
+  const path = "/partner/clients";
   if (ctx.partnerStatus === "suspended") {
     return (
       <>
@@ -36,11 +47,24 @@ export default async function PartnerClientsPage() {
         meta={ctx.clientScope === "all" ? undefined : <span>{t("accountantScope")}</span>}
       />
       <div className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <StatCard label={t("clients")} value={clients.length} icon={Briefcase} />
-        <StatCard label={t("ledgers")} value={ledgers.length} icon={Landmark} />
-        <StatCard label={t("withPersonalData")} value={ledgers.filter((l) => l.includesPersonalData).length} icon={UserRound} />
+        <StatCard label={t("clients")} value={page.summary.clients} icon={Briefcase} />
+        <StatCard label={t("ledgers")} value={page.summary.ledgers} icon={Landmark} />
+        <StatCard label={t("withPersonalData")} value={page.summary.withPersonalData} icon={UserRound} />
       </div>
-      {clients.length === 0 ? (
+      {page.summary.clients > 0 ? (
+        <ListSearch
+          className="mb-4"
+          value={query.q}
+          label={tlist("clientsSearchLabel")}
+          placeholder={tlist("clientsSearchPlaceholder")}
+          submitLabel={tlist("search")}
+          clearHref={path}
+          clearLabel={tlist("clearSearch")}
+        />
+      ) : null}
+      {clients.length === 0 && query.q ? (
+        <EmptyState bordered icon={Briefcase} title={tlist("noMatchTitle", { q: query.q })} description={tlist("noMatchDescription")} />
+      ) : clients.length === 0 ? (
         <EmptyState
           bordered
           icon={Briefcase}
@@ -78,6 +102,9 @@ export default async function PartnerClientsPage() {
                         </li>
                       ))}
                     </ul>
+                    {c.moreLedgers > 0 ? (
+                      <Link href={`/partner/clients/${c.merchantId}`} className="mt-2 inline-block text-sm text-primary hover:underline">{tlist("moreLedgers", { count: c.moreLedgers })}</Link>
+                    ) : null}
                   </TableCell>
                   <TableCell className="align-top text-right">
                     <Link href={`/partner/clients/${c.merchantId}`} aria-label={`${t("openClient")}: ${c.merchantName}`} className="focus-ring inline-flex rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-foreground">
@@ -88,6 +115,14 @@ export default async function PartnerClientsPage() {
               ))}
             </TableBody>
           </Table>
+          <div className="border-t border-border px-5 py-3">
+            <Pagination
+              summary={tlist("summary", { count: clients.length, total: page.total })}
+              previousHref={page.prevCursor ? pageHref(path, params, { before: page.prevCursor }) : null}
+              nextHref={page.nextCursor ? pageHref(path, params, { after: page.nextCursor }) : null}
+              labels={{ navigation: tlist("pagination"), previous: tlist("previous"), next: tlist("next") }}
+            />
+          </div>
         </Card>
       )}
     </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NotificationList, pageParam } from "@/components/notifications/notification-list";
+import { NotificationList } from "@/components/notifications/notification-list";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -7,6 +7,5 @@ export const metadata: Metadata = { title: "Notifications" };
 /** Everything the portal told this person (new access, changes, reminders, answers to requests). */
 export default async function PartnerNotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePartnerContext();
-  const { page } = await searchParams;
-  return <NotificationList userId={ctx.user.id} basePath="/partner/notifications" page={pageParam(page)} />;
+  return <NotificationList userId={ctx.user.id} basePath="/partner/notifications" searchParams={await searchParams} />;
 }

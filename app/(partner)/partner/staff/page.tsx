@@ -10,14 +10,24 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { AssignClientsDialog } from "@/components/staff/assign-clients-dialog";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
-import { listPartnerStaff } from "@/lib/server/partner-staff/list-partner-staff";
+import { listPartnerStaffPage, STAFF_CURSOR_PARTS } from "@/lib/server/partner-staff/list-partner-staff";
+import { ListSearch } from "@/components/ui/list-search";
+import { Pagination } from "@/components/ui/pagination";
+import { pageHref, parseListQuery } from "@/lib/paging/keyset";
+
+/** Assigned clients named per accountant in the table (the dialog has them all). */
+const BADGES_PER_MEMBER = 10;
 
 export const metadata: Metadata = { title: "Staff" };
 
-/** P6: who at the firm works on which client. Owners manage it; an accountant sees only assigned clients. */
-export default async function PartnerStaffPage() {
+/**
+ * P6: who at the firm works on which client, a keyset page of people at a time, searched by name or e-mail.
+ * Owners manage it; an accountant sees only assigned clients.
+ */
+export default async function PartnerStaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePartnerContext();
-  const t = await getTranslations("partnerStaff");
+  const params = await searchParams;
+  const [t, tlist] = await Promise.all([getTranslations("partnerStaff"), getTranslations("lists")]);
   if (ctx.partnerStatus === "suspended") {
     return (
       <>
@@ -34,16 +44,30 @@ export default async function PartnerStaffPage() {
       </>
     );
   }
-  const { members, clients } = await listPartnerStaff(ctx);
-  const names = new Map(clients.map((c) => [c.merchantId, c.name]));
+  const query = parseListQuery(params, STAFF_CURSOR_PARTS);
+  const page = await listPartnerStaffPage(ctx, query);
+  const { clients } = page;
+  const members = page.items;
+  const path = "/partner/staff";
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { partner: ctx.partnerName })} />
       <div className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <StatCard label={t("statPeople")} value={members.length} icon={Users} />
-        <StatCard label={t("statAccountants")} value={members.filter((m) => m.role === "accountant").length} icon={UserRoundCheck} />
-        <StatCard label={t("statClients")} value={clients.length} icon={Briefcase} />
+        <StatCard label={t("statPeople")} value={page.summary.people} icon={Users} />
+        <StatCard label={t("statAccountants")} value={page.summary.accountants} icon={UserRoundCheck} />
+        <StatCard label={t("statClients")} value={page.summary.clients} icon={Briefcase} />
       </div>
+      {page.summary.people > 1 ? (
+        <ListSearch
+          className="mb-4"
+          value={query.q}
+          label={tlist("staffSearchLabel")}
+          placeholder={tlist("staffSearchPlaceholder")}
+          submitLabel={tlist("search")}
+          clearHref={path}
+          clearLabel={tlist("clearSearch")}
+        />
+      ) : null}
       <Card className="overflow-hidden p-0">
         <Table aria-label={t("tableLabel")}>
           <TableHeader>
@@ -69,21 +93,39 @@ export default async function PartnerStaffPage() {
                     <span className="text-sm text-muted-foreground">{t("noClients")}</span>
                   ) : (
                     <ul className="flex flex-wrap gap-1.5" aria-label={t("assignedTo", { name: m.name })}>
-                      {m.assignedMerchantIds.map((id) => <li key={id}><Badge variant="outline">{names.get(id)}</Badge></li>)}
+                      {m.assignedClients.slice(0, BADGES_PER_MEMBER).map((c) => <li key={c.merchantId}><Badge variant="outline">{c.name}</Badge></li>)}
+                      {m.assignedClients.length > BADGES_PER_MEMBER ? <li><Badge variant="neutral">{tlist("moreClients", { count: m.assignedClients.length - BADGES_PER_MEMBER })}</Badge></li> : null}
                     </ul>
                   )}
                 </TableCell>
                 <TableCell className="align-top text-right">
                   {m.role === "accountant" ? (
-                    clients.length > 0 ? <AssignClientsDialog membershipId={m.membershipId} name={m.name} clients={clients} assigned={m.assignedMerchantIds} /> : <span className="text-xs text-muted-foreground">{t("noClientsYet")}</span>
+                    page.summary.clients > 0 ? <AssignClientsDialog membershipId={m.membershipId} name={m.name} clients={dialogClients(clients, m.assignedClients)} assigned={m.assignedMerchantIds} /> : <span className="text-xs text-muted-foreground">{t("noClientsYet")}</span>
                   ) : null}
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
+        <div className="border-t border-border px-5 py-3">
+          <Pagination
+            summary={tlist("summary", { count: members.length, total: page.total })}
+            previousHref={page.prevCursor ? pageHref(path, params, { before: page.prevCursor }) : null}
+            nextHref={page.nextCursor ? pageHref(path, params, { after: page.nextCursor }) : null}
+            labels={{ navigation: tlist("pagination"), previous: tlist("previous"), next: tlist("next") }}
+          />
+        </div>
       </Card>
       <p className="mt-3 text-[0.8125rem] text-muted-foreground">{t("merchantsSee")}</p>
+      {page.summary.clients > clients.length ? (
+        <p className="mt-1 text-[0.8125rem] text-muted-foreground">{tlist("staffDialogClients", { shown: clients.length, total: page.summary.clients })}</p>
+      ) : null}
     </>
   );
+}
+
+/** The dialog's choices: the accountant's assigned clients first, then the firm's first clients by name. */
+function dialogClients<C extends { merchantId: string }>(firstClients: C[], assigned: C[]): C[] {
+  const seen = new Set(assigned.map((c) => c.merchantId));
+  return [...assigned, ...firstClients.filter((c) => !seen.has(c.merchantId))];
 }

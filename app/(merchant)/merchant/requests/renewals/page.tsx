@@ -14,7 +14,7 @@ import { MerchantRequestsTabs } from "@/components/requests/merchant-requests-ta
 import { RenewGrantButtons } from "@/components/requests/renew-grant-buttons";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
-import { listRequestsForMerchant } from "@/lib/server/access-requests/list-requests";
+import { countMerchantRequests } from "@/lib/server/access-requests/count-requests";
 import { listRenewals, LAPSED_LIST_DAYS, RENEWAL_WINDOW_DAYS, type RenewalCandidate } from "@/lib/server/lifecycle/list-renewals";
 import { formatLedgerDate } from "@/lib/format";
 
@@ -24,7 +24,7 @@ export const metadata: Metadata = { title: "Renewals" };
 export default async function RenewalsPage() {
   const ctx = await requireMerchantContext();
   const now = new Date();
-  const [renewals, requests, t, format, locale] = await Promise.all([listRenewals(ctx, now), listRequestsForMerchant(ctx, now), getTranslations("renewals"), getFormatter(), getLocale()]);
+  const [renewals, counts, t, tlist, format, locale] = await Promise.all([listRenewals(ctx, now), countMerchantRequests(ctx, now), getTranslations("renewals"), getTranslations("lists"), getFormatter(), getLocale()]);
   const canRenew = merchantCan(ctx.role, "grants.write");
   const table = (rows: RenewalCandidate[], ending: boolean) => (
     <Table aria-label={ending ? t("endingTitle") : t("lapsedTitle")}>
@@ -74,11 +74,11 @@ export default async function RenewalsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { days: RENEWAL_WINDOW_DAYS })} />
-      <MerchantRequestsTabs active="renewals" openCount={requests.filter((r) => r.status === "pending").length} endingCount={renewals.ending.length} />
+      <MerchantRequestsTabs active="renewals" openCount={counts.open} endingCount={counts.ending} />
       <div className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <StatCard label={t("statEnding14")} value={renewals.ending.filter((g) => g.daysLeft <= 14).length} icon={Clock} />
-        <StatCard label={t("statEnding")} value={renewals.ending.length} icon={CalendarClock} />
-        <StatCard label={t("statLapsed", { days: LAPSED_LIST_DAYS })} value={renewals.lapsed.length} icon={CircleSlash} />
+        <StatCard label={t("statEnding14")} value={renewals.totals.ending14} icon={Clock} />
+        <StatCard label={t("statEnding")} value={renewals.totals.ending} icon={CalendarClock} />
+        <StatCard label={t("statLapsed", { days: LAPSED_LIST_DAYS })} value={renewals.totals.lapsed} icon={CircleSlash} />
       </div>
       {!canRenew ? <Alert className="mb-4" variant="info" title={t("readOnlyNotice")} /> : null}
       {renewals.ending.some((g) => g.includesPersonalData && g.canRenew) ? <Alert className="mb-4" variant="info" title={t("personalDataNote")} /> : null}
@@ -90,7 +90,10 @@ export default async function RenewalsPage() {
         {renewals.ending.length === 0 ? (
           <EmptyState size="sm" icon={RefreshCw} title={t("emptyTitle")} description={t("emptyDescription", { days: RENEWAL_WINDOW_DAYS })} />
         ) : (
-          table(renewals.ending, true)
+          <>
+            {table(renewals.ending, true)}
+            {renewals.moreEnding > 0 ? <p className="border-t border-border px-5 py-3 text-[0.8125rem] text-muted-foreground">{tlist("moreRows", { shown: renewals.ending.length, total: renewals.totals.ending })}</p> : null}
+          </>
         )}
       </Card>
       {renewals.lapsed.length > 0 ? (
@@ -102,6 +105,7 @@ export default async function RenewalsPage() {
             </CardDescription>
           </CardHeader>
           {table(renewals.lapsed, false)}
+          {renewals.moreLapsed > 0 ? <p className="border-t border-border px-5 py-3 text-[0.8125rem] text-muted-foreground">{tlist("moreRows", { shown: renewals.lapsed.length, total: renewals.totals.lapsed })}</p> : null}
         </Card>
       ) : null}
     </>
