@@ -96,9 +96,11 @@ export async function startStack(o: StackOptions): Promise<Stack> {
 
     const baseUrl = `http://127.0.0.1:${o.port}`;
     const startApp = async (nodeOptions?: string) => {
-      app = spawn(path.join(o.appDir, "node_modules", ".bin", "next"), ["start", "-p", String(o.port), "-H", "127.0.0.1"], {
+      // Node refuses --cpu-prof in NODE_OPTIONS: flags go on the command line of the node running next's CLI.
+      const args = ["start", "-p", String(o.port), "-H", "127.0.0.1"];
+      app = spawn(nodeOptions ? process.execPath : path.join(o.appDir, "node_modules", ".bin", "next"), nodeOptions ? [...nodeOptions.split(" "), path.join(o.appDir, "node_modules", "next", "dist", "bin", "next"), ...args] : args, {
         cwd: o.appDir,
-        env: { ...inApp, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
+        env: inApp,
         stdio: ["ignore", "ignore", "inherit"],
       });
       await waitForHttp(`${baseUrl}/api/health`, 120_000);
