@@ -15,7 +15,7 @@ const oidcClientSecret = "portal-e2e-secret-0123456789abcdef";
 // Always localhost, never 127.0.0.1: Auth.js' CSRF and state cookies are bound to the host name.
 const baseURL = `http://localhost:${port}`;
 const browser = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } };
-const JOURNEYS = /(grants-.*|lifecycle-.*|ledgers-keys|ledgers-faults|secrets-scan)\.spec\.ts$/;
+const JOURNEYS = /(grants-.*|lifecycle-.*|ledgers-keys|journal-.*|admin-journey|ledgers-faults|secrets-scan)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -47,8 +47,12 @@ export default defineConfig({
     { name: "grant-journeys", testMatch: /grants-.*\.spec\.ts$/, dependencies: ["first-start"], retries: 0, use: browser },
     { name: "lifecycle-journeys", testMatch: /lifecycle-.*\.spec\.ts$/, dependencies: ["grant-journeys"], retries: 0, use: browser },
     { name: "key-journeys", testMatch: /ledgers-keys\.spec\.ts$/, dependencies: ["lifecycle-journeys"], retries: 0, use: browser },
+    // P4: a client's journal accounts are saved (changes the world), then a month's journal is downloaded.
+    { name: "journal-journeys", testMatch: /journal-.*\.spec\.ts$/, dependencies: ["key-journeys"], retries: 0, use: browser },
+    // A4 suspends a partner (and re-activates it): after the other journeys, before the faults.
+    { name: "admin-journeys", testMatch: /admin-journey\.spec\.ts$/, dependencies: ["journal-journeys"], retries: 0, use: browser },
     // Upstream faults are switched on for the whole sandbox: this spec runs alone, after everything else.
-    { name: "fault-journeys", testMatch: /ledgers-faults\.spec\.ts$/, dependencies: ["key-journeys"], retries: 0, use: browser },
+    { name: "fault-journeys", testMatch: /ledgers-faults\.spec\.ts$/, dependencies: ["admin-journeys"], retries: 0, use: browser },
     // Last: searches everything the whole run made the portal render and print for secrets.
     { name: "secrets-scan", testMatch: /secrets-scan\.spec\.ts$/, dependencies: ["fault-journeys"], use: browser },
   ],
@@ -77,6 +81,8 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: oidcClientSecret,
         OIDC_NAME: "Company SSO",
         LOG_LEVEL: "warn",
+        // A sync caches the last month only: the fault journeys read older dates that must still be uncached.
+        SYNC_HISTORY: "off",
         // npm test builds into .next-test; a plain `npx playwright test` uses the default folder.
         ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
       },

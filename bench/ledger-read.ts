@@ -6,6 +6,8 @@
  *    sandbox and cached) and a repeat view (from the cache), against the baseline of the bare Report API client
  *    reading the same date from the sandbox.
  * 2. A 30-day range on the 100,000-capture ledger: the same three, plus a deep page of entries (keyset paging).
+ * 3. Cached ranges of 1, 7 and 30 dates: the page's data call (stored date summaries + one page of entries) against the
+ *    same-run reference of figures computed from every entry of the range (the way before the summaries).
  * What is timed is what a page does on the server: readLedgerRange (figures, checks, access log) plus the first
  * page of entries. Browser rendering is not included.
  */
@@ -22,7 +24,9 @@ import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { forgetOpenDates } from "@/lib/server/ledgers/fetch-ledger-date";
 import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
 import { mapWithConcurrency } from "@/lib/server/ledgers/map-with-concurrency";
-import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
+import { readLedgerRange, readLedgerRangeWithStatuses } from "@/lib/server/ledgers/read-ledger-range";
+import { loadEntryFacts } from "@/lib/server/ledgers/ledger-cache";
+import { summarizeDays } from "@/lib/ledgers/day-summary";
 import { pushAllGrantsToSandbox } from "@/lib/server/sandbox-sync/push-grants-to-sandbox";
 import { seedDemoWorld } from "@/lib/server/seed/seed-demo-world";
 import { interleave, type Timing } from "./measure";
@@ -138,6 +142,26 @@ async function main() {
     { label: "portal, a page of entries on the last date (keyset, from the cache)", before: async () => { await readLedgerRange(access102, range); }, run: () => listLedgerEntries(access102, range, { topic: "funds", after: `${lastDate}.0` }) },
   ]);
   results.push({ name: "30-day range, 100,000-capture ledger", detail: `ledger 302102, ${range.from} – ${range.to}, ${entries.toLocaleString("en-GB")} entries (funds + fees)`, baseline: thirty[0]!.label, timings: withRatios(thirty) });
+
+  // 3. The page's data call on cached ranges of 1, 7 and 30 dates (302102): figures from the stored date summaries plus
+  // one page of entries, so its cost should not grow with the range. Against the same-run reference of what the
+  // figures cost before the summaries (every entry of the range read and summed: loadEntryFacts + summarizeDays).
+  const cachedRanges = [1, 7, 30].map((n) => ({ n, range: { from: addDays(range.to, -(n - 1)), to: range.to } }));
+  await readLedgerRange(access102, range);
+  const dataCall = async (r: DateRange) => {
+    const { view, ensured } = await readLedgerRangeWithStatuses(access102, r);
+    await listLedgerEntries(access102, r, { topic: "funds" }, ensured ? { ensured } : {});
+    return view;
+  };
+  const formerFigures = async (r: DateRange) => {
+    const facts = await loadEntryFacts(access102.ledger.id, eachDate(r));
+    return summarizeDays(eachDate(r).map((date) => ({ date, state: "closed" as const, funds: facts.filter((f) => f.ledgerDate === date && f.topic === "funds"), fees: facts.filter((f) => f.ledgerDate === date && f.topic === "fees") })));
+  };
+  const cachedCases = await interleave(reps, [
+    ...cachedRanges.map(({ n, range: r }) => ({ label: `page data call, ${n} cached date${n > 1 ? "s" : ""} (summaries + one page of entries)`, run: () => dataCall(r) })),
+    ...cachedRanges.map(({ n, range: r }) => ({ label: `reference: figures from every entry, ${n} date${n > 1 ? "s" : ""} (the former way)`, run: () => formerFigures(r) })),
+  ]);
+  results.push({ name: "Cached ranges: cost against the range's length", detail: `ledger 302102, ranges ending ${range.to}; the baseline is the 1-date data call`, baseline: cachedCases[0]!.label, timings: withRatios(cachedCases) });
 
   const pgVersion = ((await db.$queryRaw<{ v: string }[]>`SELECT split_part(version(), ' ', 2) AS v`)[0]?.v) ?? "?";
   writeFileSync(process.env.BENCH_OUT!, JSON.stringify({ results, postgres: pgVersion, reps, rangeReps }, null, 2));

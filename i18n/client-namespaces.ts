@@ -26,6 +26,8 @@ export const CLIENT_NAMESPACES = {
     "grantForm",
     "grantNotices",
     "grantPreview",
+    "journal",
+    "ledgerBackfill",
     "ledgerChecks",
     "ledgerSync",
     "ledgerView",
@@ -36,8 +38,8 @@ export const CLIENT_NAMESPACES = {
     "partnersOverview",
     "renewals",
   ],
-  partner: ["apiKeys", "entryTypes", "ledgerChecks", "ledgerSync", "ledgerView", "lifecycleErrors", "notifications", "partnerRequests", "partnerStaff"],
-  admin: ["adminAudit", "notifications"],
+  partner: ["apiKeys", "entryTypes", "journal", "ledgerBackfill", "ledgerChecks", "ledgerSync", "ledgerView", "lifecycleErrors", "notifications", "partnerRequests", "partnerStaff"],
+  admin: ["adminAudit", "adminPartners", "notifications"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type ClientMessageGroup = keyof typeof CLIENT_NAMESPACES;

@@ -175,7 +175,7 @@ export class SandboxState {
   /** The demo keys, in the shape `sandbox/README.md` documents ("The keys"). */
   credentials(): {
     merchants: { msn: string; clientId: string; clientSecret: string; subscriptionKey: string; ledgerId: string; ledgerSalesUnitCount: number }[];
-    partners: { name: string; orgNo: string; clientId: string; clientSecret: string; grantedLedgerIds: string[] }[];
+    partners: { name: string; orgNo: string; status: WorldPartner["status"]; note?: string; clientId: string; clientSecret: string; grantedLedgerIds: string[] }[];
   } {
     const merchants = MERCHANTS.flatMap((m) =>
       m.salesUnits.flatMap((u) => {
@@ -186,7 +186,20 @@ export class SandboxState {
       }),
     );
     const partners = PARTNERS.flatMap((p) =>
-      p.keys ? [{ name: p.name, orgNo: p.orgNo, clientId: p.keys.clientId, clientSecret: p.keys.clientSecret, grantedLedgerIds: (this.grants.get(p.orgNo) ?? []).map((g) => g.ledgerId) }] : [],
+      p.keys
+        ? [
+            {
+              name: p.name,
+              orgNo: p.orgNo,
+              status: this.partnerStatus.get(p.orgNo) ?? p.status,
+              // A suspended partner's keys are listed (they exist) but marked: the token endpoint refuses them.
+              ...((this.partnerStatus.get(p.orgNo) ?? p.status) === "suspended" ? { note: "suspended: these keys are refused with invalid_client until the partner is re-activated" } : {}),
+              clientId: p.keys.clientId,
+              clientSecret: p.keys.clientSecret,
+              grantedLedgerIds: (this.grants.get(p.orgNo) ?? []).map((g) => g.ledgerId),
+            },
+          ]
+        : [],
     );
     return { merchants, partners };
   }

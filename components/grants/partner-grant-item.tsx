@@ -18,6 +18,17 @@ export function OutOfSyncBadge() {
   );
 }
 
+/** Shown next to a grant whose partner the platform admin suspended (A4). */
+export function PartnerSuspendedBadge() {
+  const t = useTranslations("partnerSuspension");
+  return (
+    <Badge variant="danger" title={t("hint")} data-testid="partner-suspended">
+      {t("badge")}
+      <span className="sr-only">: {t("hint")}</span>
+    </Badge>
+  );
+}
+
 /** One partner's access to a ledger in the M1 overview: who, status, scope, last use; links to the grant. */
 export function PartnerGrantItem({ grant, ledgerExternalId, muted = false }: { grant: OverviewGrant; ledgerExternalId: string; muted?: boolean }) {
   const t = useTranslations("partnersOverview");
@@ -34,6 +45,7 @@ export function PartnerGrantItem({ grant, ledgerExternalId, muted = false }: { g
         </Link>
         <GrantStatusBadge status={grant.status} />
         {grant.outOfSync ? <OutOfSyncBadge /> : null}
+        {grant.partnerSuspended ? <PartnerSuspendedBadge /> : null}
       </div>
       <div className="mt-1 flex flex-col gap-1 sm:flex-row sm:items-start sm:gap-6">
         <GrantScope {...grant} />

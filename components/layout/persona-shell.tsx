@@ -36,6 +36,7 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
     ],
     admin: [
       { href: "/admin/access", label: tn("accessOverview"), icon: "security" },
+      { href: "/admin/partners", label: (await getTranslations("adminPartners"))("nav"), icon: "clients" },
       { href: "/admin/audit", label: tn("auditTrail"), icon: "audit" },
     ],
   };

@@ -21,6 +21,7 @@ import { LedgerStats } from "@/components/ledger/ledger-stats";
 import { ledgerKeys, type LedgerActions, type LedgerRangeView, type LedgerSyncStatus, type LedgerTarget } from "@/components/ledger/ledger-types";
 import { RangePicker } from "@/components/ledger/range-picker";
 import { SyncPanel } from "@/components/ledger/sync-panel";
+import { JournalDownload } from "@/components/journal/journal-download";
 import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
 
 // recharts is the largest library on the page: its chunk loads after the page is interactive, in a placeholder of
@@ -89,6 +90,7 @@ export function LedgerView(props: LedgerViewProps) {
           <p className="mt-3 text-xs text-muted-foreground">
             {t("range.hint", { max: MAX_RANGE_DAYS })} {periodText ? t("range.periodHint", { period: periodText }) : null}
           </p>
+          {reader === "partner" && "ledgerId" in target ? <div className="mt-3"><JournalDownload ledgerId={target.ledgerId} range={range} closedThrough={view && view.requested.from === range.from && view.requested.to === range.to ? view.completeThrough : undefined} /></div> : null}
         </CardContent>
       </Card>
 

@@ -19,6 +19,7 @@ const RUNNING = new Set(["created", "retry", "active"]);
  */
 export function SyncPanel({ target, actions, currency, initial }: { target: LedgerTarget; actions: Pick<LedgerActions, "syncNow" | "syncStatus">; currency: string; initial: LedgerSyncStatus }) {
   const t = useTranslations("ledgerSync");
+  const tb = useTranslations("ledgerBackfill");
   const f = useLedgerFormat(currency);
   const client = useQueryClient();
   const [jobId, setJobId] = useState<string | null>(null);
@@ -28,7 +29,8 @@ export function SyncPanel({ target, actions, currency, initial }: { target: Ledg
     queryKey: ledgerKeys.sync(target, jobId),
     queryFn: () => callAction(actions.syncStatus, { ...target, ...(jobId ? { jobId } : {}) }),
     initialData: jobId ? undefined : initial,
-    refetchInterval: (q) => (q.state.data?.job && RUNNING.has(q.state.data.job.state) ? 1500 : false),
+    // Follows a queued run closely, and the history caught up in the background (chunk jobs) more slowly.
+    refetchInterval: (q) => (q.state.data?.job && RUNNING.has(q.state.data.job.state) ? 1500 : q.state.data?.backfilling ? 5000 : false),
   });
   const sync = useMutation({
     mutationFn: () => callAction(actions.syncNow, target),
@@ -53,12 +55,16 @@ export function SyncPanel({ target, actions, currency, initial }: { target: Ledg
         <CardDescription>{t("explain")}</CardDescription>
       </CardHeader>
       <CardContent className="space-y-3 text-sm">
-        <p data-testid="sync-last">{s.lastSyncedAt ? t("lastSynced", { when: f.relative(s.lastSyncedAt, s.checkedAt) }) : t("neverSynced")}</p>
+        <p data-testid="sync-last">
+          {s.lastSyncedAt ? t("lastSynced", { when: f.relative(s.lastSyncedAt, s.checkedAt) }) : s.cachedDates > 0 ? tb("cachedByViews") : t("neverSynced")}
+        </p>
         {s.lastClosedDate ? <p className="text-muted-foreground">{t("closedThrough", { date: f.date(s.lastClosedDate) })}</p> : null}
         {s.window ? (
           <div className="space-y-1.5">
             <Progress value={s.cachedDates} max={Math.max(1, s.windowDates)} label={t("progressLabel")} valueText={t("progress", { cached: s.cachedDates, total: s.windowDates, from: f.date(s.window.from) })} tone={s.cachedDates >= s.windowDates ? "success" : "primary"} />
-            <p className="text-xs text-muted-foreground">{t("progress", { cached: s.cachedDates, total: s.windowDates, from: f.date(s.window.from) })}</p>
+            <p className="text-xs text-muted-foreground" data-testid="sync-progress">
+              {s.backfilling ? tb("historyRunning", { cached: s.cachedDates, total: s.windowDates }) : t("progress", { cached: s.cachedDates, total: s.windowDates, from: f.date(s.window.from) })}
+            </p>
           </div>
         ) : null}
         {s.lastError && s.lastErrorAt ? (

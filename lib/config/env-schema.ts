@@ -52,6 +52,11 @@ export const envSchema = z
       z.array(z.url("OIDC_TRUSTED_EMAIL_ISSUERS must be a comma-separated list of issuer URLs.")),
     ),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /**
+     * Whether a ledger sync queues the ledger's older history (decision 024). "off" keeps a sync to the last month,
+     * as the browser tests' demo world needs (its fault journeys read older dates that must still be uncached).
+     */
+    SYNC_HISTORY: z.enum(["on", "off"]).default("on"),
     PORTAL_DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".data")),
     /** Where the embedded mode's mail transport writes each outgoing e-mail as a .eml file (default PORTAL_DATA_DIR/outbox). */
     OUTBOX_DIR: optional,

@@ -85,7 +85,7 @@ export interface DaySummary {
 
 const PAYOUT_TYPES = new Set(["payout-scheduled", "scheduled-for-payout"]);
 const FEE_SETTLEMENT_TYPES = new Set(["fees-retained", "fees-invoiced"]);
-const MAX_PROBLEMS_SHOWN = 5;
+export const MAX_PROBLEMS_SHOWN = 5;
 
 export function fundsTotals(entries: readonly EntryFacts[]): FundsTotals {
   const t: FundsTotals = { entries: entries.length, captures: 0, refunds: 0, disputes: 0, fees: 0, payouts: 0, other: 0, net: 0, openingBalance: null, closingBalance: null };
@@ -110,7 +110,7 @@ export function feesTotals(entries: readonly EntryFacts[]): FeesTotals {
   return t;
 }
 
-function check(kind: CheckKind, problems: CheckProblem[], whenEmpty: CheckStatus = "ok", pending = false): DayCheck {
+export function check(kind: CheckKind, problems: CheckProblem[], whenEmpty: CheckStatus = "ok", pending = false): DayCheck {
   const status: CheckStatus = problems.some((p) => p.code !== "feeMayFollow" && p.code !== "captureMayPrecede")
     ? "failed"
     : pending || problems.length > 0

@@ -1,14 +1,17 @@
 // The English catalogue, one file per feature area so features can grow without stepping on each other.
 // Top-level namespaces must not repeat across files (tests/unit/messages.test.ts checks it).
 import admin from "./admin.json";
+import adminConsole from "./admin-console.json";
 import core from "./core.json";
 import grants from "./grants.json";
+import journal from "./journal.json";
 import ledgers from "./ledgers.json";
+import ledgerBackfill from "./ledger-backfill.json";
 import lifecycle from "./lifecycle.json";
 import lists from "./lists.json";
 import security from "./security.json";
 
-export const catalogues = { admin, core, grants, ledgers, lifecycle, security, lists };
+export const catalogues = { admin, adminConsole, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security };
 
-export const messages = Object.assign({}, admin, core, grants, ledgers, lifecycle, security, lists);
+export const messages = Object.assign({}, admin, adminConsole, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security);
 export default messages;

@@ -25,7 +25,10 @@ describe("GET /sandbox/credentials", () => {
     expect(status).toBe(200);
     expect(Object.keys(body).sort()).toEqual(["merchants", "partners"]);
     for (const m of body.merchants) expect(Object.keys(m).sort()).toEqual(["clientId", "clientSecret", "ledgerId", "ledgerSalesUnitCount", "msn", "subscriptionKey"]);
-    for (const p of body.partners) expect(Object.keys(p).sort()).toEqual(["clientId", "clientSecret", "grantedLedgerIds", "name", "orgNo"]);
+    for (const p of body.partners) {
+      const keys = ["clientId", "clientSecret", "grantedLedgerIds", "name", "orgNo", "status", ...(p.status === "suspended" ? ["note"] : [])];
+      expect(Object.keys(p).sort()).toEqual(keys.sort());
+    }
     expect(body.merchants.find((m: any) => m.msn === "212003")).toMatchObject({ ledgerId: "302103", ledgerSalesUnitCount: 2 });
     expect(body.merchants.find((m: any) => m.msn === "212004")).toMatchObject({ ledgerId: "302103", ledgerSalesUnitCount: 2 });
     // A MobilePay-nummer (MyShop) sales unit has no API keys upstream, so none are handed out here.
@@ -111,8 +114,11 @@ describe("partner status", () => {
     await admin(sb.url, "PUT", "/partners/987654321/status", { status: "suspended" });
     expect((await call(sb.url, "/settlement/v1/ledgers", { headers: partner })).status).toBe(401);
     await expect(k.partner("987654321")).rejects.toThrow(/401/);
+    // /sandbox/credentials still lists the keys, marked as suspended.
+    expect((await call(sb.url, "/sandbox/credentials")).body.partners.find((p: any) => p.orgNo === "987654321")).toMatchObject({ status: "suspended", note: expect.stringMatching(/suspended/) });
     await admin(sb.url, "PUT", "/partners/987654321/status", { status: "approved" });
     expect((await call(sb.url, "/settlement/v1/ledgers", { headers: partner })).status).toBe(200);
+    expect((await call(sb.url, "/sandbox/credentials")).body.partners.find((p: any) => p.orgNo === "987654321")).toMatchObject({ status: "approved" });
   });
 });
 

@@ -17,7 +17,7 @@ export interface SalesUnitSummary {
 
 export interface GrantDetail extends GrantDto {
   displayStatus: GrantDisplayStatus;
-  partner: { id: string; name: string; orgNo: string; country: string };
+  partner: { id: string; name: string; orgNo: string; country: string; status: "pending" | "approved" | "suspended" };
   ledger: { id: string; externalId: string; currency: string; salesUnits: SalesUnitSummary[] };
   grantedBy: string | null;
   approvedBy: string | null;
@@ -59,7 +59,7 @@ export async function getGrantDetail(actor: GrantActor, grantId: string): Promis
       createdAt: true,
       updatedAt: true,
       lastUsedAt: true,
-      partner: { select: { id: true, name: true, orgNo: true, country: true } },
+      partner: { select: { id: true, name: true, orgNo: true, country: true, status: true } },
       ledger: { select: { id: true, externalId: true, currency: true, salesUnits: { select: { id: true, msn: true, name: true, channel: true }, orderBy: { name: "asc" } } } },
       grantedBy: { select: { name: true, email: true } },
       approvedBy: { select: { name: true, email: true } },

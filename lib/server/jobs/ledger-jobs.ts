@@ -1,22 +1,41 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { todayLedgerDate } from "@/lib/dates";
 import { defineJob, type JobDefinition } from "@/lib/server/jobs/job-definition";
 import { enqueueJob } from "@/lib/server/jobs/queue";
-import { syncLedger } from "@/lib/server/ledgers/sync/sync-ledger";
+import { syncHistoryChunk, syncLedger } from "@/lib/server/ledgers/sync/sync-ledger";
 import { planLedgerSync } from "@/lib/server/ledgers/sync/sync-plan";
 
 /** Job payloads come back from the database: parse them like any other input. */
-const syncPayloadSchema = z.object({
-  ledgerId: z.uuid(),
-  source: z
-    .discriminatedUnion("kind", [z.object({ kind: z.literal("partner"), partnerId: z.uuid() }), z.object({ kind: z.literal("sales-unit"), salesUnitId: z.uuid() })])
-    .optional(),
-});
+const sourceSchema = z.discriminatedUnion("kind", [z.object({ kind: z.literal("partner"), partnerId: z.uuid() }), z.object({ kind: z.literal("sales-unit"), salesUnitId: z.uuid() })]);
+const syncPayloadSchema = z.object({ ledgerId: z.uuid(), source: sourceSchema.optional() });
 export type LedgerSyncPayload = z.infer<typeof syncPayloadSchema>;
 
-/** P3: one sync run of one ledger (feeds from the stored cursors, then pre-cache closed dates). */
+const ledgerDate = z.iso.date();
+const historyPayloadSchema = z.object({ ledgerId: z.uuid(), source: sourceSchema, from: ledgerDate, to: ledgerDate });
+export type LedgerHistoryPayload = z.infer<typeof historyPayloadSchema>;
+
+/**
+ * P3: one chunk of a ledger's closed history (about a month), queued by a sync run. Chunks of one ledger have keys
+ * of their own, so several workers take them side by side (docs/decisions/024); each date is fetched once.
+ */
+export const ledgerHistoryJob = defineJob<object>({
+  name: "ledger-history",
+  singletonKey: (data) => {
+    const p = historyPayloadSchema.safeParse(data).data;
+    return p ? `${p.ledgerId}|${p.from}` : "invalid";
+  },
+  handle: async (data) => {
+    const p = historyPayloadSchema.parse(data);
+    const outcome = await syncHistoryChunk(p.ledgerId, { from: p.from, to: p.to }, p.source);
+    // An upstream failure is retried by pg-boss (queue-policy.ts); the dates cached so far stay cached.
+    if (outcome.failure && outcome.failure !== "NO_KEYS") throw new Error(`ledger history chunk: ${outcome.failure}`);
+  },
+});
+
+/** P3: one sync run of one ledger (the recent closed dates, then the older history queued in chunks). */
 export const ledgerSyncJob = defineJob<object>({
   name: "ledger-sync",
   // A run holds its transaction for up to 30 minutes (sync-ledger.ts): not dead before then.
@@ -24,7 +43,13 @@ export const ledgerSyncJob = defineJob<object>({
   singletonKey: (data) => syncPayloadSchema.safeParse(data).data?.ledgerId ?? "invalid",
   handle: async (data) => {
     const payload = syncPayloadSchema.parse(data);
-    await syncLedger(payload.ledgerId, payload.source ? { source: payload.source } : {});
+    await syncLedger(payload.ledgerId, {
+      ...(payload.source ? { source: payload.source } : {}),
+      history: env().SYNC_HISTORY === "on" ? "enqueue" : "skip",
+      enqueueChunk: async (chunk, source) => {
+        await enqueueJob(ledgerHistoryJob, { ledgerId: payload.ledgerId, source, ...chunk } satisfies LedgerHistoryPayload);
+      },
+    });
   },
 });
 
@@ -44,4 +69,4 @@ export const ledgerSyncScheduleJob = defineJob<object>({
   },
 });
 
-export const LEDGER_JOBS: JobDefinition[] = [ledgerSyncJob, ledgerSyncScheduleJob];
+export const LEDGER_JOBS: JobDefinition[] = [ledgerSyncJob, ledgerHistoryJob, ledgerSyncScheduleJob];

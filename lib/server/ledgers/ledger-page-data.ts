@@ -3,7 +3,7 @@ import { todayLedgerDate } from "@/lib/dates";
 import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { listLedgerEntries, type LedgerEntriesPage } from "@/lib/server/ledgers/list-ledger-entries";
 import { rangeFromSearchParams } from "@/lib/server/ledgers/page-range";
-import { readLedgerRange, type LedgerRangeView } from "@/lib/server/ledgers/read-ledger-range";
+import { readLedgerRangeWithStatuses, type LedgerRangeView } from "@/lib/server/ledgers/read-ledger-range";
 import { getLedgerSyncStatus, type LedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
 import type { DateRange } from "@/lib/ledgers/range";
 
@@ -21,7 +21,7 @@ export interface LedgerPageData {
  */
 export async function loadLedgerPageData(access: LedgerAccess, searchParams: Record<string, string | string[] | undefined>): Promise<LedgerPageData> {
   const { range, error } = rangeFromSearchParams(searchParams, todayLedgerDate());
-  const view = await readLedgerRange(access, range);
-  const [page, sync] = await Promise.all([listLedgerEntries(access, range, { topic: "funds" }), getLedgerSyncStatus(access)]);
+  const { view, ensured } = await readLedgerRangeWithStatuses(access, range);
+  const [page, sync] = await Promise.all([listLedgerEntries(access, range, { topic: "funds" }, ensured ? { ensured } : {}), getLedgerSyncStatus(access)]);
   return { view, entries: { range, topic: "funds", page }, sync, rangeError: error };
 }

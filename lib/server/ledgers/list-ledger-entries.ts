@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import type { Topic } from "@/lib/report-api";
 import { visibleBounds, type LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
-import { ensureLedgerDates } from "@/lib/server/ledgers/ensure-ledger-dates";
+import { ensureLedgerDates, type EnsuredDates } from "@/lib/server/ledgers/ensure-ledger-dates";
 import { entryKey, viewOfUpstreamEntry, type LedgerEntryView } from "@/lib/server/ledgers/entry-view";
 import { cacheKey, minor } from "@/lib/server/ledgers/ledger-cache";
 import { clampRange, eachDate, type DateRange } from "@/lib/ledgers/range";
@@ -56,7 +56,7 @@ const isAfter = (cursor: { date: string; seq: number } | null, e: { ledgerDate: 
  * index, so a page costs the same on the 100,000th entry as on the first. Closed dates come from the cache,
  * open dates from the last minute's upstream read; both are merged in ledger order.
  */
-export async function listLedgerEntries(access: LedgerAccess, requested: DateRange, query: EntriesQuery, opts: { now?: Date } = {}): Promise<LedgerEntriesPage> {
+export async function listLedgerEntries(access: LedgerAccess, requested: DateRange, query: EntriesQuery, opts: { now?: Date; ensured?: EnsuredDates } = {}): Promise<LedgerEntriesPage> {
   const now = opts.now ?? new Date();
   const shown = clampRange(requested, visibleBounds(access, todayLedgerDate(now)));
   if (!shown) return { entries: [], total: 0, nextCursor: null, shown: null };
@@ -64,7 +64,8 @@ export async function listLedgerEntries(access: LedgerAccess, requested: DateRan
   const after = parseEntriesCursor(query.after);
   const search = query.search?.trim() || undefined;
   const dates = eachDate(shown);
-  const ensured = await ensureLedgerDates(access, shown, dates);
+  // The page's first paint has just made these dates readable (readLedgerRangeWithStatuses): not again.
+  const ensured = opts.ensured ?? (await ensureLedgerDates(access, shown, dates));
 
   const where: Prisma.LedgerEntryWhereInput = {
     ledgerId: access.ledger.id,
@@ -76,6 +77,11 @@ export async function listLedgerEntries(access: LedgerAccess, requested: DateRan
     ? { OR: [{ ledgerDate: { gt: ledgerDateToDb(after.date) } }, { ledgerDate: ledgerDateToDb(after.date), seq: { gt: after.seq } }] }
     : {};
   const pd = access.personalData;
+  // Without a search the total is the cached days' entry counts (known already), not a count over the range.
+  const knownTotal = search ? null : dates.reduce<number | null>((sum, date) => {
+    const s = ensured.statuses.get(cacheKey(query.topic, date));
+    return sum === null ? null : s?.status === "cached" ? sum + s.entryCount : sum;
+  }, 0);
   const [rows, cachedTotal] = await Promise.all([
     db.ledgerEntry.findMany({
       where: { AND: [where, keyset] },
@@ -87,7 +93,7 @@ export async function listLedgerEntries(access: LedgerAccess, requested: DateRan
         payerName: pd, maskedPhoneNo: pd, message: pd,
       },
     }),
-    db.ledgerEntry.count({ where }),
+    knownTotal ?? db.ledgerEntry.count({ where }),
   ]);
 
   const fromCache: LedgerEntryView[] = rows.map((r) => {

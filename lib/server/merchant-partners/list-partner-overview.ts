@@ -22,6 +22,8 @@ export interface OverviewGrant {
   lastUsedAt: string | null;
   /** Upstream (the partner's keys) does not yet show what the portal granted or ended; a job is repairing it. */
   outOfSync: boolean;
+  /** The platform admin suspended the partner (A4): it reads nothing until re-activated; the grant is kept. */
+  partnerSuspended?: boolean;
 }
 
 export interface OverviewSalesUnit {
@@ -162,6 +164,7 @@ export async function listPartnerOverviewPage(ctx: MerchantContext, filter: Over
           ...grantScopeView(g, today),
           lastUsedAt: g.lastUsedAt?.toISOString() ?? null,
           outOfSync: outOfSync.has(g.id),
+          partnerSuspended: g.partnerStatus === "suspended",
         })),
       };
     }),

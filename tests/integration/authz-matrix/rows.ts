@@ -150,8 +150,20 @@ export const ACTION_ROWS: ActionRow[] = [
   { kind: "action", unit: `${inbox}markNotificationsReadAction`, expect: { own: "S A A A A A A A", other: "S 0 0 0 0 0 0 0" },
     call: (fn, c) => fn({ ids: [c.rel === "own" && c.persona !== "signedOut" ? c.w.notifications[c.persona].id : c.w.notifications.nils.id] }) },
 
+  // P4 journal accounts: the owner for every client, an accountant for assigned clients (decision 022).
+  { kind: "action", unit: "lib/server/journal/journal-actions.ts#saveJournalAccountsAction", expect: { own: "S N N N A A N F", other: "S N N N N N N F", scope: "S N N N A N N F" },
+    call: (fn, c) => fn({ merchantId: pick(c, c.w.merchants.fjord, c.w.merchants.hygge, c.w.merchants.nordlys).id, accounts: { bank: "1920", clearing: "1571", sales: "3000", refunds: "3000", fees: "7770", feeLiability: "2990", feesPayable: "2400", suspense: "1579" } }) },
+
   // A3 verify: platform admins only.
   { kind: "action", unit: "lib/server/admin-audit/actions.ts#verifyAuditChainAction", sessionOnly: true, expect: same("S N N N N N A N"), call: (fn) => fn({}) },
+
+  // A4 partner directory: platform admins only; the partner id is nobody's tenant, so "other" is a forged cookie.
+  { kind: "action", unit: "lib/server/admin-partners/actions.ts#approvePartnerAction", sessionOnly: true, expect: same("S N N N N N A N"),
+    call: (fn, c) => fn({ partnerId: c.w.partners.regnskapshjelpen.id }) },
+  { kind: "action", unit: "lib/server/admin-partners/actions.ts#suspendPartnerAction", sessionOnly: true, expect: same("S N N N N N A N"),
+    call: (fn, c) => fn({ partnerId: c.w.partners.konto.id, reason: "Matrix test" }) },
+  { kind: "action", unit: "lib/server/admin-partners/actions.ts#reactivatePartnerAction", sessionOnly: true, expect: same("S N N N N N A N"),
+    call: (fn, c) => fn({ partnerId: c.w.partners.bokholderiet.id }) },
 
   // Session. The demo sign-in is off outside the embedded mode (as here), whoever asks.
   { kind: "action", unit: `${ses}demoSignInAction`, sessionOnly: true, expect: same("N N N N N N N N"), call: (fn) => fn({ email: "kari@fjordkaffe.example" }) },
@@ -190,6 +202,8 @@ export const PAGE_ROWS: PageRow[] = [
   { kind: "page", unit: "app/(auth)/select-organisation/page.tsx", expect: same("S A A A A A A A") },
   { kind: "page", unit: "app/(admin)/admin/access/page.tsx", expect: ADMIN_ONLY },
   { kind: "page", unit: "app/(admin)/admin/audit/page.tsx", expect: ADMIN_ONLY },
+  { kind: "page", unit: "app/(admin)/admin/access/grants/[grantId]/page.tsx", expect: ADMIN_ONLY, params: (c) => ({ grantId: c.w.grants.fjordToTallBalanse.id }) },
+  { kind: "page", unit: "app/(admin)/admin/partners/page.tsx", expect: ADMIN_ONLY },
   { kind: "page", unit: "app/(merchant)/merchant/access-log/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/approvals/page.tsx", expect: MERCHANT_PAGE },
   { kind: "page", unit: "app/(merchant)/merchant/keys/page.tsx", expect: MERCHANT_PAGE },
@@ -212,6 +226,8 @@ export const PAGE_ROWS: PageRow[] = [
     params: (c) => ({ merchantId: pick(c, c.w.merchants.fjord, c.w.merchants.hygge, c.w.merchants.nordlys).id }) },
   { kind: "page", unit: "app/(partner)/partner/ledgers/[ledgerId]/page.tsx", expect: { own: "S N N N A A N N", other: "S N N N N N N N", scope: "S N N N A N N N" },
     params: (c) => ({ ledgerId: partnerLedger(c) }) },
+  { kind: "page", unit: "app/(partner)/partner/clients/[merchantId]/journal-accounts/page.tsx", expect: { own: "S N N N A A N N", other: "S N N N N N N N", scope: "S N N N A N N N" },
+    params: (c) => ({ merchantId: pick(c, c.w.merchants.fjord, c.w.merchants.hygge, c.w.merchants.nordlys).id }) },
   { kind: "page", unit: "app/(partner)/partner/keys/page.tsx", expect: PARTNER_PAGE },
   { kind: "page", unit: "app/(partner)/partner/notifications/page.tsx", expect: PARTNER_PAGE },
   { kind: "page", unit: "app/(partner)/partner/requests/page.tsx", expect: PARTNER_PAGE },
@@ -222,6 +238,9 @@ export const ROUTE_ROWS: RouteRow[] = [
   { kind: "route", unit: "app/(merchant)/merchant/access-log/export/route.ts", expect: MERCHANT_PAGE, url: "http://localhost/merchant/access-log/export" },
   // Signed out is a 404 here too: the export does not say that it exists.
   { kind: "route", unit: "app/api/admin/audit/export/route.ts", expect: same("N N N N N N A N"), url: "http://localhost/api/admin/audit/export" },
+  // P4 voucher journal: the ledger page's rules (a suspended firm's ledgers are refused like any not granted).
+  { kind: "route", unit: "app/(partner)/partner/journal/route.ts", expect: same("S N N N A A N N"), url: `http://localhost/partner/journal?ledger=302101&from=${day(-3)}&to=${day(-2)}` },
+  { kind: "route", unit: "app/api/admin/access/export/route.ts", expect: same("N N N N N N A N"), url: "http://localhost/api/admin/access/export?personal=1" },
   // Auth.js' own endpoints and the load balancer's health check are public by design.
   { kind: "route", unit: "app/api/auth/[...nextauth]/route.ts", expect: same("A A A A A A A A"), url: "http://localhost/api/auth/providers" },
   { kind: "route", unit: "app/api/health/route.ts", expect: same("A A A A A A A A"), url: "http://localhost/api/health" },

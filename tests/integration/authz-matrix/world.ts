@@ -36,7 +36,7 @@ type UnitRef = { id: string; msn: string };
 
 export interface MatrixWorld {
   merchants: Record<"fjord" | "nordlys" | "hygge" | "sauna", Ref>;
-  partners: Record<"tallBalanse" | "konto" | "kirjanpito" | "bokholderiet", Ref>;
+  partners: Record<"tallBalanse" | "konto" | "kirjanpito" | "bokholderiet" | "regnskapshjelpen", Ref>;
   units: Record<"fjordGruner" | "fjordWeb" | "fjordBryggen" | "nordlys" | "hygge", UnitRef>;
   ledgers: Record<"fjordGruner" | "fjordWeb" | "fjordBryggen" | "nordlys" | "hygge", LedgerRef>;
   users: Record<Exclude<Persona, "signedOut"> | "kari" | "nils", Ref>;
@@ -59,7 +59,7 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
   const user = async (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
 
   const merchants = { fjord: await merchant("fjord-kaffe"), nordlys: await merchant("nordlys-sport"), hygge: await merchant("hygge-bageri"), sauna: await merchant("sauna-oy") };
-  const partners = { tallBalanse: await partner("tall-og-balanse"), konto: await partner("konto-partner"), kirjanpito: await partner("kirjanpito"), bokholderiet: await partner("bokholderiet") };
+  const partners = { tallBalanse: await partner("tall-og-balanse"), konto: await partner("konto-partner"), kirjanpito: await partner("kirjanpito"), bokholderiet: await partner("bokholderiet"), regnskapshjelpen: await partner("regnskapshjelpen") };
   const units = { fjordGruner: await unit("212001"), fjordWeb: await unit("212002"), fjordBryggen: await unit("212003"), nordlys: await unit("223001"), hygge: await unit("234001") };
   const ledgers = { fjordGruner: await ledger("302101"), fjordWeb: await ledger("302102"), fjordBryggen: await ledger("302103"), nordlys: await ledger("302201"), hygge: await ledger("402301") };
 
@@ -146,13 +146,14 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
  * write are deleted and the rows it changed are put back (the audit trail is append-only and only grows).
  */
 export async function takeBaseline() {
-  const [grants, requests, credentials, assignments, notifications, mails] = await Promise.all([
+  const [grants, requests, credentials, assignments, notifications, mails, partners] = await Promise.all([
     db.ledgerGrant.findMany(),
     db.accessRequest.findMany(),
     db.apiCredential.findMany(),
     db.partnerClientAssignment.findMany(),
     db.notification.findMany({ select: { id: true, readAt: true } }),
     db.outboxEmail.findMany({ select: { id: true } }),
+    db.accountingPartner.findMany({ select: { id: true, status: true, approvedAt: true } }),
   ]);
   /** `written`: the tables the call wrote ("public.LedgerGrant", …); only those are put back. */
   return async function restore(written: Set<string>) {
@@ -177,6 +178,9 @@ export async function takeBaseline() {
       for (const n of notifications) await db.notification.update({ where: { id: n.id }, data: { readAt: n.readAt } });
     }
     if (written.has("public.OutboxEmail")) await db.outboxEmail.deleteMany({ where: { id: { notIn: mails.map((m) => m.id) } } });
-    if (written.has("public.LedgerGrant")) await pushAllGrantsToSandbox(db);
+    if (written.has("public.AccountingPartner")) {
+      for (const p of partners) await db.accountingPartner.update({ where: { id: p.id }, data: { status: p.status, approvedAt: p.approvedAt } });
+    }
+    if (written.has("public.LedgerGrant") || written.has("public.AccountingPartner")) await pushAllGrantsToSandbox(db);
   };
 }

@@ -67,8 +67,14 @@ const SUITE: Record<string, Record<string, Spec>> = {
     countMyUnreadNotificationsAction: { as: "user", keys: [] },
     markNotificationsReadAction: { as: "user", keys: ["ids", "all"] },
   },
+  "journal/journal-actions.ts": { saveJournalAccountsAction: { as: "partner", keys: ["merchantId", "accounts"] } },
   "partner-staff/actions.ts": { setClientAssignmentsAction: { as: "partner", keys: ["membershipId", "merchantIds"] } },
   "admin-audit/actions.ts": { verifyAuditChainAction: { as: "admin", keys: [] } },
+  "admin-partners/actions.ts": {
+    approvePartnerAction: { as: "admin", keys: ["partnerId"] },
+    suspendPartnerAction: { as: "admin", keys: ["partnerId", "reason"] },
+    reactivatePartnerAction: { as: "admin", keys: ["partnerId"] },
+  },
   "session/actions.ts": {
     demoSignInAction: { as: "anonymous", keys: ["email"] },
     selectOrganisationAction: { as: "user", keys: ["key"] },
@@ -92,10 +98,12 @@ const NUM_RUNS = Number(process.env.FC_RUNS ?? 12);
 let pools: Pools;
 const started = new Date();
 let savedCredentials: Awaited<ReturnType<typeof db.apiCredential.findMany>> = [];
+let savedPartners: { id: string; status: "pending" | "approved" | "suspended"; approvedAt: Date | null }[] = [];
 
 beforeAll(async () => {
   await ensureDemoWorld();
   savedCredentials = await db.apiCredential.findMany();
+  savedPartners = await db.accountingPartner.findMany({ select: { id: true, status: true, approvedAt: true } });
   const [fjord, tb] = await Promise.all([
     db.merchant.findUniqueOrThrow({ where: { slug: "fjord-kaffe" }, select: { id: true } }),
     db.accountingPartner.findUniqueOrThrow({ where: { slug: "tall-og-balanse" }, select: { id: true } }),
@@ -126,6 +134,8 @@ afterAll(async () => {
   await db.accessRequest.deleteMany({ where: { createdAt: { gte: started } } });
   await db.apiCredential.deleteMany({ where: { id: { notIn: savedCredentials.map((c) => c.id) } } });
   for (const c of savedCredentials) await db.apiCredential.update({ where: { id: c.id }, data: { ...c, id: undefined } });
+  // A generated partner id can be a real one with a valid reason: put every partner's status back.
+  for (const p of savedPartners) await db.accountingPartner.update({ where: { id: p.id }, data: { status: p.status, approvedAt: p.approvedAt } });
 });
 
 async function signIn(as: Persona): Promise<void> {
@@ -148,7 +158,8 @@ async function fingerprint(): Promise<string> {
            (SELECT count(*) FROM "PartnerClientAssignment") AS assignments,
            (SELECT count(*) FROM "LedgerAccessEvent") AS reads,
            (SELECT count(*) FROM "LedgerDay") AS days,
-           (SELECT count(*) FROM "Session") AS sessions`;
+           (SELECT count(*) FROM "Session") AS sessions,
+           (SELECT string_agg("id"::text || "status"::text, ',' ORDER BY "id") FROM "AccountingPartner") AS partners`;
   return JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 }
 
@@ -216,7 +227,9 @@ describe("every server action survives hostile input", () => {
 const ROUTES: Record<string, string> = {
   "(merchant)/merchant/access-log/export/route.ts": "hostile query strings below",
   "api/admin/audit/export/route.ts": "no input; called as each persona below",
+  "api/admin/access/export/route.ts": "hostile query strings below, as the platform admin",
   "api/health/route.ts": "no input; called below",
+  "(partner)/partner/journal/route.ts": "hostile query strings below",
   "api/auth/[...nextauth]/route.ts": "Auth.js' own handlers, replaced by the session mock here; covered by the sign-in browser tests",
 };
 
@@ -248,6 +261,41 @@ describe("route handlers survive hostile query strings", () => {
         for (const markup of HOSTILE_MARKUP) expect(body).not.toContain(markup);
       }),
       { numRuns: 15 },
+    );
+  });
+
+  it("the voucher journal answers below 500 and echoes no markup", async () => {
+    const { GET } = await import("@/app/(partner)/partner/journal/route");
+    const { NextRequest } = await import("next/server");
+    await signIn("partner");
+    const keys = ["ledger", "from", "to", "__proto__", "constructor"];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...keys), hostileString(pools)), { maxLength: 6 }), async (pairs) => {
+        const query = new URLSearchParams();
+        for (const [k, v] of pairs) query.append(k, v.slice(0, 4000));
+        const res = await GET(new NextRequest(`http://localhost/partner/journal?${query.toString()}`));
+        expect(res.status).toBeLessThan(500);
+        const body = await res.text();
+        for (const markup of HOSTILE_MARKUP) expect(body).not.toContain(markup);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("the access overview export answers below 500 and echoes no markup", async () => {
+    const { GET } = await import("@/app/api/admin/access/export/route");
+    await signIn("admin");
+    const keys = ["merchant", "partner", "status", "expiring", "personal", "q", "sort", "after", "size", "__proto__"];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...keys), hostileString(pools)), { maxLength: 6 }), async (pairs) => {
+        const query = new URLSearchParams();
+        for (const [k, v] of pairs) query.append(k, v.slice(0, 4000));
+        const res = await GET(new Request(`http://localhost/api/admin/access/export?${query.toString()}`));
+        expect(res.status).toBeLessThan(500);
+        const body = await res.text();
+        for (const markup of HOSTILE_MARKUP) expect(body).not.toContain(markup);
+      }),
+      { numRuns: 10 },
     );
   });
 

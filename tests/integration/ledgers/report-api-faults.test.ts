@@ -6,10 +6,10 @@ import { db } from "@/lib/server/db";
 import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
 import { forgetOpenDates } from "@/lib/server/ledgers/fetch-ledger-date";
-import { addDays } from "@/lib/ledgers/range";
+import { addDays, eachDate } from "@/lib/ledgers/range";
 import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
-import { syncLedger } from "@/lib/server/ledgers/sync/sync-ledger";
+import { SYNC_BACKFILL_DAYS, syncLedger } from "@/lib/server/ledgers/sync/sync-ledger";
 import { ensureDemoWorld, partnerContextFor } from "@/tests/support/test-db";
 import { forgetCachedDates, sandboxAdmin, sandboxStats, startLedgerSandbox } from "./sandbox-support";
 
@@ -136,42 +136,29 @@ describe("the ledger read under upstream faults: a clear state, bounded retries"
   });
 });
 
-describe("the feed sync cut off mid-feed", () => {
-  const cursors = async (ledgerId: string) =>
-    Object.fromEntries((await db.ledgerSyncState.findMany({ where: { ledgerId }, select: { topic: true, feedCursor: true } })).map((s) => [s.topic, s.feedCursor]));
-
-  it("resumes from its cursor: the two runs read exactly what one undisturbed run reads, and end at the same cursors", async () => {
+describe("a sync cut off mid-window", () => {
+  it("resumes where it stopped: the two runs fetch exactly the dates one undisturbed run fetches", async () => {
     const { id } = await db.ledger.findUniqueOrThrow({ where: { externalId: "302201" }, select: { id: true } });
-    const feedPages = async () => (await sandboxStats(sandbox)).feeds["302201/funds"] ?? 0;
-
+    const today = todayLedgerDate();
+    const window = eachDate({ from: addDays(today, -SYNC_BACKFILL_DAYS), to: addDays(today, -1) });
+    await forgetCachedDates("302201", window);
     await db.ledgerSyncState.deleteMany({ where: { ledgerId: id } });
-    let pages = await feedPages();
-    const undisturbed = await syncLedger(id);
-    expect(undisturbed.status).toBe("synced");
-    const undisturbedPages = (await feedPages()) - pages;
-    expect(undisturbedPages).toBeGreaterThan(5);
-    const finalCursors = await cursors(id);
 
-    // Start over; the connection drops on the 4th funds page and stays down for the whole retry budget.
-    await db.ledgerSyncState.deleteMany({ where: { ledgerId: id } });
-    await sandboxAdmin(sandbox, "PUT", "faults", { rules: [{ kind: "drop", routes: "report", skip: 3, count: 4 }] });
+    // The connection drops after a few dates and stays down for the whole retry budget.
+    await sandboxAdmin(sandbox, "PUT", "faults", { rules: [{ kind: "drop", routes: "report", skip: 8, count: 40 }] });
     const cut = await syncLedger(id);
     expect(cut.status).toBe("failed");
-    expect(cut.feedEntries).toBeGreaterThan(0);
-    expect((await cursors(id)).funds).toBeTruthy();
+    expect(cut.datesCached).toBeGreaterThan(0);
+    expect(cut.datesCached).toBeLessThan(window.length * 2);
     const state = await db.ledgerSyncState.findFirstOrThrow({ where: { ledgerId: id, topic: "funds" }, select: { lastError: true } });
     expect(state.lastError).toBe("UPSTREAM_UNAVAILABLE");
 
     await sandboxAdmin(sandbox, "DELETE", "faults");
-    pages = await feedPages();
     const resumed = await syncLedger(id);
     expect(resumed.status).toBe("synced");
-    // Nothing lost, nothing doubled: the entries of both runs add up to one undisturbed run's.
-    expect(cut.feedEntries + resumed.feedEntries).toBe(undisturbed.feedEntries);
-    // It went on from the 4th page, not from the start.
-    expect((await feedPages()) - pages).toBe(undisturbedPages - 3);
-    expect(await cursors(id)).toEqual(finalCursors);
-    // Test files share the database: leave no feed position behind for the next file's first sync.
-    await db.ledgerSyncState.deleteMany({ where: { ledgerId: id } });
+    // Nothing lost, nothing fetched twice: together they cached every (topic, date) of the window once.
+    expect(cut.datesCached + resumed.datesCached).toBe(window.length * 2);
+    expect(await db.ledgerDay.count({ where: { ledgerId: id, ledgerDate: { in: window.map(ledgerDateToDb) } } })).toBe(window.length * 2);
+    expect(resumed.lastClosedDate).toBe(addDays(today, -1));
   });
 });

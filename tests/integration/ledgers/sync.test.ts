@@ -4,14 +4,14 @@ import { db } from "@/lib/server/db";
 import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
 import { addDays, eachDate } from "@/lib/ledgers/range";
-import { SYNC_BACKFILL_DAYS, syncLedger } from "@/lib/server/ledgers/sync/sync-ledger";
+import { SYNC_BACKFILL_DAYS, syncHistoryChunk, syncLedger } from "@/lib/server/ledgers/sync/sync-ledger";
 import { getLedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { ensureDemoWorld, partnerContextFor } from "@/tests/support/test-db";
 import { dateReads, sandboxStats, startLedgerSandbox } from "./sandbox-support";
 
-// P3: the background sync follows the feeds from stored cursors, pre-caches closed dates, and records how far the
-// ledger is complete; repeat runs do not refetch what is cached.
+// P3: the background sync caches the closed dates (the recent ones itself, the older history in chunk jobs), and
+// records how far the ledger is complete; repeat runs do not refetch what is cached.
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -25,41 +25,66 @@ afterAll(async () => {
 const ledgerRow = (externalId: string) => db.ledger.findUniqueOrThrow({ where: { externalId }, select: { id: true } });
 
 describe("ledger sync", () => {
-  it("follows both feeds, caches the closed dates of the window and records complete-through", async () => {
+  it("caches the recent closed dates, finds where the history starts and queues the rest in chunks", async () => {
     const today = todayLedgerDate();
     const { id } = await ledgerRow("302201");
-    const outcome = await syncLedger(id);
+    const feedBefore = (await sandboxStats(sandbox)).byKind.feed ?? 0;
+    const queued: { from: string; to: string }[] = [];
+    const outcome = await syncLedger(id, { history: "enqueue", enqueueChunk: async (chunk) => void queued.push(chunk) });
     expect(outcome.status).toBe("synced");
-    expect(outcome.feedEntries).toBeGreaterThan(0);
     expect(outcome.lastClosedDate).toBe(addDays(today, -1));
+    // One feed page, only to learn the ledger's first date: the feed is not followed (decision 024).
+    expect(outcome.historyFrom).toBe(sandbox.state.ledger("302201")!.firstDate);
+    expect(((await sandboxStats(sandbox)).byKind.feed ?? 0) - feedBefore).toBe(1);
 
     const states = await db.ledgerSyncState.findMany({ where: { ledgerId: id }, orderBy: { topic: "asc" } });
     expect(states.map((s) => s.topic).sort()).toEqual(["fees", "funds"]);
     for (const s of states) {
-      expect(s.feedCursor).toBeTruthy();
       expect(s.lastSyncedAt).not.toBeNull();
       expect(dbDateToLedgerDate(s.lastClosedDate!)).toBe(addDays(today, -1));
+      expect(dbDateToLedgerDate(s.historyFrom!)).toBe(outcome.historyFrom);
       expect(s.lastError).toBeNull();
     }
     const window = { from: addDays(today, -SYNC_BACKFILL_DAYS), to: addDays(today, -1) };
     const cached = await db.ledgerDay.count({ where: { ledgerId: id, ledgerDate: { gte: ledgerDateToDb(window.from), lte: ledgerDateToDb(window.to) } } });
     expect(cached).toBe(eachDate(window).length * 2);
+    // The chunks cover every older date once, newest first, and nothing of the recent window.
+    const chunkDates = queued.flatMap((c) => eachDate(c)).sort();
+    expect(chunkDates).toEqual(eachDate({ from: outcome.historyFrom!, to: addDays(window.from, -1) }));
+    expect(queued[0]!.to).toBe(addDays(window.from, -1));
     // Nordlys' merchant keys did the work (a single-sales-unit ledger with stored keys), not the partner's.
     expect((await sandboxStats(sandbox)).byClientId["demo-msn-223001"]).toBeGreaterThan(0);
   });
 
-  it("continues from the stored cursors and refetches no cached date on the next run", async () => {
+  it("refetches no cached date on the next run, and reads the feed no more once the history start is known", async () => {
     const today = todayLedgerDate();
     const { id } = await ledgerRow("302201");
     const before = await sandboxStats(sandbox);
-    const outcome = await syncLedger(id);
+    const outcome = await syncLedger(id, { history: "enqueue", enqueueChunk: async () => undefined });
     expect(outcome).toMatchObject({ status: "synced", datesCached: 0 });
     const after = await sandboxStats(sandbox);
     for (const date of eachDate({ from: addDays(today, -SYNC_BACKFILL_DAYS), to: addDays(today, -1) })) {
       expect(dateReads(after, "302201", "funds", date)).toBe(dateReads(before, "302201", "funds", date));
     }
-    // One feed page per topic: upstream has nothing after the cursor but today's latest entries.
-    expect((after.feeds["302201/funds"] ?? 0) - (before.feeds["302201/funds"] ?? 0)).toBe(1);
+    expect(after.byKind.feed ?? 0).toBe(before.byKind.feed ?? 0);
+  });
+
+  it("caches history chunks on two workers at once, each date read once", async () => {
+    const { id } = await ledgerRow("302201");
+    const { firstDate } = sandbox.state.ledger("302201")!;
+    const chunk = { from: firstDate, to: addDays(firstDate, 20) };
+    const source = { kind: "sales-unit" as const, salesUnitId: (await db.salesUnit.findFirstOrThrow({ where: { ledgerId: id }, select: { id: true } })).id };
+    const before = await sandboxStats(sandbox);
+    // Two workers given overlapping chunks (a retried job next to its successor): the overlap is read once.
+    const [a, b] = await Promise.all([syncHistoryChunk(id, chunk, source), syncHistoryChunk(id, { from: addDays(firstDate, 10), to: addDays(firstDate, 30) }, source)]);
+    expect(a.failure).toBeNull();
+    expect(b.failure).toBeNull();
+    expect(a.datesCached + b.datesCached).toBe(31 * 2);
+    const after = await sandboxStats(sandbox);
+    for (const date of eachDate({ from: firstDate, to: addDays(firstDate, 30) })) {
+      for (const topic of ["funds", "fees"] as const) expect(dateReads(after, "302201", topic, date) - dateReads(before, "302201", topic, date), `${topic} ${date}`).toBe(1);
+    }
+    expect(await db.ledgerDateSummary.count({ where: { ledgerId: id, ledgerDate: { gte: ledgerDateToDb(firstDate), lte: ledgerDateToDb(addDays(firstDate, 30)) } } })).toBe(31);
   });
 
   it("makes a partner-triggered sync use the partner's keys within its grant period", async () => {

@@ -70,7 +70,7 @@ describe("consent text and scope summary", () => {
   it("names the merchant, the partner and every ledger", () => {
     const text = consentText(tn, { merchant: "Fjord Kaffe AS", partner: "Konto Partner ApS", ledgers: ["302101", "302102"], scope: { periodFrom: null, periodTo: null, includesPersonalData: false, validUntil: "2027-01-31" } }, "en");
     expect(text).toBe(
-      "Fjord Kaffe AS gives Konto Partner ApS read access to the settlement ledgers 302101, 302102: all ledger dates; without personal data; until Jan 31, 2027. Konto Partner ApS sees them in Ledger Access and through its accounting API keys. Fjord Kaffe AS can change or end this access at any time.",
+      "Fjord Kaffe AS gives Konto Partner ApS read access to the settlement ledgers 302101, 302102: all ledger dates; without personal data; until Jan 31, 2027. The period and the personal-data choice bind what Konto Partner ApS reads through Ledger Access. Vipps MobilePay's own access is per ledger: with its own accounting API keys, Konto Partner ApS can read these ledgers at the Report API for every date, with whatever data the API returns, whatever is chosen here. Fjord Kaffe AS can change or end this access at any time.",
     );
   });
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { dbDateToLedgerDate, todayLedgerDate } from "@/lib/dates";
 import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { daysInRange, type DateRange } from "@/lib/ledgers/range";
 import { getSyncJobState, type SyncJobState } from "@/lib/server/ledgers/sync/enqueue-ledger-sync";
-import { syncWindow } from "@/lib/server/ledgers/sync/sync-ledger";
+import { historyWindow } from "@/lib/server/ledgers/sync/sync-ledger";
 
 export interface LedgerSyncStatus {
   /** The last run that got through (oldest of the two topics). */
@@ -13,11 +13,16 @@ export interface LedgerSyncStatus {
   /** Code of the last failure (NO_KEYS, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED, UPSTREAM_UNAVAILABLE), if later than the last success. */
   lastError: string | null;
   lastErrorAt: string | null;
-  /** The dates a sync pre-caches for this reader, and how many of them are cached (both topics). */
+  /**
+   * The dates a sync caches for this reader (the ledger's whole closed history within the reader's period, once
+   * the sync has found where it starts; the last month until then), and how many of them are cached (both topics).
+   */
   window: DateRange | null;
   windowDates: number;
   cachedDates: number;
   job: { id: string; state: SyncJobState } | null;
+  /** The history is still being cached in the background (the sync found its start and has not caught up). */
+  backfilling: boolean;
   /** When this status was read: relative times ("5 minutes ago") are counted from here, on server and client alike. */
   checkedAt: string;
 }
@@ -25,17 +30,17 @@ export interface LedgerSyncStatus {
 /** P3 status for the ledger view: when it was synced, how far it is complete, and the progress of a run. */
 export async function getLedgerSyncStatus(access: LedgerAccess, jobId?: string, now = new Date()): Promise<LedgerSyncStatus> {
   const today = todayLedgerDate(now);
-  const window = syncWindow(access.period, today);
-  const [states, days] = await Promise.all([
-    db.ledgerSyncState.findMany({ where: { ledgerId: access.ledger.id }, select: { lastSyncedAt: true, lastClosedDate: true, lastError: true, lastErrorAt: true } }),
-    window
-      ? db.ledgerDay.groupBy({
-          by: ["ledgerDate"],
-          where: { ledgerId: access.ledger.id, ledgerDate: { gte: ledgerDateToDb(window.from), lte: ledgerDateToDb(window.to) } },
-          _count: { _all: true },
-        })
-      : Promise.resolve([]),
-  ]);
+  const states = await db.ledgerSyncState.findMany({ where: { ledgerId: access.ledger.id }, select: { lastSyncedAt: true, lastClosedDate: true, lastError: true, lastErrorAt: true, historyFrom: true } });
+  const historyFrom = states.find((s) => s.historyFrom)?.historyFrom ?? null;
+  const window = historyWindow(access.period, historyFrom ? dbDateToLedgerDate(historyFrom) : null, today);
+  // Dates cached in both topics, counted in PostgreSQL (a year of history is one aggregate, not 730 rows).
+  const [counted] = window
+    ? await db.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM (
+          SELECT 1 FROM "LedgerDay" WHERE "ledgerId" = ${access.ledger.id}::uuid AND "ledgerDate" BETWEEN ${window.from}::date AND ${window.to}::date
+          GROUP BY "ledgerDate" HAVING count(*) >= 2) d`
+    : [];
+  const cachedDates = Number(counted?.n ?? 0);
   const both = states.length === 2;
   const oldest = (values: (Date | null)[]) => (both && values.every(Boolean) ? new Date(Math.min(...values.map((v) => v!.getTime()))) : null);
   const lastSyncedAt = oldest(states.map((s) => s.lastSyncedAt));
@@ -49,7 +54,8 @@ export async function getLedgerSyncStatus(access: LedgerAccess, jobId?: string, 
     lastErrorAt: failed[0]?.lastErrorAt?.toISOString() ?? null,
     window,
     windowDates: window ? daysInRange(window) : 0,
-    cachedDates: days.filter((d) => d._count._all >= 2).length,
+    cachedDates,
+    backfilling: Boolean(historyFrom && window && cachedDates < daysInRange(window) && !failed[0]),
     job: jobId && job ? { id: jobId, state: job } : null,
     checkedAt: now.toISOString(),
   };

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
 import { GrantScope } from "@/components/grants/grant-scope";
@@ -19,13 +20,14 @@ export default async function ClientPage({ params }: { params: Promise<{ merchan
   const { merchantId } = await params;
   const client = await getClient(ctx, merchantId);
   if (!client) notFound();
-  const [t, tp, tl] = await Promise.all([getTranslations("clientDetail"), getTranslations("partnerClients"), getTranslations("ledgerView")]);
+  const [t, tp, tl, tj] = await Promise.all([getTranslations("clientDetail"), getTranslations("partnerClients"), getTranslations("ledgerView"), getTranslations("journal.download")]);
   return (
     <>
       <PageHeader
         breadcrumbs={[{ label: t("back"), href: "/partner/clients" }, { label: client.merchantName }]}
         title={client.merchantName}
         meta={<span className="tabular-nums">{tp("orgNo", { orgNo: client.orgNo })} · {client.country}</span>}
+        actions={<Link href={`/partner/clients/${client.merchantId}/journal-accounts`} className={buttonVariants({ variant: "outline", size: "sm" })}>{tj("accounts")}</Link>}
       />
       <Card className="overflow-hidden p-0">
         <Table>

@@ -14,7 +14,7 @@ import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
 import { EditGrantForm } from "@/components/grants/edit-grant-form";
 import { GrantDecisionButtons, RevokeGrantButton } from "@/components/grants/grant-decision-buttons";
 import { GrantHistory } from "@/components/grants/grant-history";
-import { OutOfSyncBadge } from "@/components/grants/partner-grant-item";
+import { OutOfSyncBadge, PartnerSuspendedBadge } from "@/components/grants/partner-grant-item";
 import { fourEyesReasonText, scopeSummary, type NoticeTranslator } from "@/lib/grants/consent";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { getGrantDetail, listGrantHistory } from "@/lib/server/grants/queries";
@@ -52,6 +52,7 @@ export default async function GrantPage({ params }: { params: Promise<{ grantId:
           <span className="flex items-center gap-2">
             <GrantStatusBadge status={grant.displayStatus} />
             {outOfSync.has(grant.id) ? <OutOfSyncBadge /> : null}
+            {grant.partner.status === "suspended" ? <PartnerSuspendedBadge /> : null}
           </span>
         }
         meta={<span className="tabular-nums">{t("orgNo", { orgNo: grant.partner.orgNo })} · {grant.partner.country}</span>}

@@ -1,0 +1,52 @@
+import type { NextRequest } from "next/server";
+import { resolvePartnerContext } from "@/lib/server/authz/contexts";
+import { partnerCan } from "@/lib/server/authz/permissions";
+import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { journalCsvStream, journalFilename, planJournal } from "@/lib/server/journal/journal-csv";
+import { dateRangeSchema } from "@/lib/ledgers/range";
+import { AppError } from "@/lib/errors/app-error";
+import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
+
+/**
+ * P4: the voucher journal of one granted ledger for a period, as CSV (docs/journal.md). The same rules as the
+ * ledger page: another persona, another partner's ledger, one outside an accountant's clients, or a suspended
+ * firm is 404; the period must be inside the grant, at most 92 days, and closed (uncached dates are fetched
+ * first through the ledger service). Query: ?ledger=<ledgerId>&from=YYYY-MM-DD&to=YYYY-MM-DD.
+ */
+export async function GET(req: NextRequest): Promise<Response> {
+  const resolved = await resolvePartnerContext();
+  if (!resolved.ok) return resolved.reason === "unauthenticated" ? plain(401, "Please sign in again.") : plain(404, "Not found.");
+  const ctx = resolved.ctx;
+  if (!partnerCan(ctx.role, "ledgers.export")) return plain(403, "Your role does not allow this.");
+  const params = req.nextUrl.searchParams;
+  const access = await getPartnerLedgerAccess(ctx, params.get("ledger") ?? "");
+  if (!access) return plain(404, "Not found.");
+  const parsed = dateRangeSchema.safeParse({ from: params.get("from") ?? "", to: params.get("to") ?? "" });
+  if (!parsed.success) return plain(400, parsed.error.issues.map((i) => i.message).join(" "));
+  const range = parsed.data;
+  // A journal is an export: the per-person and per-firm export limit (decision 016) applies.
+  try {
+    await requireWithinRateLimit("export", { user: ctx.user.id, tenant: `partner:${ctx.partnerId}` });
+  } catch (err) {
+    if (err instanceof AppError && err.code === "RATE_LIMITED") return plain(429, err.message, err.retryAfterSeconds);
+    throw err;
+  }
+  const plan = await planJournal(access, range);
+  if (!plan.ok) return plain(plan.status, plan.message, plan.retryAfterSeconds);
+  return new Response(journalCsvStream(access, plan, range), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${journalFilename(access.ledger.externalId, range, plan.flaggedDates.length > 0)}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      "x-journal-flagged-dates": String(plan.flaggedDates.length),
+    },
+  });
+}
+
+function plain(status: number, message: string, retryAfterSeconds?: number): Response {
+  return new Response(message, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...(retryAfterSeconds ? { "retry-after": String(retryAfterSeconds) } : {}) },
+  });
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { csvWebStream, type CsvCell } from "@/lib/csv/csv-writer";
+import { visibleBounds, type LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
+import { minor } from "@/lib/server/ledgers/ledger-cache";
+import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
+import { journalAccountsFor } from "@/lib/server/journal/journal-accounts";
+import { clampRange, type DateRange } from "@/lib/ledgers/range";
+import type { DaySummary } from "@/lib/ledgers/day-summary";
+import type { JournalAccounts } from "@/lib/journal/accounts";
+import { buildVoucher, JOURNAL_HEADER, voucherRows, type JournalEntry, type Voucher } from "@/lib/journal/postings";
+
+/**
+ * P4: the voucher journal of a ledger period as CSV, one posting per line, one voucher per ledger date
+ * (docs/journal.md). Only closed dates are booked: the period is read through the ledger service first, which
+ * fetches and caches any date not cached yet, and a period with a date still open or unreadable is refused
+ * with the dates named. The file is then streamed date by date from the cache; a date whose checks failed is
+ * written as one "flagged" line and no postings, so the file never looks clean when a check failed.
+ */
+
+export type JournalPlan =
+  | { ok: true; days: DaySummary[]; accounts: JournalAccounts; flaggedDates: string[] }
+  | { ok: false; status: 400 | 409 | 429 | 503; message: string; retryAfterSeconds?: number };
+
+/** Reads (and if needed fetches) the period and decides whether a journal can be made of it. */
+export async function planJournal(access: LedgerAccess, range: DateRange, now = new Date()): Promise<JournalPlan> {
+  if (access.reader.kind !== "partner") return { ok: false, status: 400, message: "The journal is for accounting partners." };
+  const bounds = visibleBounds(access, todayLedgerDate(now));
+  const inside = clampRange(range, bounds);
+  if (!inside || inside.from !== range.from || inside.to !== range.to) {
+    return { ok: false, status: 400, message: `Choose dates inside your access: ${bounds.from ?? "any date"} to ${bounds.to}.` };
+  }
+  const view = await readLedgerRange(access, range, { now });
+  if (view.problem === "RATE_LIMITED" && view.unavailableDates.length > 0) {
+    return { ok: false, status: 429, message: "Too many ledger reads just now. Try again in a minute.", ...(view.retryAfterSeconds ? { retryAfterSeconds: view.retryAfterSeconds } : {}) };
+  }
+  if (view.unavailableDates.length > 0) {
+    return { ok: false, status: 503, message: `Vipps MobilePay could not be read for ${view.unavailableDates.join(", ")}. Nothing was exported; try again later.` };
+  }
+  if (view.openDates.length > 0) {
+    const through = view.completeThrough ? ` Choose a period that ends on or before ${view.completeThrough}.` : "";
+    return { ok: false, status: 409, message: `Only closed ledger dates are booked. Still open: ${view.openDates.join(", ")}.${through}` };
+  }
+  const accounts = await journalAccountsFor(access.reader.partnerId, access.ledger.merchantId, access.ledger.currency);
+  const flaggedDates = view.days.filter((d) => d.checks.some((c) => c.status === "failed")).map((d) => d.date);
+  return { ok: true, days: view.days, accounts, flaggedDates };
+}
+
+/** One ledger date's entries from the cache, funds then fees, each in ledger order. */
+async function entriesOf(ledgerId: string, date: string): Promise<JournalEntry[]> {
+  const rows = await db.ledgerEntry.findMany({
+    where: { ledgerId, ledgerDate: ledgerDateToDb(date) },
+    orderBy: [{ topic: "asc" }, { seq: "asc" }],
+    select: { topic: true, seq: true, entryType: true, pspReference: true, reference: true, amountMinor: true },
+  });
+  return rows.map((r) => ({ topic: r.topic, seq: r.seq, entryType: r.entryType, pspReference: r.pspReference, reference: r.reference, amount: minor(r.amountMinor) }));
+}
+
+/** The vouchers of a planned period, one date at a time (never the whole period's entries in memory). */
+export async function* journalVouchers(access: LedgerAccess, days: readonly DaySummary[], accounts: JournalAccounts): AsyncGenerator<Voucher> {
+  for (const day of days) {
+    yield buildVoucher({
+      ledgerExternalId: access.ledger.externalId,
+      date: day.date,
+      state: day.state,
+      failedChecks: day.checks.filter((c) => c.status === "failed").map((c) => c.kind),
+      entries: await entriesOf(access.ledger.id, day.date),
+      accounts,
+    });
+  }
+}
+
+/**
+ * The CSV bytes of a planned period. When the last line is written the export is recorded for the merchant's
+ * access log (M7: action export, format csv, the number of lines); a stream that fails records nothing.
+ */
+export function journalCsvStream(access: LedgerAccess, plan: Extract<JournalPlan, { ok: true }>, range: DateRange): ReadableStream<Uint8Array> {
+  async function* rows(): AsyncGenerator<readonly CsvCell[]> {
+    let lines = 0;
+    for await (const v of journalVouchers(access, plan.days, plan.accounts)) {
+      for (const row of voucherRows(v, access.ledger.currency, access.ledger.externalId)) {
+        lines++;
+        yield row;
+      }
+    }
+    if (access.reader.kind === "partner") {
+      await db.ledgerAccessEvent.create({
+        data: {
+          userId: access.reader.userId,
+          partnerId: access.reader.partnerId,
+          merchantId: access.ledger.merchantId,
+          ledgerId: access.ledger.id,
+          grantId: access.reader.grantId,
+          action: "export",
+          format: "csv",
+          fromDate: ledgerDateToDb(range.from),
+          toDate: ledgerDateToDb(range.to),
+          rowCount: lines,
+        },
+        select: { id: true },
+      });
+    }
+  }
+  return csvWebStream(JOURNAL_HEADER, rows());
+}
+
+export function journalFilename(ledgerExternalId: string, range: DateRange, flagged: boolean): string {
+  return `journal-${ledgerExternalId}-${range.from}-${range.to}${flagged ? "-FLAGGED" : ""}.csv`;
+}

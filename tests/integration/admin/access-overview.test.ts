@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { parse } from "csv-parse/sync";
+import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
+
+// A1's data layer against real PostgreSQL, in a database of this file's own (the rows are made up here, so the
+// expected pages can be computed independently). The session plumbing is replaced for the export route only.
+const session = vi.hoisted(() => ({ userId: null as string | null, activeOrg: null as string | null }));
+vi.mock("@/lib/server/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === "portal-active-org" && session.activeOrg ? { name, value: session.activeOrg } : undefined), set: () => undefined, delete: () => undefined }),
+  headers: async () => new Headers(),
+}));
+
+const scratch: ScratchDatabase = await createScratchDatabase("overview");
+const { db } = await import("@/lib/server/db");
+const { listOverviewPage, countOverviewByStatus, iterateOverview } = await import("@/lib/server/admin-access/grant-overview");
+const { parseOverviewQuery, encodeCursor, decodeCursor } = await import("@/lib/admin-access/overview-query");
+const { GET: exportOverview } = await import("@/app/api/admin/access/export/route");
+const { grantDisplayStatus } = await import("@/lib/grants/grant-status");
+const { shiftLedgerDate, todayLedgerDate } = await import("@/lib/dates");
+type Query = import("@/lib/admin-access/overview-query").OverviewQuery;
+type Sort = import("@/lib/admin-access/overview-query").OverviewSort;
+
+const today = todayLedgerDate();
+interface G { id: string; merchantId: string; partnerId: string; ledgerId: string; status: "active" | "pending_approval" | "revoked" | "expired" | "declined"; validUntil: string | null; includesPersonalData: boolean; createdAt: Date; lastUsedAt: Date | null }
+const grants: G[] = [];
+const ids = { merchants: [] as { id: string; orgNo: string }[], partners: [] as { id: string; orgNo: string }[], ledgers: [] as { id: string; merchantId: string; msns: string[] }[] };
+
+beforeAll(async () => {
+  for (let m = 0; m < 4; m++) {
+    const merchant = await db.merchant.create({ data: { slug: `m${m}`, name: `Merchant ${m}`, country: "NO", orgNo: `90000000${m}` }, select: { id: true, orgNo: true } });
+    ids.merchants.push(merchant);
+    for (let l = 0; l < 2; l++) {
+      const ledger = await db.ledger.create({ data: { externalId: `70${m}${l}`, merchantId: merchant.id, currency: "NOK" }, select: { id: true } });
+      const msns = l === 0 ? [`5${m}${l}01`, `5${m}${l}02`] : [`5${m}${l}01`];
+      for (const msn of msns) await db.salesUnit.create({ data: { merchantId: merchant.id, msn, name: `Shop ${msn}`, channel: "api", recipientHandle: `api:${msn}`, ledgerId: ledger.id } });
+      ids.ledgers.push({ id: ledger.id, merchantId: merchant.id, msns });
+    }
+  }
+  for (let p = 0; p < 3; p++) {
+    ids.partners.push(await db.accountingPartner.create({ data: { slug: `p${p}`, name: `Partner ${p}`, country: "NO", orgNo: `80000000${p}`, status: p === 2 ? "suspended" : "approved" }, select: { id: true, orgNo: true } }));
+  }
+  // Few distinct timestamps and end dates, so sort keys tie often and the id must break the ties.
+  const created = [new Date("2026-11-01T10:00:00.000Z"), new Date("2026-11-02T10:00:00.000Z"), new Date("2026-11-03T10:00:00.000Z")];
+  const ends = [null, shiftLedgerDate(today, -5), shiftLedgerDate(today, 3), shiftLedgerDate(today, 10), shiftLedgerDate(today, 40)];
+  const used = [null, new Date("2026-12-01T08:00:00.000Z"), new Date("2026-12-02T08:00:00.000Z")];
+  const liveStatuses = ["active", "active", "pending_approval"] as const;
+  const endedStatuses = ["revoked", "expired", "declined"] as const;
+  let n = 0;
+  for (const partner of ids.partners) {
+    for (const ledger of ids.ledgers) {
+      for (const status of [liveStatuses[n % 3]!, endedStatuses[n % 3]!]) {
+        n += 1;
+        const g = await db.ledgerGrant.create({
+          data: {
+            merchantId: ledger.merchantId, partnerId: partner.id, ledgerId: ledger.id, status,
+            validUntil: ends[n % 5] ? new Date(`${ends[n % 5]}T00:00:00.000Z`) : null,
+            includesPersonalData: n % 4 === 0, createdAt: created[n % 3]!, lastUsedAt: used[n % 3] ?? null,
+            ...(status === "revoked" ? { revokedAt: new Date() } : {}),
+          },
+          select: { id: true },
+        });
+        grants.push({ id: g.id, merchantId: ledger.merchantId, partnerId: partner.id, ledgerId: ledger.id, status, validUntil: ends[n % 5] ?? null, includesPersonalData: n % 4 === 0, createdAt: created[n % 3]!, lastUsedAt: used[n % 3] ?? null });
+      }
+    }
+  }
+  const admin = await db.user.create({ data: { email: "ingrid@example.test", name: "Ingrid", isPlatformAdmin: true }, select: { id: true } });
+  Object.assign(session, { userId: admin.id, activeOrg: "admin" });
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  await scratch.drop();
+});
+
+const display = (g: G) => grantDisplayStatus({ status: g.status, validUntil: g.validUntil }, today);
+const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+function expectedOrder(rows: G[], sort: Sort): string[] {
+  const key = (g: G): string | number =>
+    sort === "newest" ? g.createdAt.getTime() : sort === "ending" ? (g.validUntil ?? "9999-99-99") : (g.lastUsedAt?.getTime() ?? -Infinity);
+  const dir = sort === "ending" ? 1 : -1;
+  return [...rows].sort((a, b) => dir * (cmp(key(a), key(b)) || cmp(a.id, b.id))).map((g) => g.id);
+}
+
+async function allPages(q: Omit<Query, "after">): Promise<string[]> {
+  const seen: string[] = [];
+  let after: Query["after"];
+  for (let i = 0; i < 100; i++) {
+    const page = await listOverviewPage({ ...q, ...(after ? { after } : {}) }, { today });
+    expect(page.rows.length).toBeLessThanOrEqual(q.size);
+    seen.push(...page.rows.map((r) => r.id));
+    if (!page.next) return seen;
+    // The cursor goes through the URL: encode and decode it like a link does.
+    after = decodeCursor(encodeCursor(page.next));
+  }
+  throw new Error("paging did not end");
+}
+
+describe("access overview data layer (A1)", () => {
+  it("pages by keyset through every grant exactly once, in order, for each sort (ties broken by id)", async () => {
+    for (const sort of ["newest", "ending", "lastUsed"] as const) {
+      for (const size of [1, 4, 7, 200]) {
+        expect(await allPages({ filters: {}, sort, size })).toEqual(expectedOrder(grants, sort));
+      }
+    }
+  });
+
+  it("filters by partner, merchant, status, personal data, ending within N days and search, and counts follow", async () => {
+    const [p0, p1] = ids.partners;
+    const m1 = ids.merchants[1]!;
+    const cases: { q: Query["filters"]; keep: (g: G) => boolean }[] = [
+      { q: { partnerId: p0!.id }, keep: (g) => g.partnerId === p0!.id },
+      { q: { merchantId: m1.id }, keep: (g) => g.merchantId === m1.id },
+      { q: { personalData: true, partnerId: p1!.id }, keep: (g) => g.includesPersonalData && g.partnerId === p1!.id },
+      { q: { status: "expiring_soon" }, keep: (g) => display(g) === "expiring_soon" },
+      { q: { status: "expired" }, keep: (g) => display(g) === "expired" },
+      { q: { status: "active" }, keep: (g) => display(g) === "active" },
+      { q: { status: "revoked" }, keep: (g) => display(g) === "revoked" },
+      { q: { expiringWithinDays: 5 }, keep: (g) => g.status === "active" && g.validUntil !== null && g.validUntil >= today && g.validUntil <= shiftLedgerDate(today, 5) },
+      { q: { q: m1.orgNo }, keep: (g) => g.merchantId === m1.id },
+      { q: { q: p1!.orgNo }, keep: (g) => g.partnerId === p1!.id },
+      // An MSN finds the grants on its sales unit's ledger.
+      { q: { q: ids.ledgers[3]!.msns[0]! }, keep: (g) => g.ledgerId === ids.ledgers[3]!.id },
+      { q: { q: "000000000" }, keep: () => false },
+    ];
+    for (const c of cases) {
+      const expected = grants.filter(c.keep);
+      expect(await allPages({ filters: c.q, sort: "newest", size: 5 })).toEqual(expectedOrder(expected, "newest"));
+      // Counts by status follow every filter but the status itself.
+      const counts = await countOverviewByStatus(c.q, { today });
+      // (The status cases filter by status alone, so their counts are over every grant.)
+      const base = c.q.status ? grants : expected;
+      expect(counts.total).toBe(base.length);
+      for (const s of ["active", "expiring_soon", "pending_approval", "expired", "revoked", "declined"] as const) {
+        expect(counts[s]).toBe(base.filter((g) => display(g) === s).length);
+      }
+    }
+  });
+
+  it("reads filters from the URL and drops what does not parse (never an error, never SQL)", () => {
+    const p = ids.partners[0]!.id;
+    expect(parseOverviewQuery({ partner: p, status: "expiring_soon", personal: "1", expiring: "30", q: "912 345 678", sort: "ending", size: "9999" })).toEqual({
+      filters: { partnerId: p, status: "expiring_soon", personalData: true, expiringWithinDays: 30, q: "912345678" }, sort: "ending", size: 200,
+    });
+    expect(parseOverviewQuery({ partner: "'; DROP TABLE x", status: "nope", expiring: "-1", q: "a'b", sort: "x", after: "!!!", size: "abc" })).toEqual({ filters: {}, sort: "newest", size: 50 });
+    expect(decodeCursor(Buffer.from(JSON.stringify({ v: "x", id: "not-a-uuid" })).toString("base64url"))).toBeUndefined();
+  });
+
+  it("streams the filtered list as CSV in keyset batches: every matching row once, nothing else", async () => {
+    const p1 = ids.partners[1]!;
+    const batches: number[] = [];
+    for await (const b of iterateOverview({ filters: { partnerId: p1.id }, sort: "newest" }, { batchSize: 3, today })) batches.push(b.length);
+    const expected = grants.filter((g) => g.partnerId === p1.id);
+    expect(batches.every((n) => n <= 3)).toBe(true);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(expected.length);
+
+    const res = await exportOverview(new Request(`http://localhost/api/admin/access/export?partner=${p1.id}&personal=1`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const records = parse(await res.text(), { columns: true, bom: true }) as Record<string, string>[];
+    const want = expected.filter((g) => g.includesPersonalData);
+    expect(records.map((r) => r.grantId)).toEqual(expectedOrder(want, "newest"));
+    for (const r of records) expect(r).toMatchObject({ partner: "Partner 1", partnerOrgNo: p1.orgNo, personalData: "true" });
+    expect(records[0]!.salesUnits).toMatch(/Shop \d+ \(\d+\)/);
+  });
+
+  it("refuses the export to anyone but a platform admin (404, no rows)", async () => {
+    const user = await db.user.create({ data: { email: "merchant@example.test", name: "M" }, select: { id: true } });
+    const saved = { ...session };
+    Object.assign(session, { userId: user.id, activeOrg: "admin" });
+    expect((await exportOverview(new Request("http://localhost/api/admin/access/export"))).status).toBe(404);
+    Object.assign(session, { userId: null, activeOrg: null });
+    expect((await exportOverview(new Request("http://localhost/api/admin/access/export"))).status).toBe(404);
+    Object.assign(session, saved);
+  });
+});
