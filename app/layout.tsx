@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { clientMessages } from "@/i18n/client-namespaces";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
@@ -20,7 +21,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-dvh bg-background text-foreground antialiased">
-        <NextIntlClientProvider>
+        {/* Only the namespaces client components outside a persona use; each persona's frame sends its own. */}
+        <NextIntlClientProvider messages={clientMessages("root")}>
           <QueryProvider>
             {children}
             <Toaster />

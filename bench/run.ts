@@ -18,6 +18,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "../scripts/lib/emb
 import { migrate } from "../scripts/lib/migrate";
 import { startSandbox } from "../sandbox/server";
 import type { ScenarioResult } from "./ledger-read";
+import { runHttpBench } from "./http";
 
 const DOC = path.resolve("docs/performance.md");
 const START = "<!-- bench:start -->";
@@ -71,6 +72,10 @@ function render(results: (ScenarioResult & { perRun: number[][] })[], meta: { po
 }
 
 async function main() {
+  // BENCH_SUITE=http: only the pages over HTTP (bench/http.ts); =ledger: only the data-layer ledger reads below.
+  const suite = process.env.BENCH_SUITE ?? "all";
+  if (suite !== "ledger") await runHttpBench();
+  if (suite === "http") return;
   const started = new Date();
   let embedded: EmbeddedDatabase | undefined;
   let serverUrl = process.env.BENCH_DATABASE_URL;

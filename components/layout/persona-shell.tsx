@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { clientMessages } from "@/i18n/client-namespaces";
 import { AppShell } from "@/components/shell/app-shell";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
-import type { NavEntry } from "@/components/shell/sidebar-nav";
+import { withNavIcons, type NamedNavEntry } from "@/components/shell/nav-icons";
 import type { CurrentUser } from "@/lib/server/authz/current-user";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { signOutAction, switchOrganisationAction } from "@/lib/server/session/actions";
@@ -15,7 +17,7 @@ type Kind = "merchant" | "partner" | "admin";
 export async function PersonaShell({ kind, activeKey, user, children }: { kind: Kind; activeKey: string; user: CurrentUser; children: ReactNode }) {
   const [tn, tp, tr, tl] = await Promise.all([getTranslations("nav"), getTranslations("persona"), getTranslations("roles"), getTranslations("lifecycleNav")]);
   const activeRole = user.organisations.find((o) => o.key === activeKey)?.role ?? "";
-  const nav: Record<Kind, NavEntry[]> = {
+  const nav: Record<Kind, NamedNavEntry[]> = {
     merchant: [
       { href: "/merchant/partners", label: tn("accountingPartners"), icon: "partners" },
       { href: "/merchant/approvals", label: (await getTranslations("grantNav"))("approvals"), icon: "approvals" },
@@ -39,29 +41,32 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
       { href: "/admin/reconciliation", label: (await getTranslations("reconciliation"))("nav"), icon: "alerts" },
     ],
   };
+  // The persona's own part of the catalogue for its client components (i18n/client-namespaces.ts), not all of it.
   return (
-    <AppShell
-      nav={nav[kind]}
-      user={{ name: user.name ?? user.email, email: user.email }}
-      persona={{ kind, label: tp(kind) }}
-      orgSwitcher={
-        <OrgSwitcher
-          organisations={user.organisations.map((o) => ({ id: o.key, name: o.name, kind: o.kind, roleLabel: tr(o.role as "admin") }))}
-          activeId={activeKey}
-          onSelectAction={switchOrganisationAction}
-          label={tn("switchOrganisation")}
-          kindLabels={{ merchant: tp("merchant"), partner: tp("partner"), admin: tp("admin") }}
-        />
-      }
-      userMenu={
-        <>
-          {kind === "admin" ? null : <NotificationBell userId={user.id} allHref={`/${kind}/notifications`} />}
-          <SignOutButton action={signOutAction} label={tn("signOut")} />
-        </>
-      }
-      labels={{ skipToContent: tn("skipToContent") }}
-    >
-      {children}
-    </AppShell>
+    <NextIntlClientProvider messages={clientMessages(kind)}>
+      <AppShell
+        nav={withNavIcons(nav[kind])}
+        user={{ name: user.name ?? user.email, email: user.email }}
+        persona={{ kind, label: tp(kind) }}
+        orgSwitcher={
+          <OrgSwitcher
+            organisations={user.organisations.map((o) => ({ id: o.key, name: o.name, kind: o.kind, roleLabel: tr(o.role as "admin") }))}
+            activeId={activeKey}
+            onSelectAction={switchOrganisationAction}
+            label={tn("switchOrganisation")}
+            kindLabels={{ merchant: tp("merchant"), partner: tp("partner"), admin: tp("admin") }}
+          />
+        }
+        userMenu={
+          <>
+            {kind === "admin" ? null : <NotificationBell userId={user.id} allHref={`/${kind}/notifications`} />}
+            <SignOutButton action={signOutAction} label={tn("signOut")} />
+          </>
+        }
+        labels={{ skipToContent: tn("skipToContent") }}
+      >
+        {children}
+      </AppShell>
+    </NextIntlClientProvider>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import dynamic from "next/dynamic";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { CalendarX2, CloudOff, Inbox } from "lucide-react";
@@ -13,7 +14,6 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { cn } from "@/lib/utils/cn";
 import { MAX_RANGE_DAYS, type DateRange } from "@/lib/ledgers/range";
 import { callAction } from "@/components/ledger/action-call";
-import { LedgerChart } from "@/components/ledger/ledger-chart";
 import { LedgerDaysTable, LedgerFeesTable } from "@/components/ledger/ledger-days-table";
 import { LedgerEntries, type EntriesSeed } from "@/components/ledger/ledger-entries";
 import { LedgerNotices } from "@/components/ledger/ledger-notices";
@@ -23,6 +23,13 @@ import { RangePicker } from "@/components/ledger/range-picker";
 import { SyncPanel } from "@/components/ledger/sync-panel";
 import { JournalDownload } from "@/components/journal/journal-download";
 import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
+
+// recharts is the largest library on the page: its chunk loads after the page is interactive, in a placeholder of
+// the chart's own height (the per-date table below carries the same figures meanwhile).
+const LedgerChart = dynamic(() => import("@/components/ledger/ledger-chart").then((m) => m.LedgerChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-64 w-full" />,
+});
 
 type Tab = "funds" | "fees" | "fundsEntries" | "feesEntries";
 

@@ -5,16 +5,16 @@ import Link from "next/link";
 import type { LucideIcon } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 import { renderIcon } from "@/components/ui/render-icon";
-import { navIcons, type NavIconName } from "./nav-icons";
 
 export interface NavItem {
   href: string;
   label: string;
   /**
-   * A name from `navIcons` (works from Server Components), a rendered element (`<Users />`, also fine from
-   * Server Components) or a lucide component (client callers only).
+   * A rendered element (`<Users />`, fine from Server Components) or a lucide component (client callers only).
+   * Server Components naming icons (`icon: "ledgers"`) resolve them with `navIcon` (components/shell/nav-icons.ts)
+   * first, so the icon map never reaches the browser.
    */
-  icon?: NavIconName | LucideIcon | ReactElement;
+  icon?: LucideIcon | ReactElement;
   /** Force the active state; otherwise the longest href matching the current path is active. */
   active?: boolean;
   /** Trailing count/indicator, e.g. pending approvals. */
@@ -57,7 +57,7 @@ function findActive(items: NavItem[], pathname: string): string | null {
 }
 
 function NavLink({ item, active, onNavigate }: { item: NavItem; active: boolean; onNavigate?: () => void }) {
-  const icon = typeof item.icon === "string" ? navIcons[item.icon] : item.icon;
+  const icon = item.icon;
   return (
     <Link
       href={item.href}

@@ -1,0 +1,94 @@
+/**
+ * Which catalogue namespaces the client components of each route group use: the import graph walked from the
+ * group's route files, every module at or below a "use client" boundary scanned for useTranslations("…").
+ * Used by tests/unit/client-messages.test.ts to hold i18n/client-namespaces.ts to the code.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function resolveImport(from: string, spec: string): string | null {
+  let base: string;
+  if (spec.startsWith("@/")) base = path.join(ROOT, spec.slice(2));
+  else if (spec.startsWith(".")) base = path.resolve(path.dirname(from), spec);
+  else return null; // a package: its namespaces are not ours
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+    if (/\.(ts|tsx)$/.test(candidate) && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+/** Specifiers of value imports (type-only imports bring no code), static, re-exported and dynamic. */
+export function importsOf(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(/(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?\bfrom\s*["']([^"']+)["']/g)) if (!m[2]) out.push(m[3]!);
+  for (const m of source.matchAll(/(?:^|\n)\s*import\s*["']([^"']+)["']/g)) out.push(m[1]!);
+  for (const m of source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) out.push(m[1]!);
+  return out;
+}
+
+/** Top-level namespaces named by useTranslations("ns" or "ns.sub"); "*" for a bare useTranslations(). */
+export function namespacesUsedIn(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(/\buseTranslations\(\s*(?:["']([^"']*)["'])?\s*\)/g)) out.push(m[1] ? m[1].split(".")[0]! : "*");
+  return out;
+}
+
+const isClientModule = (source: string) => /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use client["']/.test(source);
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(p));
+    else if (/\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith(".test.ts")) out.push(p);
+  }
+  return out;
+}
+
+/** Namespaces reached on the client from these entry files (and the client modules that use each). */
+export function clientNamespacesFrom(entries: string[]): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const seen = new Set<string>();
+  const visit = (file: string, client: boolean) => {
+    const key = `${client ? "c" : "s"}:${file}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const source = readFileSync(file, "utf8");
+    const onClient = client || isClientModule(source);
+    if (onClient) {
+      for (const ns of namespacesUsedIn(source)) {
+        if (!found.has(ns)) found.set(ns, new Set());
+        found.get(ns)!.add(path.relative(ROOT, file));
+      }
+    }
+    for (const spec of importsOf(source)) {
+      const target = resolveImport(file, spec);
+      if (target) visit(target, onClient);
+    }
+  };
+  for (const e of entries) visit(e, false);
+  return found;
+}
+
+export type RouteGroupName = "root" | "auth" | "merchant" | "partner" | "admin";
+
+/** The route files of each group: the root's own files (layout, not-found, home) and each (group) folder. */
+export function routeGroupEntries(): Record<RouteGroupName, string[]> {
+  const app = path.join(ROOT, "app");
+  const rootFiles = readdirSync(app)
+    .filter((f) => /\.(ts|tsx)$/.test(f))
+    .map((f) => path.join(app, f));
+  const group = (name: string) => (existsSync(path.join(app, `(${name})`)) ? filesUnder(path.join(app, `(${name})`)) : []);
+  return { root: rootFiles, auth: group("auth"), merchant: group("merchant"), partner: group("partner"), admin: group("admin") };
+}
+
+export function clientNamespacesByGroup(): Record<RouteGroupName, Record<string, string[]>> {
+  const entries = routeGroupEntries();
+  const out = {} as Record<RouteGroupName, Record<string, string[]>>;
+  for (const [g, files] of Object.entries(entries) as [RouteGroupName, string[]][]) {
+    out[g] = Object.fromEntries([...clientNamespacesFrom(files)].sort(([a], [b]) => a.localeCompare(b)).map(([ns, users]) => [ns, [...users].sort()]));
+  }
+  return out;
+}
