@@ -39,7 +39,7 @@ export const CLIENT_NAMESPACES = {
     "renewals",
   ],
   partner: ["apiKeys", "entryTypes", "journal", "ledgerBackfill", "ledgerChecks", "ledgerSync", "ledgerView", "lifecycleErrors", "notifications", "partnerRequests", "partnerStaff"],
-  admin: ["adminAudit", "adminPartners", "notifications"],
+  admin: ["adminAudit", "adminPartners", "notifications", "reconciliation"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type ClientMessageGroup = keyof typeof CLIENT_NAMESPACES;
