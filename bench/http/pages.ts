@@ -49,6 +49,8 @@ export async function benchPages(stack: Stack): Promise<BenchPage[]> {
   const fjord = await idOf(stack, `SELECT id FROM "Merchant" WHERE slug = 'fjord-kaffe'`);
   const salesUnit = await idOf(stack, `SELECT id FROM "SalesUnit" WHERE msn = '212001'`);
   const grant = await idOf(stack, `SELECT g.id FROM "LedgerGrant" g JOIN "Ledger" l ON l.id = g."ledgerId" WHERE l."externalId" = '302101' ORDER BY g."createdAt" LIMIT 1`);
+  const tallBalanse = await idOf(stack, `SELECT id FROM "AccountingPartner" WHERE slug = 'tall-og-balanse'`);
+  const deepCursor = Buffer.from(JSON.stringify({ v: shiftLedgerDate(todayLedgerDate(), 366), id: "00000000-0000-4000-8000-000000000000" })).toString("base64url");
   return [
     ...ledgerRanges().map((r) => ({ label: `ledger view, ${r.days} cached date${r.days > 1 ? "s" : ""}`, path: r.path, persona: "partner" as const, warm: true, main: r.days === 7 })),
     { label: "partner: clients", path: "/partner/clients", persona: "partner", main: true },
@@ -69,6 +71,12 @@ export async function benchPages(stack: Stack): Promise<BenchPage[]> {
     { label: "merchant: a sales unit", path: `/merchant/sales-units/${salesUnit}`, persona: "merchant" },
     { label: "merchant: keys", path: "/merchant/keys", persona: "merchant" },
     { label: "admin: access", path: "/admin/access", persona: "admin", main: true },
+    { label: "admin: access, one partner with personal data", path: `/admin/access?partner=${tallBalanse}&personal=1`, persona: "admin" },
+    // A deep keyset position: grants ending more than a year from now, by end date (at synthetic size, tens of
+    // thousands of rows before it).
+    { label: "admin: access, deep page (ending > 1 year)", path: `/admin/access?sort=ending&after=${deepCursor}`, persona: "admin" },
+    { label: "admin: partners", path: "/admin/partners", persona: "admin" },
+    { label: "admin: reconciliation", path: "/admin/reconciliation", persona: "admin" },
     { label: "admin: audit trail", path: "/admin/audit", persona: "admin" },
   ];
 }
