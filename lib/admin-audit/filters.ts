@@ -31,7 +31,8 @@ export function parseAuditFilters(sp: Record<string, string | string[] | undefin
   const from = validDay(one("from"));
   const to = validDay(one("to"));
   return {
-    ...(actor && actor.length <= 100 ? { actor } : {}),
+    // A search text, not an identifier: control characters (PostgreSQL refuses NUL in text) make it malformed.
+    ...(actor && actor.length <= 100 && !/\p{Cc}/u.test(actor) ? { actor } : {}),
     ...(action && action.length <= 60 && ACTION.test(action) ? { action } : {}),
     ...(merchant && UUID.test(merchant) ? { merchantId: merchant } : {}),
     ...(partner && UUID.test(partner) ? { partnerId: partner } : {}),

@@ -103,6 +103,7 @@ describe("audit trail (A3)", () => {
     expect(kari.rows.every((r) => /kari/i.test(r.actor))).toBe(true);
     // Malformed parameters are ignored, never an error.
     expect(parseAuditFilters({ type: "'; drop", merchant: "x", from: "2026-02-31", before: "-1", actor: "a".repeat(101) })).toEqual({});
+    expect(parseAuditFilters({ actor: "kari\u0000" })).toEqual({});
     await signInAs("admin@portal.example", () => "admin");
     const res = await exportAudit(new Request(`http://localhost/api/admin/audit/export?type=grant.created&merchant=${fjord.id}`));
     const records = parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
