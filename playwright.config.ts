@@ -15,7 +15,7 @@ const oidcClientSecret = "portal-e2e-secret-0123456789abcdef";
 // Always localhost, never 127.0.0.1: Auth.js' CSRF and state cookies are bound to the host name.
 const baseURL = `http://localhost:${port}`;
 const browser = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } };
-const JOURNEYS = /(grants-.*|lifecycle-.*|ledgers-keys|ledgers-faults|secrets-scan)\.spec\.ts$/;
+const JOURNEYS = /(grants-.*|lifecycle-.*|ledgers-keys|ledgers-faults|ledgers-exports|secrets-scan)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -49,6 +49,8 @@ export default defineConfig({
     { name: "key-journeys", testMatch: /ledgers-keys\.spec\.ts$/, dependencies: ["lifecycle-journeys"], retries: 0, use: browser },
     // Upstream faults are switched on for the whole sandbox: this spec runs alone, after everything else.
     { name: "fault-journeys", testMatch: /ledgers-faults\.spec\.ts$/, dependencies: ["key-journeys"], retries: 0, use: browser },
+    // Exports write receipts and access-log rows (P4): after the faults are switched off again.
+    { name: "export-journeys", testMatch: /ledgers-exports\.spec\.ts$/, dependencies: ["fault-journeys"], retries: 0, use: browser },
     // Last: searches everything the whole run made the portal render and print for secrets.
     { name: "secrets-scan", testMatch: /secrets-scan\.spec\.ts$/, dependencies: ["fault-journeys"], use: browser },
   ],
