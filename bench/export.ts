@@ -34,7 +34,8 @@ const dbName = `bench_export_${randomBytes(4).toString("hex")}`;
 const url = new URL(BASE);
 url.pathname = `/${dbName}`;
 const key = randomBytes(32);
-Object.assign(process.env, { DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(32).toString("base64"), CREDENTIALS_ENCRYPTION_KEY: key.toString("base64"), LOG_LEVEL: "warn" });
+// Sandbox mode without a sandbox: every date of the scratch ledger is cached, so nothing calls upstream.
+Object.assign(process.env, { DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(32).toString("base64"), CREDENTIALS_ENCRYPTION_KEY: key.toString("base64"), SANDBOX_ADMIN_SECRET: randomBytes(16).toString("hex"), LOG_LEVEL: "warn" });
 
 /** RSS of a process and all its descendants (next start forks its server), in bytes. */
 function treeRss(root: number): number {

@@ -18,7 +18,7 @@ export async function ReceiptList({ receipts, downloadHref }: { receipts: Receip
   const purposeText = (p: string) => te(p === "full" ? "purposeFull" : p === "reconciliation" ? "purposeReconciliation" : "purposeBookkeeping");
   const topicsText = (p: string) => te(p === "funds" ? "topicsFunds" : p === "fees" ? "topicsFees" : "topicsBoth");
   return (
-    <Card className="mt-6 overflow-hidden p-0" data-testid="export-receipts">
+    <Card className="mt-6 overflow-x-auto p-0" data-testid="export-receipts">
       <CardHeader className="px-5 pt-5">
         <CardTitle as="h2">{t("title")}</CardTitle>
         <CardDescription>{t("description")}</CardDescription>

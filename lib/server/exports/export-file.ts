@@ -161,7 +161,9 @@ export function exportFile(plan: ExportPlan, generatedAt: Date, opts: { failAfte
         ws.addRow(cells.map((cell) => cell(r))).commit();
       }
       // Keep memory flat: wait while the reader (the HTTP response) has not taken what was written.
-      while (out.readableLength > out.readableHighWaterMark) await new Promise((resolve) => setTimeout(resolve, 5));
+      while (out.readableLength > out.readableHighWaterMark && !out.destroyed) await new Promise((resolve) => setTimeout(resolve, 5));
+      // The reader went away (a cancelled download): stop reading the cache.
+      if (out.destroyed) return;
     }
     // Totals: one row per topic, under the amount column, in the ledger's currency.
     const amountAt = columns.indexOf("amount");
@@ -194,16 +196,35 @@ export interface CompletedFile {
 export function hashing(source: ReadableStream<Uint8Array>, onComplete: (file: CompletedFile) => Promise<void>): ReadableStream<Uint8Array> {
   const hash = createHash("sha256");
   let byteCount = 0;
+  // The CSV writer emits one small chunk per row: passed on one by one, each costs a write (and a compression
+  // flush) on the response. Gathered into chunks of about 64 KiB instead; the first one goes out at once.
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let sentFirst = false;
+  const release = (controller: TransformStreamDefaultController<Uint8Array>) => {
+    if (pendingBytes === 0) return;
+    controller.enqueue(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes));
+    pending = [];
+    pendingBytes = 0;
+  };
   return source.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         hash.update(chunk);
         byteCount += chunk.byteLength;
-        controller.enqueue(chunk);
+        pending.push(chunk);
+        pendingBytes += chunk.byteLength;
+        if (!sentFirst || pendingBytes >= COALESCE_BYTES) {
+          sentFirst = true;
+          release(controller);
+        }
       },
-      async flush() {
+      async flush(controller) {
+        release(controller);
         await onComplete({ sha256: hash.digest("hex"), byteCount });
       },
     }),
   );
 }
+
+const COALESCE_BYTES = 64 * 1024;
