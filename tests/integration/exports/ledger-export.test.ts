@@ -21,7 +21,11 @@ beforeAll(async () => {
   sandbox = await startLedgerSandbox();
   await ensureDemoWorld();
 }, 60_000);
+const scratchLedgers: string[] = [];
 afterAll(async () => {
+  // Other test files push every grant to their sandbox, which refuses these made-up ledgers: leave none behind
+  // (deleting a ledger removes its grant, cached dates, entries, receipts and access-log rows with it).
+  await db.ledger.deleteMany({ where: { id: { in: scratchLedgers } } });
   await sandbox?.stop();
 });
 
@@ -48,6 +52,7 @@ async function scratchLedger(days: number, personalData: boolean): Promise<{ ext
   const merchantId = await merchantIdBySlug("fjord-kaffe");
   const externalId = `exp${randomInt(1_000_000_000)}`;
   const ledger = await db.ledger.create({ data: { externalId, merchantId, currency: "NOK" }, select: { id: true } });
+  scratchLedgers.push(ledger.id);
   await db.ledgerGrant.create({ data: { merchantId, partnerId: per.partnerId, ledgerId: ledger.id, status: "active", includesPersonalData: personalData }, select: { id: true } });
   await db.$executeRaw`
     WITH d AS (
