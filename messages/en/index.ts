@@ -3,6 +3,7 @@
 import admin from "./admin.json";
 import adminConsole from "./admin-console.json";
 import core from "./core.json";
+import exports from "./exports.json";
 import grants from "./grants.json";
 import journal from "./journal.json";
 import ledgers from "./ledgers.json";
@@ -12,7 +13,7 @@ import lists from "./lists.json";
 import security from "./security.json";
 import reconciliation from "./reconciliation.json";
 
-export const catalogues = { admin, adminConsole, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security, reconciliation };
+export const catalogues = { admin, adminConsole, core, exports, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security, reconciliation };
 
-export const messages = Object.assign({}, admin, adminConsole, core, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security, reconciliation);
+export const messages = Object.assign({}, admin, adminConsole, core, exports, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security, reconciliation);
 export default messages;

@@ -106,8 +106,8 @@ async function observe(row: Row, c: Cell): Promise<Observed> {
       const element = await mod.default({ params: Promise.resolve(row.params?.(c) ?? {}), searchParams: Promise.resolve({}) });
       return element ? { outcome: "A", detail: "rendered" } : { outcome: "?empty", detail: "rendered nothing" };
     }
-    const mod = (await import(absolute(row.unit))) as { GET: (req: unknown) => Promise<Response> };
-    const res = await mod.GET(new NextRequest(row.url));
+    const mod = (await import(absolute(row.unit))) as { GET: (req: unknown, ctx: unknown) => Promise<Response> };
+    const res = await mod.GET(new NextRequest(row.url), { params: Promise.resolve(row.params?.(c) ?? {}) });
     const body = await res.text();
     return { outcome: STATUSES[res.status] ?? `?${res.status}`, detail: `HTTP ${res.status} ${body.slice(0, 120)}` };
   } catch (err) {
@@ -116,7 +116,7 @@ async function observe(row: Row, c: Cell): Promise<Observed> {
 }
 
 // "scope" is the own tenant: the persona signs in to its own organisation.
-const isSessionOnly = (row: Row) => (row.kind === "action" ? row.sessionOnly === true : row.kind === "route" || !row.params);
+const isSessionOnly = (row: Row) => (row.kind === "action" ? row.sessionOnly === true : !row.params);
 
 async function signIn(row: Row, c: Cell): Promise<void> {
   const forged = c.rel === "other" && isSessionOnly(row);

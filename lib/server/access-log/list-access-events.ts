@@ -19,6 +19,8 @@ export interface AccessEventRow {
   toDate: string;
   format: "csv" | "xlsx" | null;
   rowCount: number | null;
+  /** P4: the export's receipt (an export's own row; a "download again" row has none). */
+  receipt: { id: string; sha256: string; openDates: string[] } | null;
 }
 
 export interface AccessEventPage {
@@ -64,6 +66,7 @@ export const accessEventSelect = {
   user: { select: { name: true, email: true } },
   partner: { select: { name: true, orgNo: true } },
   ledger: { select: { externalId: true, currency: true, salesUnits: { select: { name: true, msn: true }, orderBy: { name: "asc" } } } },
+  receipt: { select: { id: true, sha256: true, openDates: true } },
 } satisfies Prisma.LedgerAccessEventSelect;
 
 export function toAccessEventRow(e: Prisma.LedgerAccessEventGetPayload<{ select: typeof accessEventSelect }>): AccessEventRow {
@@ -78,6 +81,7 @@ export function toAccessEventRow(e: Prisma.LedgerAccessEventGetPayload<{ select:
     toDate: dbDateToLedgerDate(e.toDate),
     format: e.format,
     rowCount: e.rowCount,
+    receipt: e.receipt,
   };
 }
 

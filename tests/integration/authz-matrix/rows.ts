@@ -53,6 +53,8 @@ export interface RouteRow {
   unit: string;
   expect: Expect;
   url: string;
+  /** Dynamic segments ([ledgerId], [msn], [receiptId]): the route then has an own/other (and scope) tenant. */
+  params?(c: Cell): Record<string, string>;
 }
 
 export type Row = ActionRow | PageRow | RouteRow;
@@ -82,6 +84,7 @@ const r = "lib/server/access-requests/actions.ts#";
 const cr = "lib/server/credentials/actions.ts#";
 const ml = "lib/server/ledgers/actions/merchant-ledger-actions.ts#";
 const pl = "lib/server/ledgers/actions/partner-ledger-actions.ts#";
+const ex = "lib/server/exports/actions.ts#";
 const inbox = "lib/server/lifecycle/inbox-actions.ts#";
 const ses = "lib/server/session/actions.ts#";
 
@@ -139,6 +142,10 @@ export const ACTION_ROWS: ActionRow[] = [
   { kind: "action", unit: `${pl}readPartnerLedgerEntriesAction`, expect: { ...PARTNER_READ, scope: "S N N N A N N F" }, call: (fn, c) => fn({ ledgerId: partnerLedger(c), ...range(), topic: "funds" }) },
   { kind: "action", unit: `${pl}syncPartnerLedgerAction`, expect: { ...PARTNER_READ, scope: "S N N N A N N F" }, call: (fn, c) => fn({ ledgerId: partnerLedger(c) }) },
   { kind: "action", unit: `${pl}partnerLedgerSyncStatusAction`, expect: { ...PARTNER_READ, scope: "S N N N A N N F" }, call: (fn, c) => fn({ ledgerId: partnerLedger(c) }) },
+
+  // P4 export preparation (fetches the period's missing dates), within the same access as the reads.
+  { kind: "action", unit: `${ex}preparePartnerLedgerExportAction`, expect: { ...PARTNER_READ, scope: "S N N N A N N F" }, call: (fn, c) => fn({ ledgerId: partnerLedger(c), ...range(), format: "csv" }) },
+  { kind: "action", unit: `${ex}prepareMerchantLedgerExportAction`, expect: { ...MERCHANT_READ, scope: "S F N F N N N N" }, call: (fn, c) => fn({ msn: merchantMsn(c), ...range(), format: "csv" }) },
 
   // M8 renewal of a grant that ends soon.
   { kind: "action", unit: "lib/server/lifecycle/renewal-actions.ts#renewGrantAction", expect: { ...MERCHANT_WRITE, scope: "S A N F N N N N" },
@@ -247,6 +254,15 @@ export const ROUTE_ROWS: RouteRow[] = [
   // Auth.js' own endpoints and the load balancer's health check are public by design.
   { kind: "route", unit: "app/api/auth/[...nextauth]/route.ts", expect: same("A A A A A A A A"), url: "http://localhost/api/auth/providers" },
   { kind: "route", unit: "app/api/health/route.ts", expect: same("A A A A A A A A"), url: "http://localhost/api/health" },
+  // P4 exports: the ledger's own access rules (like the ledger pages; a merchant's joint ledger is refused with 403
+  // like the reads); "download again" only for the firm's own receipts of ledgers the person may still read.
+  { kind: "route", unit: "app/(partner)/partner/ledgers/[ledgerId]/export/route.ts", expect: { own: "S N N N A A N N", other: "S N N N N N N N", scope: "S N N N A N N N" },
+    url: `http://localhost/partner/ledgers/x/export?from=${day(-3)}&to=${day(-2)}&format=csv`, params: (c) => ({ ledgerId: partnerLedger(c) }) },
+  { kind: "route", unit: "app/(merchant)/merchant/ledger/[msn]/export/route.ts", expect: { ...MERCHANT_READ, scope: "S F N F N N N N" },
+    url: `http://localhost/merchant/ledger/x/export?from=${day(-3)}&to=${day(-2)}&format=xlsx`, params: (c) => ({ msn: merchantMsn(c) }) },
+  { kind: "route", unit: "app/(partner)/partner/exports/[receiptId]/route.ts", expect: { own: "S N N N A A N N", other: "S N N N N N N N", scope: "S N N N A N N N" },
+    url: "http://localhost/partner/exports/x",
+    params: (c) => ({ receiptId: pick(c, c.w.receipts.tallBalanseFjord, c.w.receipts.kontoHygge, c.w.receipts.tallBalanseNordlys).id }) },
 ];
 
 /** Inline server actions (closures in a page) and the exported action each one only calls. */

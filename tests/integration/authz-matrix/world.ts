@@ -46,6 +46,8 @@ export interface MatrixWorld {
   requests: Record<"toFjord" | "toNordlys" | "toBryggen" | "byTallBalanse" | "byKonto" | "byBokholderiet", Ref>;
   accountants: Record<"tallBalanse" | "konto" | "bokholderiet", Ref>;
   notifications: Record<Exclude<Persona, "signedOut"> | "nils", Ref>;
+  /** P4 export receipts: Tall & Balanse's of Fjord's and Nordlys' ledgers, Konto's of Hygge's. */
+  receipts: Record<"tallBalanseFjord" | "tallBalanseNordlys" | "kontoHygge", Ref>;
 }
 
 const inDays = (n: number) => ledgerDateToDb(shiftLedgerDate(todayLedgerDate(), n));
@@ -138,7 +140,32 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
     partnerOwner: partners.tallBalanse, partnerAccountant: partners.tallBalanse, platformAdmin: partners.tallBalanse, suspendedOwner: partners.bokholderiet,
   };
   await pushAllGrantsToSandbox(db);
-  return { merchants, partners, units, ledgers, users, partnerOf, grants, requests, accountants, notifications };
+  const receipts = {
+    tallBalanseFjord: await exportReceipt(partners.tallBalanse.id, ledgers.fjordGruner.externalId),
+    tallBalanseNordlys: await exportReceipt(partners.tallBalanse.id, ledgers.nordlys.externalId),
+    kontoHygge: await exportReceipt(partners.konto.id, ledgers.hygge.externalId),
+  };
+  return { merchants, partners, units, ledgers, users, partnerOf, grants, requests, accountants, notifications, receipts };
+}
+
+/** A real export by the firm's owner (through the sandbox), so "download again" can rebuild it byte for byte. */
+async function exportReceipt(partnerId: string, ledgerExternalId: string): Promise<Ref> {
+  const { getPartnerLedgerAccess } = await import("@/lib/server/ledgers/access/partner-ledger-access");
+  const { exportResponse } = await import("@/lib/server/exports/export-response");
+  const { exportOptionsSchema } = await import("@/lib/exports/schemas");
+  const owner = await db.partnerMembership.findFirstOrThrow({ where: { partnerId, role: "owner" }, select: { userId: true, user: { select: { email: true } }, partner: { select: { name: true } } } });
+  const ctx = {
+    user: { id: owner.userId, email: owner.user.email, name: owner.user.email, isPlatformAdmin: false, organisations: [] },
+    partnerId, partnerName: owner.partner.name, partnerStatus: "approved" as const, role: "owner" as const, clientScope: "all" as const,
+  };
+  const access = await getPartnerLedgerAccess(ctx, ledgerExternalId);
+  if (!access) throw new Error(`matrix world: ${ledgerExternalId} is not granted`);
+  let id = "";
+  const options = exportOptionsSchema.parse({ from: shiftLedgerDate(todayLedgerDate(), -3), to: shiftLedgerDate(todayLedgerDate(), -2), format: "csv" });
+  const res = await exportResponse(access, options, owner.user.email, { onReceipt: (receiptId) => (id = receiptId) });
+  await res.arrayBuffer();
+  if (!id) throw new Error(`matrix world: the export of ${ledgerExternalId} wrote no receipt (HTTP ${res.status})`);
+  return { id };
 }
 
 /**

@@ -61,6 +61,10 @@ const SUITE: Record<string, Record<string, Spec>> = {
     syncMerchantLedgerAction: { as: "merchant", keys: ["msn", "jobId"] },
     merchantLedgerSyncStatusAction: { as: "merchant", keys: ["msn", "jobId"] },
   },
+  "exports/actions.ts": {
+    preparePartnerLedgerExportAction: { as: "partner", keys: ["ledgerId", "from", "to", "format", "topics", "purpose", "columns", "tz", "includeOpen"] },
+    prepareMerchantLedgerExportAction: { as: "merchant", keys: ["msn", "from", "to", "format", "topics", "purpose", "columns", "tz", "includeOpen"] },
+  },
   "lifecycle/renewal-actions.ts": { renewGrantAction: { as: "merchant", keys: ["grantId", "length"] } },
   "lifecycle/inbox-actions.ts": {
     listMyNotificationsAction: { as: "user", keys: ["limit"] },
@@ -231,6 +235,9 @@ const ROUTES: Record<string, string> = {
   "api/admin/access/export/route.ts": "hostile query strings below, as the platform admin",
   "api/health/route.ts": "no input; called below",
   "(partner)/partner/journal/route.ts": "hostile query strings below",
+  "(partner)/partner/ledgers/[ledgerId]/export/route.ts": "hostile ledger ids and query strings below",
+  "(merchant)/merchant/ledger/[msn]/export/route.ts": "hostile sales units and query strings below",
+  "(partner)/partner/exports/[receiptId]/route.ts": "hostile receipt ids below",
   "api/auth/[...nextauth]/route.ts": "Auth.js' own handlers, replaced by the session mock here; covered by the sign-in browser tests",
 };
 
@@ -278,6 +285,32 @@ describe("route handlers survive hostile query strings", () => {
         expect(res.status).toBeLessThan(500);
         const body = await res.text();
         for (const markup of HOSTILE_MARKUP) expect(body).not.toContain(markup);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("the ledger exports answer below 500 for hostile ids and options, and echo no markup", async () => {
+    const partner = await import("@/app/(partner)/partner/ledgers/[ledgerId]/export/route");
+    const merchant = await import("@/app/(merchant)/merchant/ledger/[msn]/export/route");
+    const again = await import("@/app/(partner)/partner/exports/[receiptId]/route");
+    const { NextRequest } = await import("next/server");
+    const keys = ["from", "to", "format", "topics", "purpose", "columns", "tz", "includeOpen", "__proto__"];
+    const check = async (res: Response) => {
+      expect(res.status).toBeLessThan(500);
+      const body = await res.text();
+      for (const markup of HOSTILE_MARKUP) expect(body).not.toContain(markup);
+    };
+    await fc.assert(
+      fc.asyncProperty(hostileString(pools), fc.array(fc.tuple(fc.constantFrom(...keys), hostileString(pools)), { maxLength: 6 }), async (id, pairs) => {
+        const query = new URLSearchParams();
+        for (const [k, v] of pairs) query.append(k, v.slice(0, 4000));
+        const req = () => new NextRequest(`http://localhost/export?${query.toString()}`);
+        await signIn("partner");
+        await check(await partner.GET(req(), { params: Promise.resolve({ ledgerId: id.slice(0, 4000) }) }));
+        await check(await again.GET(req(), { params: Promise.resolve({ receiptId: id.slice(0, 4000) }) }));
+        await signIn("merchant");
+        await check(await merchant.GET(req(), { params: Promise.resolve({ msn: id.slice(0, 4000) }) }));
       }),
       { numRuns: 15 },
     );

@@ -23,10 +23,11 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
   const ctx = await requireMerchantContext();
   const { filters, ignored } = parseAccessLogFilters(await searchParams);
   const now = new Date();
-  const [page, summary, t, format, locale] = await Promise.all([
+  const [page, summary, t, te, format, locale] = await Promise.all([
     listAccessEvents(ctx, filters),
     getAccessLogSummary(ctx, now),
     getTranslations("accessLog"),
+    getTranslations("exports.accessLog"),
     getFormatter(),
     getLocale(),
   ]);
@@ -84,7 +85,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
                   <TableCell className="align-top">
                     <div className="font-medium">{r.person?.name ?? t("formerUser")}</div>
                     {r.person ? <div className="text-xs text-muted-foreground">{r.person.email}</div> : null}
-                    <div className="text-xs text-muted-foreground">{r.partner ? t("atPartner", { partner: r.partner.name }) : t("unknownPartner")}</div>
+                    <div className="text-xs text-muted-foreground">{r.partner ? t("atPartner", { partner: r.partner.name }) : r.action === "export" ? te("ownStaff") : t("unknownPartner")}</div>
                   </TableCell>
                   <TableCell className="align-top">
                     <div className="flex items-center gap-2"><span className="font-mono text-[0.8125rem] tabular-nums">{r.ledger.externalId}</span><Badge variant="outline">{r.ledger.currency}</Badge></div>
@@ -94,6 +95,11 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
                     <Badge variant={r.action === "export" ? "warning" : "neutral"}>
                       {r.action === "export" ? t("exportAs", { format: (r.format ?? "").toUpperCase() }) : t("actionRead")}
                     </Badge>
+                    {r.receipt ? (
+                      <div className="mt-1 font-mono text-xs text-muted-foreground" title={r.receipt.sha256} data-testid="access-event-receipt" data-sha256={r.receipt.sha256}>
+                        {te("receipt", { hash: r.receipt.sha256.slice(0, 12) })}
+                      </div>
+                    ) : null}
                   </TableCell>
                   <TableCell className="align-top text-sm whitespace-nowrap tabular-nums">
                     {r.fromDate === r.toDate ? formatLedgerDate(r.fromDate, locale) : t("dateRange", { from: formatLedgerDate(r.fromDate, locale), to: formatLedgerDate(r.toDate, locale) })}

@@ -11,6 +11,12 @@ import { LedgerViewSkeleton } from "@/components/ledger/ledger-view-skeleton";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/merchant-ledger-access";
+import { LedgerExportButton } from "@/components/exports/ledger-export-section";
+import { ReceiptList } from "@/components/exports/receipt-list";
+import { todayLedgerDate } from "@/lib/dates";
+import { visibleBounds } from "@/lib/server/ledgers/access/ledger-access";
+import { prepareMerchantLedgerExportAction } from "@/lib/server/exports/actions";
+import { listLedgerReceipts } from "@/lib/server/exports/list-receipts";
 import { merchantLedgerSyncStatusAction, readMerchantLedgerEntriesAction, readMerchantLedgerRangeAction, syncMerchantLedgerAction } from "@/lib/server/ledgers/actions/merchant-ledger-actions";
 
 export const metadata: Metadata = { title: "Ledger" };
@@ -27,11 +33,27 @@ export default async function MerchantLedgerPage({ params, searchParams }: { par
   if (!result) notFound();
   const [t, tv, tm] = await Promise.all([getTranslations("merchantLedger"), getTranslations("ledgerView"), getTranslations("merchantPartners")]);
   const { unit } = result;
+  const sp = await searchParams;
+  const today = todayLedgerDate();
   const header = (
     <PageHeader
       breadcrumbs={[{ label: t("back"), href: "/merchant/ledger" }, { label: unit.name }]}
       title={unit.name}
       titleAddon={unit.ledger ? <Badge variant="outline">{unit.ledger.currency}</Badge> : undefined}
+      actions={
+        result.kind === "ok" ? (
+          <LedgerExportButton
+            target={{ msn: unit.msn }}
+            ledgerId={result.access.ledger.externalId}
+            href={`/merchant/ledger/${encodeURIComponent(unit.msn)}/export`}
+            prepare={prepareMerchantLedgerExportAction}
+            personalData={false}
+            bounds={visibleBounds(result.access, today)}
+            searchParams={sp}
+            today={today}
+          />
+        ) : undefined
+      }
       meta={
         <>
           <span className="tabular-nums">{tm("msn", { msn: unit.msn })}</span>
@@ -80,7 +102,7 @@ export default async function MerchantLedgerPage({ params, searchParams }: { par
       <Suspense fallback={<LedgerViewSkeleton />}>
         <LedgerPageBody
           access={result.access}
-          searchParams={await searchParams}
+          searchParams={sp}
           view={{
             target: { msn: unit.msn },
             reader: "merchant",
@@ -91,6 +113,7 @@ export default async function MerchantLedgerPage({ params, searchParams }: { par
           }}
         />
       </Suspense>
+      <ReceiptList receipts={await listLedgerReceipts(result.access)} />
     </>
   );
 }

@@ -9,6 +9,12 @@ import { LedgerPageBody } from "@/components/ledger/ledger-page-body";
 import { LedgerViewSkeleton } from "@/components/ledger/ledger-view-skeleton";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { LedgerExportButton } from "@/components/exports/ledger-export-section";
+import { ReceiptList } from "@/components/exports/receipt-list";
+import { todayLedgerDate } from "@/lib/dates";
+import { visibleBounds } from "@/lib/server/ledgers/access/ledger-access";
+import { preparePartnerLedgerExportAction } from "@/lib/server/exports/actions";
+import { listLedgerReceipts } from "@/lib/server/exports/list-receipts";
 import { partnerLedgerSyncStatusAction, readPartnerLedgerEntriesAction, readPartnerLedgerRangeAction, syncPartnerLedgerAction } from "@/lib/server/ledgers/actions/partner-ledger-actions";
 
 export const metadata: Metadata = { title: "Ledger" };
@@ -22,8 +28,9 @@ export default async function PartnerLedgerPage({ params, searchParams }: { para
   const { ledgerId } = await params;
   const access = await getPartnerLedgerAccess(ctx, ledgerId);
   if (!access) notFound();
-  const [t, tc, period] = await Promise.all([getTranslations("ledgerView"), getTranslations("clientDetail"), periodText(access.period)]);
+  const [t, tc, period, receipts, sp] = await Promise.all([getTranslations("ledgerView"), getTranslations("clientDetail"), periodText(access.period), listLedgerReceipts(access), searchParams]);
   const { ledger } = access;
+  const today = todayLedgerDate();
   return (
     <>
       <PageHeader
@@ -31,6 +38,18 @@ export default async function PartnerLedgerPage({ params, searchParams }: { para
         title={t("title", { ledgerId: ledger.externalId })}
         titleAddon={<Badge variant="outline">{ledger.currency}</Badge>}
         description={t("description", { merchant: ledger.merchantName })}
+        actions={
+          <LedgerExportButton
+            target={{ ledgerId: ledger.externalId }}
+            ledgerId={ledger.externalId}
+            href={`/partner/ledgers/${encodeURIComponent(ledger.externalId)}/export`}
+            prepare={preparePartnerLedgerExportAction}
+            personalData={access.personalData}
+            bounds={visibleBounds(access, today)}
+            searchParams={sp}
+            today={today}
+          />
+        }
         meta={
           <>
             <span>{t("settles", { names: ledger.salesUnits.map((s) => `${s.name} (MSN ${s.msn})`).join(", ") })}</span>
@@ -41,7 +60,7 @@ export default async function PartnerLedgerPage({ params, searchParams }: { para
       <Suspense fallback={<LedgerViewSkeleton />}>
         <LedgerPageBody
           access={access}
-          searchParams={await searchParams}
+          searchParams={sp}
           view={{
             target: { ledgerId: ledger.externalId },
             reader: "partner",
@@ -52,6 +71,7 @@ export default async function PartnerLedgerPage({ params, searchParams }: { para
           }}
         />
       </Suspense>
+      <ReceiptList receipts={receipts} downloadHref={(id) => `/partner/exports/${id}`} />
     </>
   );
 }

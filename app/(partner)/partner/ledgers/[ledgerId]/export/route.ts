@@ -1,0 +1,9 @@
+import type { NextRequest } from "next/server";
+import { partnerExportRoute } from "@/lib/server/exports/export-routes";
+
+export const dynamic = "force-dynamic";
+
+/** P4: a granted ledger's entries as CSV or XLSX, streamed, with a receipt written when the file is complete. */
+export async function GET(req: NextRequest, { params }: { params: Promise<{ ledgerId: string }> }): Promise<Response> {
+  return partnerExportRoute(req, (await params).ledgerId);
+}

@@ -1,0 +1,232 @@
+/**
+ * The export benchmark (P4, docs/performance.md "Ledger exports"): BENCH_EXPORT_ROWS cached entries (default
+ * 1,000,000) of one scratch ledger exported over HTTP from `next start` as CSV and as XLSX: rows per second, time
+ * to first byte, and the peak RSS growth of the server's processes. Baseline, measured in the same run: the same
+ * writer serialising the same rows from memory in this process (no database, no HTTP). Medians of BENCH_REPS
+ * repeats (default 3), interleaved.
+ *
+ *   node --conditions=react-server --import tsx bench/export.ts
+ *
+ * Needs a production build in NEXT_DIST_DIR (default .next; `npm run build`, or the test build .next-test) and a
+ * PostgreSQL server (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres): a fresh database
+ * is created on it and dropped afterwards.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { migrate } from "../scripts/lib/migrate";
+import { summarize } from "./measure";
+
+const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const DAYS = 20;
+const PORT = Number(process.env.BENCH_PORT ?? 3290);
+const DIST = process.env.NEXT_DIST_DIR ?? ".next";
+const BASE = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const DOC = path.resolve("docs/performance.md");
+const START = "<!-- bench-export:start -->";
+const END = "<!-- bench-export:end -->";
+
+const dbName = `bench_export_${randomBytes(4).toString("hex")}`;
+const url = new URL(BASE);
+url.pathname = `/${dbName}`;
+const key = randomBytes(32);
+// Sandbox mode without a sandbox: every date of the scratch ledger is cached, so nothing calls upstream.
+Object.assign(process.env, { DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(32).toString("base64"), CREDENTIALS_ENCRYPTION_KEY: key.toString("base64"), SANDBOX_ADMIN_SECRET: randomBytes(16).toString("hex"), LOG_LEVEL: "warn" });
+
+/** RSS of a process and all its descendants (next start forks its server), in bytes. */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      total += Number(m?.[1] ?? 0) * 1024;
+    } catch {
+      // gone
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("timed out");
+}
+
+interface Sample {
+  ttfbMs: number;
+  totalMs: number;
+  bytes: number;
+  rssGrowth: number;
+}
+
+async function overHttp(server: ChildProcess, href: string, cookie: string): Promise<Sample> {
+  const before = treeRss(server.pid!);
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRss(server.pid!))), 20);
+  const started = performance.now();
+  const res = await fetch(href, { headers: { cookie } });
+  if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+  let ttfb = 0;
+  let bytes = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    if (!ttfb) ttfb = performance.now() - started;
+    bytes += chunk.byteLength;
+  }
+  const totalMs = performance.now() - started;
+  clearInterval(timer);
+  peak = Math.max(peak, treeRss(server.pid!));
+  return { ttfbMs: ttfb, totalMs, bytes, rssGrowth: peak - before };
+}
+
+async function main() {
+  if (!existsSync(path.join(DIST, "BUILD_ID"))) throw new Error(`No production build in ${DIST}: run npm run build (or set NEXT_DIST_DIR).`);
+  const admin = new pg.Client({ connectionString: BASE });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  let server: ChildProcess | undefined;
+  try {
+    migrate(url.toString());
+    const { db } = await import("@/lib/server/db");
+    const { seedDemoWorld } = await import("@/lib/server/seed/seed-demo-world");
+    const { getPartnerLedgerAccess } = await import("@/lib/server/ledgers/access/partner-ledger-access");
+    const { planExport } = await import("@/lib/server/exports/plan-export");
+    const { exportFile } = await import("@/lib/server/exports/export-file");
+    const { exportRowBatches } = await import("@/lib/server/exports/export-rows");
+    const { exportOptionsSchema, exportQuery } = await import("@/lib/exports/schemas");
+    await seedDemoWorld(db, { encryptionKey: key, withDemoKeys: false });
+
+    // A scratch ledger of Fjord Kaffe granted to Tall & Balanse, ROWS cached entries over DAYS closed dates.
+    const m = await db.partnerMembership.findFirstOrThrow({ where: { user: { email: "per@tallbalanse.example" } }, select: { userId: true, partnerId: true, partner: { select: { name: true } } } });
+    const merchant = await db.merchant.findUniqueOrThrow({ where: { slug: "fjord-kaffe" }, select: { id: true } });
+    const ledger = await db.ledger.create({ data: { externalId: "bench-export", merchantId: merchant.id, currency: "NOK" }, select: { id: true } });
+    await db.ledgerGrant.create({ data: { merchantId: merchant.id, partnerId: m.partnerId, ledgerId: ledger.id, status: "active" } });
+    const perDay = Math.round(ROWS / DAYS);
+    const funds = Math.round(perDay * 0.8);
+    const first = "2025-03-01";
+    const to = new Date(Date.parse(`${first}T00:00:00Z`) + (DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+    const t0 = performance.now();
+    await db.$executeRawUnsafe(`
+      WITH d AS (
+        INSERT INTO "LedgerDay" ("ledgerId", "topic", "ledgerDate", "entryCount", "hasPersonalData")
+        SELECT '${ledger.id}'::uuid, t.topic::"LedgerTopic", '${first}'::date + g, CASE WHEN t.topic = 'funds' THEN ${funds} ELSE ${perDay - funds} END, false
+        FROM generate_series(0, ${DAYS - 1}) g CROSS JOIN (VALUES ('funds'), ('fees')) t(topic)
+        RETURNING id, topic, "ledgerDate", "entryCount"
+      ), e AS (
+        SELECT d.id, d.topic, d."ledgerDate", s,
+          CASE WHEN d.topic = 'fees' THEN 'capture-fee' WHEN s % 10 < 7 THEN 'capture' WHEN s % 10 < 9 THEN 'refund' ELSE 'fees-retained' END AS kind,
+          CASE WHEN d.topic = 'fees' THEN -(s % 37 + 1) WHEN s % 10 < 7 THEN 1000 + s % 997 WHEN s % 10 < 9 THEN -(500 + s % 301) ELSE -(s % 53) END AS amount
+        FROM d CROSS JOIN LATERAL generate_series(0, d."entryCount" - 1) s
+      )
+      INSERT INTO "LedgerEntry" ("ledgerDayId", "ledgerId", "topic", "ledgerDate", "seq", "pspReference", "reference", "entryType", "time", "currency",
+        "amountMinor", "balanceBeforeMinor", "balanceAfterMinor", "recipientHandle")
+      SELECT e.id, '${ledger.id}'::uuid, e.topic, e."ledgerDate", e.s, 'psp-' || e."ledgerDate" || '-' || e.s, 'order-' || e.s, e.kind,
+        (e."ledgerDate"::timestamp + make_interval(secs => e.s)) AT TIME ZONE 'Europe/Oslo', 'NOK', e.amount, 0, e.amount, 'NO:123456'
+      FROM e`);
+    await db.$executeRawUnsafe(`ANALYZE "LedgerEntry"`);
+    const total = await db.ledgerEntry.count({ where: { ledgerId: ledger.id } });
+    console.info(`bench-export: ${total} entries inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    // Per's session, as Auth.js keeps it (database sessions), sent as both cookie names.
+    const token = randomBytes(32).toString("hex");
+    await db.session.create({ data: { sessionToken: token, userId: m.userId, expires: new Date(Date.now() + 86_400_000) } });
+    const cookie = `authjs.session-token=${token}; __Secure-authjs.session-token=${token}`;
+
+    server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(PORT)], { env: { ...process.env, NEXT_DIST_DIR: DIST, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+    await waitFor(async () => (await fetch(`http://localhost:${PORT}/api/health`)).ok, 60_000);
+
+    const ctx = { user: { id: m.userId, email: "per@tallbalanse.example", name: "Per", isPlatformAdmin: false, organisations: [] }, partnerId: m.partnerId, partnerName: m.partner.name, partnerStatus: "approved" as const, role: "owner" as const, clientScope: "all" as const };
+    const access = (await getPartnerLedgerAccess(ctx, "bench-export"))!;
+
+    // The in-memory rows of the baseline: one date's batches read once, then cycled to ROWS rows.
+    const planned = await planExport(access, exportOptionsSchema.parse({ from: first, to: first, format: "csv", purpose: "reconciliation" }));
+    if (!planned.ok) throw new Error(planned.refusal.message);
+    const oneDay: Awaited<ReturnType<typeof exportRowBatches> extends AsyncGenerator<infer B> ? B : never>[] = [];
+    for await (const batch of exportRowBatches(planned.plan)) oneDay.push(batch);
+    const cycled = async function* () {
+      let sent = 0;
+      while (sent < total) for (const b of oneDay) {
+        if (sent >= total) return;
+        const part = b.slice(0, total - sent);
+        sent += part.length;
+        yield part;
+      }
+    };
+
+    const results: Record<string, { http: Sample[]; memory: number[] }> = { csv: { http: [], memory: [] }, xlsx: { http: [], memory: [] } };
+    for (let r = 0; r < REPS; r++) {
+      for (const format of r % 2 ? (["xlsx", "csv"] as const) : (["csv", "xlsx"] as const)) {
+        const options = exportOptionsSchema.parse({ from: first, to, format, purpose: "reconciliation" });
+        const sample = await overHttp(server, `http://localhost:${PORT}/partner/ledgers/bench-export/export?${exportQuery(options)}`, cookie);
+        results[format]!.http.push(sample);
+        await db.$executeRawUnsafe(`DELETE FROM "rate_limit"."counters"`); // the export limit would refuse the later repeats
+        const plan = { ...planned.plan, options, range: { from: first, to } };
+        const started = performance.now();
+        const file = exportFile(plan, new Date(0), { rows: cycled() });
+        for await (const chunk of file.stream as unknown as AsyncIterable<Uint8Array>) void chunk;
+        results[format]!.memory.push(performance.now() - started);
+        console.info(`bench-export: ${format} rep ${r + 1}: HTTP ${(sample.totalMs / 1000).toFixed(1)} s (TTFB ${sample.ttfbMs.toFixed(0)} ms, RSS +${(sample.rssGrowth / 2 ** 20).toFixed(0)} MB, ${(sample.bytes / 2 ** 20).toFixed(0)} MB), in memory ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
+    }
+
+    const cpus = os.cpus();
+    const rate = (ms: number) => Math.round(total / (ms / 1000));
+    const lines = [
+      `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus[0]?.model.trim() ?? "unknown CPU"} (${cpus.length} cores), Node ${process.version}, ` +
+        `PostgreSQL on localhost, \`next start\` (${DIST}). ${total.toLocaleString("en-GB")} cached entries (${DAYS} ledger dates, funds and fees), reconciliation columns; ` +
+        `medians of ${REPS} repeats per format, interleaved. Baseline: the same writer serialising the same rows from memory in the benchmark process (no database, no HTTP).`,
+      "",
+      "| Format | End to end over HTTP | In-memory writer (baseline) | Ratio | Time to first byte | Peak RSS growth of the server | File |",
+      "|---|---:|---:|---:|---:|---:|---:|",
+    ];
+    for (const format of ["csv", "xlsx"] as const) {
+      const http = results[format]!.http;
+      const totalMs = summarize("total", http.map((s) => s.totalMs)).median;
+      const mem = summarize("memory", results[format]!.memory).median;
+      const ttfb = summarize("ttfb", http.map((s) => s.ttfbMs)).median;
+      const rss = summarize("rss", http.map((s) => s.rssGrowth)).median;
+      lines.push(
+        `| ${format.toUpperCase()} | ${rate(totalMs).toLocaleString("en-GB")} rows/s (${(totalMs / 1000).toFixed(1)} s) | ${rate(mem).toLocaleString("en-GB")} rows/s | ${(mem / totalMs).toFixed(2)} | ${ttfb.toFixed(0)} ms | ${(rss / 2 ** 20).toFixed(0)} MB | ${(http[0]!.bytes / 2 ** 20).toFixed(0)} MB |`,
+      );
+    }
+    const text = lines.join("\n");
+    console.info(text);
+    const doc = readFileSync(DOC, "utf8");
+    if (doc.includes(START)) writeFileSync(DOC, `${doc.slice(0, doc.indexOf(START) + START.length)}\n${text}\n${doc.slice(doc.indexOf(END))}`);
+    else console.info(`(no ${START} marker in docs/performance.md: results printed only)`);
+    await db.$disconnect();
+  } finally {
+    server?.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1000));
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((err: unknown) => console.error(err));
+    await admin.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

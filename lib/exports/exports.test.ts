@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { csvToString, CsvDecimal } from "@/lib/csv/csv-writer";
+import { resolveColumns } from "@/lib/exports/columns";
+import { minorToDecimal } from "@/lib/exports/money";
+import { exportOptionsSchema, exportQuery, parseExportQuery } from "@/lib/exports/schemas";
+import { ZonedClock } from "@/lib/exports/time-zone";
+
+describe("minor units to decimals", () => {
+  it("converts exactly, signs and small values included", () => {
+    expect(minorToDecimal(12345n)).toBe("123.45");
+    expect(minorToDecimal(-5n)).toBe("-0.05");
+    expect(minorToDecimal(0n)).toBe("0.00");
+    expect(minorToDecimal(-100n)).toBe("-1.00");
+    expect(minorToDecimal(9_007_199_254_740_993n)).toBe("90071992547409.93"); // beyond float precision
+  });
+
+  it("round-trips every bigint through its text", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), (v) => {
+        const text = minorToDecimal(v);
+        expect(BigInt(text.replace(".", ""))).toBe(v);
+      }),
+    );
+  });
+
+  it("is written unquoted and untouched by the formula rule in CSV", async () => {
+    const csv = await csvToString(["Amount", "Text"], [[new CsvDecimal("-125.50"), "-125.50"]]);
+    expect(csv).toBe('\uFEFF"Amount","Text"\r\n-125.50,"\'-125.50"\r\n');
+    expect(() => new CsvDecimal("=1+1")).toThrow();
+  });
+});
+
+describe("columns", () => {
+  it("uses the purpose's defaults, always the currency, never personal data without the right to it", () => {
+    expect(resolveColumns({ purpose: "bookkeeping", personalData: false, includeOpen: false })).toEqual(["ledgerDate", "entryType", "pspReference", "reference", "amount", "currency"]);
+    expect(resolveColumns({ purpose: "full", personalData: false, includeOpen: false })).not.toContain("payerName");
+    expect(resolveColumns({ purpose: "full", personalData: true, includeOpen: false })).toContain("payerName");
+    expect(resolveColumns({ purpose: "bookkeeping", chosen: ["amount", "message"], personalData: false, includeOpen: true })).toEqual(["amount", "currency", "status"]);
+  });
+});
+
+describe("options", () => {
+  it("parses a query string back to the options it was built from", () => {
+    const o = exportOptionsSchema.parse({ from: "2026-11-01", to: "2026-11-30", format: "xlsx", topics: "funds", purpose: "full", columns: "amount,time", tz: "UTC", includeOpen: "1" });
+    const back = parseExportQuery(new URLSearchParams(exportQuery(o)));
+    expect(back).toEqual({ ok: true, options: o });
+  });
+
+  it("refuses impossible dates, reversed or over-long periods and unknown columns with a message", () => {
+    const bad = (q: string) => parseExportQuery(new URLSearchParams(q));
+    expect(bad("from=2026-02-30&to=2026-03-01&format=csv")).toMatchObject({ ok: false });
+    expect(bad("from=2026-03-02&to=2026-03-01&format=csv")).toMatchObject({ ok: false, message: "The start date must be on or before the end date." });
+    expect(bad("from=2024-01-01&to=2026-03-01&format=csv")).toMatchObject({ ok: false, message: "Export at most 366 days at a time." });
+    expect(bad("from=2026-03-01&to=2026-03-01&format=csv&columns=amount,__proto__")).toMatchObject({ ok: false, message: "Choose columns from the list." });
+    expect(bad("from=2026-03-01&to=2026-03-01&format=pdf")).toMatchObject({ ok: false, message: "Choose CSV or XLSX." });
+  });
+});
+
+describe("entry times in a time zone", () => {
+  it("formats with the zone's offset on both sides of a DST change", () => {
+    const oslo = new ZonedClock("Europe/Oslo");
+    expect(oslo.iso(Date.parse("2026-03-29T00:30:00.000Z"))).toBe("2026-03-29T01:30:00.000+01:00");
+    expect(oslo.iso(Date.parse("2026-03-29T01:30:00.000Z"))).toBe("2026-03-29T03:30:00.000+02:00");
+    expect(new ZonedClock("UTC").iso(Date.parse("2026-07-01T12:00:00.250Z"))).toBe("2026-07-01T12:00:00.250Z");
+    expect(new ZonedClock("Europe/Helsinki").wallClock(Date.parse("2026-07-01T12:00:00Z")).toISOString()).toBe("2026-07-01T15:00:00.000Z");
+  });
+});

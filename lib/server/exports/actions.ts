@@ -1,0 +1,28 @@
+"use server";
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { merchantAction, partnerAction } from "@/lib/server/actions/define-action";
+import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/merchant-ledger-access";
+import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { merchantExportPrepareSchema, partnerExportPrepareSchema } from "@/lib/exports/schemas";
+import { prepareExportStep } from "@/lib/server/exports/plan-export";
+
+// P4: one step of preparing an export (fetching the period's dates not cached yet, a few at a time, so the dialog
+// can show progress). It may call the Report API, so it counts against the upstream limit; the export itself
+// (the route handler) counts against the export limit.
+const UPSTREAM = { rateLimit: "upstream" } as const;
+
+export const preparePartnerLedgerExportAction = partnerAction(partnerExportPrepareSchema, "ledgers.read", UPSTREAM, async ({ input, ctx }) => {
+  const { ledgerId, ...options } = input;
+  const access = await getPartnerLedgerAccess(ctx, ledgerId);
+  if (!access) throw new AppError("NOT_FOUND", "This ledger does not exist or is not shared with you.");
+  return prepareExportStep(access, options);
+});
+
+export const prepareMerchantLedgerExportAction = merchantAction(merchantExportPrepareSchema, "ledger.read", UPSTREAM, async ({ input, ctx }) => {
+  const { msn, ...options } = input;
+  const result = await getMerchantLedgerAccess(ctx, msn);
+  if (!result) throw new AppError("NOT_FOUND", "This sales unit does not exist.");
+  if (result.kind !== "ok") throw new AppError("FORBIDDEN", "This ledger cannot be read with this sales unit's keys.");
+  return prepareExportStep(result.access, options);
+});

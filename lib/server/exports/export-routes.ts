@@ -1,0 +1,60 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { resolveMerchantContext, resolvePartnerContext, type ContextFailure } from "@/lib/server/authz/contexts";
+import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/merchant-ledger-access";
+import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
+import { rateLimiters } from "@/lib/server/rate-limit/rate-limiter";
+import { rateLimitMessage } from "@/lib/server/rate-limit/enforce-rate-limit";
+import { db } from "@/lib/server/db";
+import { parseExportQuery, receiptIdSchema } from "@/lib/exports/schemas";
+import { exportResponse, plainResponse, redownloadResponse } from "@/lib/server/exports/export-response";
+
+/**
+ * The export route handlers' shared steps, in the action wrapper's order: session → the ledger access checks of
+ * lib/server/ledgers/access (another tenant's ledger, or one outside the grant or assignment, is 404 like one
+ * that does not exist) → input → the per-person export limit → the export.
+ */
+function contextFailure(reason: ContextFailure): Response {
+  return reason === "unauthenticated" ? plainResponse(401, "Please sign in again.") : plainResponse(404, "Not found.");
+}
+
+async function limited(access: LedgerAccess): Promise<Response | null> {
+  const r = access.reader;
+  const outcome = await rateLimiters().consume("export", { user: r.userId, tenant: r.kind === "partner" ? `partner:${r.partnerId}` : `merchant:${r.merchantId}` });
+  return outcome.allowed ? null : plainResponse(429, rateLimitMessage("export", outcome.retryAfterSeconds), { "retry-after": String(outcome.retryAfterSeconds) });
+}
+
+async function run(req: NextRequest, access: LedgerAccess, email: string): Promise<Response> {
+  const parsed = parseExportQuery(req.nextUrl.searchParams);
+  if (!parsed.ok) return plainResponse(400, parsed.message);
+  return (await limited(access)) ?? exportResponse(access, parsed.options, email);
+}
+
+export async function partnerExportRoute(req: NextRequest, ledgerId: string): Promise<Response> {
+  const resolved = await resolvePartnerContext();
+  if (!resolved.ok) return contextFailure(resolved.reason);
+  const access = await getPartnerLedgerAccess(resolved.ctx, ledgerId);
+  if (!access) return plainResponse(404, "Not found.");
+  return run(req, access, resolved.ctx.user.email);
+}
+
+export async function merchantExportRoute(req: NextRequest, msn: string): Promise<Response> {
+  const resolved = await resolveMerchantContext();
+  if (!resolved.ok) return contextFailure(resolved.reason);
+  const result = await getMerchantLedgerAccess(resolved.ctx, msn);
+  if (!result) return plainResponse(404, "Not found.");
+  if (result.kind !== "ok") return plainResponse(403, "This ledger cannot be read with this sales unit's keys.");
+  return run(req, result.access, resolved.ctx.user.email);
+}
+
+/** Download again (partner): a receipt of this firm, for a ledger the person may still read. */
+export async function partnerRedownloadRoute(receiptId: string): Promise<Response> {
+  const resolved = await resolvePartnerContext();
+  if (!resolved.ok) return contextFailure(resolved.reason);
+  if (!receiptIdSchema.safeParse(receiptId).success) return plainResponse(404, "Not found.");
+  const receipt = await db.exportReceipt.findFirst({ where: { id: receiptId, partnerId: resolved.ctx.partnerId }, select: { ledger: { select: { externalId: true } } } });
+  const access = receipt ? await getPartnerLedgerAccess(resolved.ctx, receipt.ledger.externalId) : null;
+  if (!access) return plainResponse(404, "Not found.");
+  return (await limited(access)) ?? redownloadResponse(access, receiptId, resolved.ctx.user.email);
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import type { Currency } from "@/lib/generated/prisma/enums";
+import { ledgerDateToDb } from "@/lib/dates";
+import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
+import type { CompletedFile } from "@/lib/server/exports/export-file";
+import type { ExportTotals } from "@/lib/server/exports/export-totals";
+import type { ExportPlan } from "@/lib/server/exports/plan-export";
+
+/**
+ * The end of a completed export, in one transaction: the access-log row the merchant sees (M7: who, which
+ * ledger and dates, format, rows), the receipt (period, filters, columns, totals, SHA-256 of the bytes), the
+ * audit event, and the grant's last use. Called only after the last byte was produced.
+ */
+export async function recordExport(args: { plan: ExportPlan; totals: ExportTotals; file: CompletedFile; generatedAt: Date; actorEmail: string }): Promise<{ receiptId: string }> {
+  const { plan, totals, file, generatedAt } = args;
+  const { access, options, range } = plan;
+  const r = access.reader;
+  const partnerId = r.kind === "partner" ? r.partnerId : null;
+  const grantId = r.kind === "partner" ? r.grantId : null;
+  return db.$transaction(async (tx) => {
+    if (grantId) await tx.ledgerGrant.update({ where: { id: grantId }, data: { lastUsedAt: generatedAt }, select: { id: true } });
+    const event = await tx.ledgerAccessEvent.create({
+      data: {
+        at: generatedAt,
+        userId: r.userId,
+        partnerId,
+        merchantId: access.ledger.merchantId,
+        ledgerId: access.ledger.id,
+        grantId,
+        action: "export",
+        fromDate: ledgerDateToDb(range.from),
+        toDate: ledgerDateToDb(range.to),
+        format: options.format,
+        rowCount: totals.rows,
+      },
+      select: { id: true },
+    });
+    const f = totals.funds;
+    const receipt = await tx.exportReceipt.create({
+      data: {
+        createdAt: generatedAt,
+        partnerId,
+        merchantId: access.ledger.merchantId,
+        userId: r.userId,
+        ledgerId: access.ledger.id,
+        accessEventId: event.id,
+        periodFrom: ledgerDateToDb(range.from),
+        periodTo: ledgerDateToDb(range.to),
+        format: options.format,
+        filters: { topics: options.topics, purpose: options.purpose, includeOpen: options.includeOpen, personalData: access.personalData },
+        columns: plan.columns,
+        timeZone: options.tz,
+        openDates: plan.openDates,
+        totals: totals.toJson(),
+        rowCount: totals.rows,
+        byteCount: BigInt(file.byteCount),
+        currency: access.ledger.currency as Currency,
+        capturesMinor: f.captures,
+        refundsMinor: f.refunds,
+        feesMinor: f.fees,
+        payoutsMinor: f.payouts,
+        netMinor: f.net,
+        sha256: file.sha256,
+      },
+      select: { id: true },
+    });
+    await appendAuditEvent(tx, {
+      actorUserId: r.userId,
+      actorLabel: args.actorEmail,
+      action: "ledger.exported",
+      merchantId: access.ledger.merchantId,
+      partnerId,
+      targetType: "ExportReceipt",
+      targetId: receipt.id,
+      before: null,
+      after: {
+        ledger: access.ledger.externalId,
+        from: range.from,
+        to: range.to,
+        format: options.format,
+        rows: totals.rows,
+        columns: plan.columns,
+        openDates: plan.openDates,
+        sha256: file.sha256,
+      },
+    });
+    return { receiptId: receipt.id };
+  });
+}
