@@ -20,6 +20,7 @@ export const CLIENT_NAMESPACES = {
     "accessLog",
     "apiKeys",
     "entryTypes",
+    "exports",
     "fourEyesHint",
     "grantDetail",
     "grantErrors",
@@ -38,7 +39,7 @@ export const CLIENT_NAMESPACES = {
     "partnersOverview",
     "renewals",
   ],
-  partner: ["apiKeys", "entryTypes", "journal", "ledgerBackfill", "ledgerChecks", "ledgerSync", "ledgerView", "lifecycleErrors", "notifications", "partnerRequests", "partnerStaff"],
+  partner: ["apiKeys", "entryTypes", "exports", "journal", "ledgerBackfill", "ledgerChecks", "ledgerSync", "ledgerView", "lifecycleErrors", "notifications", "partnerRequests", "partnerStaff"],
   admin: ["adminAudit", "adminPartners", "notifications", "reconciliation"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
