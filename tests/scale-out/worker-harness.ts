@@ -3,7 +3,7 @@
  * with what a test needs to see a schedule tick and a worker die within a minute or two:
  * - every scheduled job runs each minute, and pg-boss checks its timers and expiries every second or two;
  * - each run prints `JOBLOG {"event":"start"|"end","job","pid","at"}` on stdout;
- * - a run of SLOW_JOB that wrote to the audit trail prints `"event":"work-done"` and then waits SLOW_MS
+ * - a run of SLOW_JOB that wrote its own audit event (SLOW_JOB_AUDIT_ACTION) prints `"event":"work-done"` and then waits SLOW_MS
  *   before it completes, so the test can kill the worker after the work and before pg-boss hears of it.
  *   That job's queue expires runs after SLOW_EXPIRE_SECONDS (15: long enough for a run that did nothing, even
  *   on a loaded machine, or it would be run twice) and retries after a second, so the other worker runs it soon.
@@ -16,6 +16,9 @@ import { db } from "@/lib/server/db";
 const slowJob = process.env.SLOW_JOB ?? "";
 const slowMs = Number(process.env.SLOW_MS ?? 20_000);
 const slowExpire = Number(process.env.SLOW_EXPIRE_SECONDS ?? 15);
+// The audit action that marks the slow job's own work: other jobs of the same tick (reconciliation opening a
+// finding, say) write audit events too, and must not make a run that did nothing look like one that did.
+const slowAction = process.env.SLOW_JOB_AUDIT_ACTION ?? "grant.expired";
 const say = (event: string, job: string, extra: Record<string, unknown> = {}) =>
   console.log(`JOBLOG ${JSON.stringify({ event, job, pid: process.pid, at: new Date().toISOString(), ...extra })}`);
 
@@ -27,9 +30,10 @@ const jobs: JobDefinition[] = ALL_JOBS.map((job) => ({
   ...(job.name === slowJob ? { expireInSeconds: slowExpire, retryDelaySeconds: 1 } : {}),
   handle: async (data: object) => {
     say("start", job.name);
-    const auditBefore = job.name === slowJob ? await db.auditEvent.count() : 0;
+    const countWork = () => db.auditEvent.count({ where: { action: slowAction } });
+    const auditBefore = job.name === slowJob ? await countWork() : 0;
     await job.handle(data);
-    if (job.name === slowJob && (await db.auditEvent.count()) > auditBefore) {
+    if (job.name === slowJob && (await countWork()) > auditBefore) {
       say("work-done", job.name);
       await new Promise((r) => setTimeout(r, slowMs));
     }
