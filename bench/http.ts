@@ -9,7 +9,7 @@
  *
  * Environment: BENCH_HTTP_ROUNDS (3), BENCH_HTTP_REQUESTS per load (40, over 10 connections), BENCH_LABEL (names the results section in
  * docs/performance.md and the JSON in .data/bench/), BENCH_APP_DIR (serve another checkout, e.g. the code before a
- * change), BENCH_SEED=off (demo size only), BENCH_PROFILE=off, BENCH_JS=off.
+ * change), BENCH_SEED=off (demo size only), BENCH_PROFILE=off, BENCH_JS=off, BENCH_PAGES (a regular expression on the page label: only those pages).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -203,7 +203,9 @@ export async function runHttpBench(): Promise<void> {
   process.once("SIGTERM", onSignal);
   try {
     const cookies = await cookiesFor(stack);
-    const pages = await benchPages(stack);
+    // BENCH_PAGES (a regular expression on the label) measures a subset, e.g. BENCH_PAGES=admin for the admin console.
+    const only = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : undefined;
+    const pages = (await benchPages(stack)).filter((p) => !only || only.test(p.label));
     const js: { label: string; path: string; size: JsSize }[] = [];
     if (process.env.BENCH_JS !== "off") {
       await withBrowser(async (browser) => {
