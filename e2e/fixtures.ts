@@ -129,6 +129,11 @@ export interface A11yOptions {
  * its help text and the offending elements; the full result is attached to the test report.
  */
 export async function expectNoA11yViolations(page: Page, testInfo: TestInfo, label = "page", options: A11yOptions = {}): Promise<void> {
+  // Axe measures colours as painted: a toast still fading in blends its text with the page and reads as low
+  // contrast. Wait for finite animations and transitions to end (spinners run forever and are left alone).
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity), null, { timeout: 5_000 })
+    .catch(() => undefined);
   let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
   if (options.disableRules?.length) {
     builder = builder.disableRules(options.disableRules.map((r) => r.id));
