@@ -109,7 +109,7 @@ async function main() {
     migrate(url.toString());
     const { db } = await import("@/lib/server/db");
     const { seedDemoWorld } = await import("@/lib/server/seed/seed-demo-world");
-    const { getPartnerLedgerAccess } = await import("@/lib/server/ledgers/access/partner-ledger-access");
+    const { getPartnerLedgerAccess } = await import("@/lib/server/ledgers/access/ledger-access");
     const { planExport } = await import("@/lib/server/exports/plan-export");
     const { exportFile } = await import("@/lib/server/exports/export-file");
     const { exportRowBatches } = await import("@/lib/server/exports/export-rows");

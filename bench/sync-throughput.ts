@@ -153,7 +153,7 @@ async function main() {
     // Upstream reads under concurrent first views: 10 page loads at once of an uncached 30-day range, through the
     // page's data call, 150 ms upstream latency (wider windows for races). Counted by the sandbox per (topic, date).
     const { loadLedgerPageData } = await import("@/lib/server/ledgers/ledger-page-data");
-    const { getPartnerLedgerAccess } = await import("@/lib/server/ledgers/access/partner-ledger-access");
+    const { getPartnerLedgerAccess } = await import("@/lib/server/ledgers/access/ledger-access");
     const per = await db.partnerMembership.findFirstOrThrow({ where: { user: { email: "per@tallbalanse.example" } }, select: { role: true, userId: true, partner: { select: { id: true, name: true, status: true } } } });
     const ctx = { user: { id: per.userId, email: "per@tallbalanse.example", name: "Per Olsen", isPlatformAdmin: false, organisations: [] }, partnerId: per.partner.id, partnerName: per.partner.name, partnerStatus: per.partner.status, role: per.role, clientScope: "all" as const };
     const access = (await getPartnerLedgerAccess(ctx, "302101"))!;

@@ -8,7 +8,7 @@ type Namespace = keyof Messages;
  * The catalogue namespaces sent to the browser, per route group: only what the group's client components call
  * useTranslations with. Server components translate with getTranslations, which sends nothing. The root layout's
  * provider serves the pages outside a persona (sign-in, organisation choice, not found); each persona's frame
- * (components/layout/persona-shell.tsx) replaces it with its own set.
+ * (app/_shared/persona-shell.tsx) replaces it with its own set.
  *
  * A client component that starts using a namespace (or a new namespace file in messages/en/) needs the namespace
  * added here for each group whose pages show the component: tests/unit/client-messages.test.ts walks the imports

@@ -76,7 +76,7 @@ export function KeysDialog<S extends z.ZodType<FieldValues, FieldValues>>(props:
           <DialogTitle>{props.title}</DialogTitle>
           <DialogDescription>{props.description}</DialogDescription>
         </DialogHeader>
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
           {props.fields.map((field) => (
             <FormField
               key={field.name}

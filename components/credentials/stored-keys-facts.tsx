@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { StoredKeysView } from "@/lib/server/credentials/credential-view";
+import type { StoredKeysView } from "@/lib/credentials/types";
 
 /** Masked client id and the keys' status in words (server component). Secrets are never part of the view. */
 export async function StoredKeysFacts({ keys }: { keys: StoredKeysView | null }) {

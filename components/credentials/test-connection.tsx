@@ -6,7 +6,7 @@ import { PlugZap } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors/app-error";
-import type { ConnectionTestResult } from "@/lib/server/credentials/test-connection";
+import type { ConnectionTestResult } from "@/lib/credentials/types";
 
 /**
  * "Test connection": the server fetches a token with the stored keys and lists the ledgers upstream lets them
@@ -47,7 +47,7 @@ export function TestConnection({ run, label, ariaLabel, sharedLedger = false, le
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
         {leading}
-        <Button variant="outline" size="sm" onClick={test} loading={pending} aria-label={ariaLabel}>
+        <Button variant="outline" size="sm" onClick={() => void test()} loading={pending} aria-label={ariaLabel}>
           <PlugZap aria-hidden />
           {label}
         </Button>

@@ -22,8 +22,7 @@ import { consentText, fourEyesReasonText, type NoticeTranslator } from "@/lib/gr
 import { fourEyesReasons } from "@/lib/grants/four-eyes";
 import { grantSchemas, type GrantAccessFormValues, type GrantAccessInput, type GrantErrorKey } from "@/lib/grants/schemas";
 import { grantAccessAction } from "@/lib/server/grants/actions";
-import type { GrantableLedger } from "@/lib/server/grants/queries";
-import type { DirectoryPartner } from "@/lib/server/partner-directory/search-partners";
+import type { GrantableLedger, DirectoryPartner } from "@/lib/grants/types";
 
 export interface AddPartnerFormProps {
   merchantName: string;
@@ -95,7 +94,7 @@ export function AddPartnerForm({ merchantName, ledgers, merchantLedgerCount, ini
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-5" aria-label={t("title")}>
+    <form onSubmit={(e) => void form.handleSubmit(onSubmit)(e)} noValidate className="grid gap-5" aria-label={t("title")}>
       <Step n={1} title={t("stepPartner")} hint={t("stepPartnerHint")}>
         <FormField
           control={form.control}

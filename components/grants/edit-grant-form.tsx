@@ -49,7 +49,7 @@ export function EditGrantForm({ grantId, partnerName, current, coversAllLedgers 
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4" aria-label={t("changeTitle")}>
+    <form onSubmit={(e) => void form.handleSubmit(onSubmit)(e)} noValidate className="grid gap-4" aria-label={t("changeTitle")}>
       <ScopeFields control={form.control as unknown as Control<ScopeFormValues>} setValue={form.setValue as unknown as UseFormSetValue<ScopeFormValues>} idPrefix="edit" />
       {reasons.length > 0 ? (
         <Alert variant="info" icon={<ShieldCheck />} title={t("pendingTitle")} description={t("changeFourEyes", { reasons: fourEyesReasonText(tn, reasons), partner: partnerName })} data-testid="change-four-eyes-notice" />

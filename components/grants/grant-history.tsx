@@ -2,7 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { History } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { scopeSummary, type NoticeTranslator } from "@/lib/grants/consent";
-import type { GrantHistoryEntry } from "@/lib/server/grants/queries";
+import type { GrantHistoryEntry } from "@/lib/grants/types";
 
 const KNOWN = new Set(["created", "changed", "revoked", "approved", "declined", "expired"]);
 const str = (v: unknown) => (typeof v === "string" ? v : null);

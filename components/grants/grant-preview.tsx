@@ -10,8 +10,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatLedgerDate, formatMoney } from "@/lib/format";
 import { previewGrantAction } from "@/lib/server/grants/actions";
-import type { GrantPreview as Preview, PreviewColumn, PreviewRow } from "@/lib/server/grants/preview-grant";
 import { grantQueryKeys } from "@/components/grants/partner-picker";
+import type { GrantPreview as Preview, PreviewColumn, PreviewRow } from "@/lib/grants/types";
 
 const PERSONAL = new Set<PreviewColumn>(["payerName", "maskedPhoneNo", "message"]);
 const NUMERIC = new Set<PreviewColumn>(["amount", "balanceAfter"]);

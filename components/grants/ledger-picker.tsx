@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/lib/utils/cn";
-import type { GrantableLedger } from "@/lib/server/grants/queries";
+import type { GrantableLedger } from "@/lib/grants/types";
 
 /**
  * M2 step 2: tick the ledgers. Each shows its sales units by name, MSN and channel (similar names told apart),

@@ -4,7 +4,7 @@ import { RefreshCwOff } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { GrantScope } from "@/components/grants/grant-scope";
 import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
-import type { OverviewGrant } from "@/lib/server/merchant-partners/list-partner-overview";
+import type { OverviewGrant } from "@/lib/grants/types";
 
 /** Shown next to a grant whose change upstream (the partner's API keys) has not caught up yet. */
 export function OutOfSyncBadge() {

@@ -11,7 +11,7 @@ import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/utils/cn";
 import { searchPartnersAction } from "@/lib/server/grants/actions";
-import type { DirectoryPartner } from "@/lib/server/partner-directory/search-partners";
+import type { DirectoryPartner } from "@/lib/grants/types";
 
 export const grantQueryKeys = {
   directory: (query: string) => ["partner-directory", query] as const,

@@ -39,7 +39,7 @@ export function JournalAccountsForm({ merchantId, accounts, defaults }: { mercha
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t("settings.title")} className="space-y-5">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t("settings.title")} className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-2">
         {ACCOUNT_ROLES.map((role) => (
           <FormField

@@ -115,7 +115,7 @@ export function LedgerEntries(props: {
 
       {query.error ? (
         <div className="px-5 pb-4">
-          <Alert variant="danger" role="alert" title={query.error.message} action={<Button size="sm" variant="outline" onClick={() => query.refetch()}>{ts("retry")}</Button>} />
+          <Alert variant="danger" role="alert" title={query.error.message} action={<Button size="sm" variant="outline" onClick={() => void query.refetch()}>{ts("retry")}</Button>} />
         </div>
       ) : null}
 

@@ -1,7 +1,5 @@
-import type { LedgerEntriesPage } from "@/lib/server/ledgers/list-ledger-entries";
-import type { LedgerRangeView } from "@/lib/server/ledgers/read-ledger-range";
-import type { LedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
 import type { Action } from "@/components/ledger/action-call";
+import type { LedgerEntriesPage, LedgerRangeView, LedgerSyncStatus } from "@/lib/ledgers/types";
 
 /** Which ledger the view reads: a partner names the ledger, a merchant the sales unit whose keys read it. */
 export type LedgerTarget = { ledgerId: string } | { msn: string };

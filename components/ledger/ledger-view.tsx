@@ -95,7 +95,7 @@ export function LedgerView(props: LedgerViewProps) {
       </Card>
 
       {query.error ? (
-        <Alert variant="danger" role="alert" title={t("states.errorTitle")} description={<><p>{query.error.message}</p>{"fields" in query.error && query.error.fields ? <ul className="mt-1 list-disc pl-5">{Object.values(query.error.fields as Record<string, string>).map((m) => <li key={m}>{m}</li>)}</ul> : null}</>} action={<Button size="sm" variant="outline" onClick={() => query.refetch()}>{t("states.retry")}</Button>} />
+        <Alert variant="danger" role="alert" title={t("states.errorTitle")} description={<><p>{query.error.message}</p>{"fields" in query.error && query.error.fields ? <ul className="mt-1 list-disc pl-5">{Object.values(query.error.fields as Record<string, string>).map((m) => <li key={m}>{m}</li>)}</ul> : null}</>} action={<Button size="sm" variant="outline" onClick={() => void query.refetch()}>{t("states.retry")}</Button>} />
       ) : null}
 
       {!view ? (
@@ -117,7 +117,7 @@ export function LedgerView(props: LedgerViewProps) {
             </span>
           </div>
 
-          <LedgerNotices view={view} reader={reader} onRetry={() => query.refetch()} retrying={query.isFetching} />
+          <LedgerNotices view={view} reader={reader} onRetry={() => void query.refetch()} retrying={query.isFetching} />
           {nothingReadable ? null : <LedgerStats view={view} />}
 
           <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">

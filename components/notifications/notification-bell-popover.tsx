@@ -11,7 +11,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/utils/cn";
 import { countMyUnreadNotificationsAction, listMyNotificationsAction, markNotificationsReadAction } from "@/lib/server/lifecycle/inbox-actions";
-import type { Inbox, InboxItem } from "@/lib/server/lifecycle/inbox";
+import type { Inbox, InboxItem } from "@/lib/notifications/types";
 
 const LIST_KEY = ["notifications", "bell", "list"] as const;
 const COUNT_KEY = ["notifications", "bell", "unread"] as const;

@@ -22,8 +22,8 @@ import { formatLedgerDate } from "@/lib/format";
 import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
 import { END_DATE_HORIZON_YEARS, fourEyesReasons } from "@/lib/grants/four-eyes";
 import type { ApproveAccessRequestInput } from "@/lib/lifecycle/schemas";
-import type { MerchantRequestView } from "@/lib/server/access-requests/list-requests";
 import { approveAccessRequestAction } from "@/lib/server/access-requests/actions";
+import type { MerchantRequestView } from "@/lib/access-requests/types";
 
 type Props = Pick<MerchantRequestView, "id" | "partner" | "periodFrom" | "periodTo" | "includesPersonalData" | "ledgerChoices" | "notHeldLedgerIds" | "purpose">;
 
@@ -97,7 +97,7 @@ function ApproveForm({ id, partner, periodFrom, periodTo, includesPersonalData, 
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-5" aria-label={t("approveTitle", { partner: partner.name })}>
+    <form onSubmit={(e) => void form.handleSubmit(onSubmit)(e)} noValidate className="grid gap-5" aria-label={t("approveTitle", { partner: partner.name })}>
       <blockquote className="rounded-lg border border-border bg-muted/40 px-4 py-3 text-sm">
         <span className="text-muted-foreground">{t("purposeLabel")}: </span>
         <span className="[overflow-wrap:anywhere]">{purpose}</span>

@@ -49,7 +49,7 @@ export function DeclineRequestDialog({ requestId, partner }: { requestId: string
           <DialogTitle>{t("declineTitle", { partner })}</DialogTitle>
           <DialogDescription>{t("declineDescription")}</DialogDescription>
         </DialogHeader>
-        <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4" aria-label={t("declineTitle", { partner })}>
+        <form onSubmit={(e) => void form.handleSubmit(onSubmit)(e)} noValidate className="grid gap-4" aria-label={t("declineTitle", { partner })}>
           <FormField
             control={form.control}
             name="reason"

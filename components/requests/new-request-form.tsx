@@ -47,7 +47,7 @@ export function NewRequestForm() {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-5" aria-label={t("formTitle")}>
+    <form onSubmit={(e) => void form.handleSubmit(onSubmit)(e)} noValidate className="grid gap-5" aria-label={t("formTitle")}>
       <FormField
         control={form.control}
         name="by"

@@ -6,7 +6,7 @@ import { DeclineRequestDialog } from "@/components/requests/decline-request-dial
 import { RequestStatusBadge } from "@/components/requests/request-status-badge";
 import { RequestedScope } from "@/components/requests/requested-scope";
 import { daysUntil } from "@/lib/lifecycle/request-status";
-import type { MerchantRequestView } from "@/lib/server/access-requests/list-requests";
+import type { MerchantRequestView } from "@/lib/access-requests/types";
 
 /** One open request as the merchant sees it: who asks, for what and why, by when; approve or decline. */
 export async function OpenRequestCard({ request: r, now, readOnlyReason }: { request: MerchantRequestView; now: Date; readOnlyReason: string | null }) {

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { GrantScope } from "@/components/grants/grant-scope";
 import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
 import { daysUntil } from "@/lib/lifecycle/request-status";
-import type { RequestView } from "@/lib/server/access-requests/list-requests";
+import type { RequestView } from "@/lib/access-requests/types";
 
 /** What became of a request: the time left, who decided and when, and for an approval exactly what was given. */
 export async function RequestAnswer({ request, now }: { request: Pick<RequestView, "status" | "expiresAt" | "decidedAt" | "decidedBy" | "grants">; now: Date }) {

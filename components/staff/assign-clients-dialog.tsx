@@ -16,8 +16,8 @@ import { toast } from "@/components/ui/toaster";
 import { useLifecycleSchemas } from "@/components/requests/use-lifecycle-schemas";
 import { cn } from "@/lib/utils/cn";
 import type { SetClientAssignmentsInput } from "@/lib/lifecycle/schemas";
-import type { StaffClient } from "@/lib/server/partner-staff/list-partner-staff";
 import { setClientAssignmentsAction } from "@/lib/server/partner-staff/actions";
+import type { StaffClient } from "@/lib/partner-staff/types";
 
 /** P6: the owner ticks the clients an accountant works on; the accountant then sees exactly those. */
 export function AssignClientsDialog({ membershipId, name, clients, assigned }: { membershipId: string; name: string; clients: StaffClient[]; assigned: string[] }) {
@@ -58,7 +58,7 @@ export function AssignClientsDialog({ membershipId, name, clients, assigned }: {
           <DialogTitle>{t("dialogTitle", { name })}</DialogTitle>
           <DialogDescription>{t("dialogDescription", { name })}</DialogDescription>
         </DialogHeader>
-        <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4" aria-label={t("dialogTitle", { name })}>
+        <form onSubmit={(e) => void form.handleSubmit(onSubmit)(e)} noValidate className="grid gap-4" aria-label={t("dialogTitle", { name })}>
           <FormField
             control={form.control}
             name="merchantIds"

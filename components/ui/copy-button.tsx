@@ -50,7 +50,7 @@ export function CopyButton({
         type="button"
         variant={variant}
         size={size ?? (showLabel ? "sm" : "icon-xs")}
-        onClick={copy}
+        onClick={() => void copy()}
         aria-label={showLabel ? undefined : copied ? copiedLabel : label}
         className={cn(!showLabel && "text-muted-foreground hover:text-foreground", className)}
         {...props}

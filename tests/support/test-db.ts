@@ -1,7 +1,7 @@
 import { db } from "@/lib/server/db";
 import type { MerchantContext, PartnerContext } from "@/lib/server/authz/contexts";
-import type { CurrentUser } from "@/lib/server/authz/current-user";
 import { seedDemoWorld } from "@/lib/server/seed/seed-demo-world";
+import type { CurrentUser } from "@/lib/authz/types";
 
 export const TEST_KEY = Buffer.alloc(32, 7);
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { PersonaShell } from "@/components/layout/persona-shell";
+import { PersonaShell } from "@/app/_shared/persona-shell";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 
 // Every page below checks again (layouts do not re-run on every navigation); this frames them.

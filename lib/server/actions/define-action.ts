@@ -8,11 +8,12 @@ import {
   resolveAdminContext, resolveMerchantContext, resolvePartnerContext,
   type ContextFailure, type MerchantContext, type PartnerContext,
 } from "@/lib/server/authz/contexts";
-import { getCurrentUser, type CurrentUser } from "@/lib/server/authz/current-user";
+import { getCurrentUser } from "@/lib/server/authz/current-user";
 import { logger } from "@/lib/server/logger";
 import { clientIp } from "@/lib/server/rate-limit/client-ip";
 import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
 import type { RateLimitName, RateLimitSubject } from "@/lib/server/rate-limit/limits";
+import type { CurrentUser } from "@/lib/authz/types";
 
 /**
  * Every server action is a public POST endpoint. These wrappers run the same steps in the same order so

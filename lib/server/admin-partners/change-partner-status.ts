@@ -6,10 +6,10 @@ import { isUuid } from "@/lib/ids";
 import type { PartnerStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
-import type { CurrentUser } from "@/lib/server/authz/current-user";
 import { actorLabel } from "@/lib/server/grants/grant-record";
 import { notifyMerchantAdmins, notifyPartnerUsers } from "@/lib/server/notifications/notify";
 import { syncPartnerUpstream } from "@/lib/server/grants/upstream-sync";
+import type { CurrentUser } from "@/lib/authz/types";
 
 export type PartnerStatusStep = "approve" | "suspend" | "reactivate";
 

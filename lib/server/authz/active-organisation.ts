@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { env } from "@/lib/server/env";
-import type { CurrentUser, OrganisationChoice } from "@/lib/server/authz/current-user";
+import type { CurrentUser, OrganisationChoice } from "@/lib/authz/types";
 
 export const ACTIVE_ORG_COOKIE = "portal-active-org";
 

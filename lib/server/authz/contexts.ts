@@ -3,7 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/server/db";
 import type { MerchantRole, PartnerRole, PartnerStatus } from "@/lib/generated/prisma/enums";
 import { getActiveOrganisation } from "@/lib/server/authz/active-organisation";
-import { getCurrentUser, type CurrentUser } from "@/lib/server/authz/current-user";
+import { getCurrentUser } from "@/lib/server/authz/current-user";
+import type { CurrentUser } from "@/lib/authz/types";
 
 export interface MerchantContext {
   user: CurrentUser;

@@ -3,23 +3,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/server/auth/auth";
 import { db } from "@/lib/server/db";
-
-export interface OrganisationChoice {
-  /** "m:<merchantId>", "p:<partnerId>" or "admin": the value kept in the active-organisation cookie. */
-  key: string;
-  kind: "merchant" | "partner" | "admin";
-  id: string;
-  name: string;
-  role: string;
-}
-
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string | null;
-  isPlatformAdmin: boolean;
-  organisations: OrganisationChoice[];
-}
+import type { OrganisationChoice, CurrentUser } from "@/lib/authz/types";
 
 /** The signed-in user with every organisation they belong to, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
-import { toStoredKeysView, type StoredKeysView } from "@/lib/server/credentials/credential-view";
+import { toStoredKeysView } from "@/lib/server/credentials/credential-view";
+import type { StoredKeysView } from "@/lib/credentials/types";
 
 export interface SalesUnitKeysRow {
   msn: string;

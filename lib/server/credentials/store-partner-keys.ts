@@ -5,9 +5,10 @@ import type { PartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { maskIdentifier } from "@/lib/server/crypto/secret-box";
-import { toStoredKeysView, type StoredKeysView } from "@/lib/server/credentials/credential-view";
+import { toStoredKeysView } from "@/lib/server/credentials/credential-view";
 import { sealSecret } from "@/lib/server/credentials/secret-fields";
 import type { PartnerKeysInput } from "@/lib/credentials/schemas";
+import type { StoredKeysView } from "@/lib/credentials/types";
 
 /**
  * P5: stores (or replaces) the partner's accounting keys, encrypted. Tenant: ctx.partnerId only. Only an owner

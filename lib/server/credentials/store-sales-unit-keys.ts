@@ -5,10 +5,11 @@ import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { maskIdentifier } from "@/lib/server/crypto/secret-box";
-import { toStoredKeysView, type StoredKeysView } from "@/lib/server/credentials/credential-view";
+import { toStoredKeysView } from "@/lib/server/credentials/credential-view";
 import { findSalesUnitInScope } from "@/lib/server/credentials/find-sales-unit-in-scope";
 import { sealSecret } from "@/lib/server/credentials/secret-fields";
 import type { SalesUnitKeysInput } from "@/lib/credentials/schemas";
+import type { StoredKeysView } from "@/lib/credentials/types";
 
 /**
  * M6: stores (or replaces) a sales unit's own API keys, encrypted (AES-256-GCM bound to the row and column).

@@ -7,17 +7,7 @@ import { merchantCan, partnerCan } from "@/lib/server/authz/permissions";
 import { findSalesUnitInScope } from "@/lib/server/credentials/find-sales-unit-in-scope";
 import { loadPartnerCredentials, loadSalesUnitCredentials, type LoadedCredentials } from "@/lib/server/credentials/load-credentials";
 import { reportApiClientFor } from "@/lib/server/credentials/report-api-client";
-
-export interface UpstreamLedger {
-  ledgerId: string;
-  currency: string | null;
-  salesUnits: { name: string | null; recipientHandle: string }[];
-}
-
-/** The outcome of "test connection": the ledgers upstream lists for these keys, or why it could not. */
-export type ConnectionTestResult =
-  | { ok: true; verifiedAt: string; ledgers: UpstreamLedger[] }
-  | { ok: false; problem: "NO_KEYS" | "UNAUTHENTICATED" | "UPSTREAM_UNAVAILABLE" | "NOT_FOUND" | "INVALID_INPUT" };
+import type { ConnectionTestResult } from "@/lib/credentials/types";
 
 /** Fetches a token and lists ledgers: proves the keys work and shows what upstream lets them read. */
 async function runTest(loaded: LoadedCredentials | null): Promise<ConnectionTestResult> {

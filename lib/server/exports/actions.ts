@@ -2,8 +2,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { merchantAction, partnerAction } from "@/lib/server/actions/define-action";
-import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/merchant-ledger-access";
-import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { getMerchantLedgerAccess, getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { merchantExportPrepareSchema, partnerExportPrepareSchema } from "@/lib/exports/schemas";
 import { prepareExportStep } from "@/lib/server/exports/plan-export";
 

@@ -1,9 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { resolveMerchantContext, resolvePartnerContext, type ContextFailure } from "@/lib/server/authz/contexts";
-import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/merchant-ledger-access";
-import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
-import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
+import { getMerchantLedgerAccess, getPartnerLedgerAccess, type LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { rateLimiters } from "@/lib/server/rate-limit/rate-limiter";
 import { rateLimitMessage } from "@/lib/server/rate-limit/enforce-rate-limit";
 import { db } from "@/lib/server/db";

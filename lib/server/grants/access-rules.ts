@@ -3,17 +3,11 @@ import { AppError } from "@/lib/errors/app-error";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import type { GrantActor } from "@/lib/server/grants/grant-record";
 import { serverTranslator } from "@/lib/server/grants/server-messages";
+import type { LedgerVisibility } from "@/lib/grants/types";
 
 const problems = serverTranslator("grantProblems");
 
-/**
- * What a user may do with a ledger of their own merchant. Admins (and viewers, for reading) see every
- * ledger. A manager sees a ledger that settles one of their sales units, and may grant it only when they
- * manage every sales unit it settles: a shared ledger also holds the other units' money.
- */
-export type LedgerAccess = "hidden" | "visible" | "grantable";
-
-export function ledgerAccess(actor: Pick<GrantActor, "role" | "salesUnitScope">, salesUnitIds: readonly string[]): LedgerAccess {
+export function ledgerAccess(actor: Pick<GrantActor, "role" | "salesUnitScope">, salesUnitIds: readonly string[]): LedgerVisibility {
   const canWrite = merchantCan(actor.role, "grants.write");
   if (actor.salesUnitScope === "all") return canWrite ? "grantable" : "visible";
   const scope = new Set(actor.salesUnitScope);

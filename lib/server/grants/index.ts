@@ -39,10 +39,10 @@ export { revokeGrant } from "./revoke-grant";
 export { approveGrant, declineGrant } from "./decide-grant";
 export { expireGrants } from "./expire-grants";
 export { runAfterCommit, type AfterCommit } from "./transaction";
-export { previewGrant, type GrantPreview, type PreviewColumn, type PreviewRow } from "./preview-grant";
+export { previewGrant } from "./preview-grant";
 export {
   getGrantDetail, listGrantHistory, listPendingApprovals, countPendingApprovals, listLedgersForGrantForm, countMerchantLedgers,
-  type GrantDetail, type GrantHistoryEntry, type PendingApproval, type GrantableLedger,
+  type GrantDetail, type PendingApproval,
 } from "./queries";
 export { syncPartnerUpstream, findOutOfSyncPartners, readUpstreamGrants, reconcileSandboxGrants, sandboxPushJob } from "./upstream-sync";
 export type { GrantActor, GrantDto } from "./grant-record";

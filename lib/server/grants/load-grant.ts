@@ -2,10 +2,11 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
 import { isUuid } from "@/lib/ids";
-import { ledgerAccess, type LedgerAccess } from "@/lib/server/grants/access-rules";
+import { ledgerAccess } from "@/lib/server/grants/access-rules";
 import { lockMerchantPartner } from "@/lib/server/grants/lock-merchant-partner";
 import { GRANT_SELECT, toGrantDto, type GrantActor, type GrantDto } from "@/lib/server/grants/grant-record";
 import { serverTranslator } from "@/lib/server/grants/server-messages";
+import type { LedgerVisibility } from "@/lib/grants/types";
 
 const problems = serverTranslator("grantProblems");
 
@@ -13,7 +14,7 @@ export interface LoadedGrant {
   grant: GrantDto;
   partner: { id: string; name: string; orgNo: string };
   ledger: { id: string; externalId: string; currency: string; salesUnitIds: string[] };
-  access: LedgerAccess;
+  access: LedgerVisibility;
 }
 
 /**

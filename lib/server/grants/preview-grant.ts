@@ -10,37 +10,9 @@ import { fetchLedgerDate, MissingKeysError } from "@/lib/server/ledgers/fetch-le
 import { requireGrantableLedger, requireGrantWriter } from "@/lib/server/grants/access-rules";
 import type { GrantActor } from "@/lib/server/grants/grant-record";
 import { serverTranslator } from "@/lib/server/grants/server-messages";
+import { BASE_COLUMNS, PERSONAL_COLUMNS, type PreviewColumn, type PreviewRow, type GrantPreview } from "@/lib/grants/types";
 
 const problems = serverTranslator("grantProblems");
-
-/** The columns a partner gets; the personal ones only when the grant includes personal data. */
-export const BASE_COLUMNS = ["time", "entryType", "reference", "pspReference", "amount", "balanceAfter", "recipientHandle"] as const;
-export const PERSONAL_COLUMNS = ["payerName", "maskedPhoneNo", "message"] as const;
-export type PreviewColumn = (typeof BASE_COLUMNS)[number] | (typeof PERSONAL_COLUMNS)[number];
-
-export interface PreviewRow {
-  time: string;
-  entryType: string;
-  reference: string;
-  pspReference: string;
-  /** Integer minor units. */
-  amount: number;
-  balanceAfter: number;
-  recipientHandle: string | null;
-  payerName?: string | null;
-  maskedPhoneNo?: string | null;
-  message?: string | null;
-}
-
-export type GrantPreview =
-  | { kind: "rows"; columns: PreviewColumn[]; ledgerDate: string; currency: string; rows: PreviewRow[]; totalRows: number }
-  /** The ledger settles several sales units: merchant keys are denied on it upstream. */
-  | { kind: "shared-ledger"; columns: PreviewColumn[]; salesUnitCount: number }
-  | { kind: "no-keys"; columns: PreviewColumn[] }
-  /** Upstream refused the merchant keys for this ledger (e.g. it settles more sales units than the portal knows). */
-  | { kind: "keys-denied"; columns: PreviewColumn[] }
-  | { kind: "no-closed-date"; columns: PreviewColumn[] }
-  | { kind: "upstream-unavailable"; columns: PreviewColumn[] };
 
 export const PREVIEW_ROWS = 12;
 const MAX_DATES_TRIED = 5;

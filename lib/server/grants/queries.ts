@@ -5,15 +5,9 @@ import { grantDisplayStatus, type GrantDisplayStatus } from "@/lib/grants/grant-
 import { isUuid } from "@/lib/ids";
 import { db } from "@/lib/server/db";
 import { merchantCan } from "@/lib/server/authz/permissions";
-import { ledgerAccess, type LedgerAccess } from "@/lib/server/grants/access-rules";
+import { ledgerAccess } from "@/lib/server/grants/access-rules";
 import { GRANT_SELECT, LIVE_STATUSES, toGrantDto, type GrantActor, type GrantDto } from "@/lib/server/grants/grant-record";
-
-export interface SalesUnitSummary {
-  id: string;
-  msn: string;
-  name: string;
-  channel: "api" | "vm";
-}
+import type { SalesUnitSummary, GrantHistoryEntry, GrantableLedger } from "@/lib/grants/types";
 
 export interface GrantDetail extends GrantDto {
   displayStatus: GrantDisplayStatus;
@@ -32,15 +26,6 @@ export interface GrantDetail extends GrantDto {
   /** What this user may do with it, so the page shows only the buttons that will work. */
   can: { change: boolean; revoke: boolean; approve: boolean; decline: boolean };
   isOwnRequest: boolean;
-}
-
-export interface GrantHistoryEntry {
-  id: string;
-  at: string;
-  action: string;
-  actorLabel: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
 }
 
 const person = (u: { name: string | null; email: string } | null) => (u ? (u.name ?? u.email) : null);
@@ -207,14 +192,6 @@ async function reasonsFor(merchantId: string, g: GrantDto, pending: boolean): Pr
   return { fourEyesReasons: pending ? fourEyesReasons({ ...g, coversAllLedgers: all }) : [], holdsEveryLedger: all };
 }
 
-export interface GrantableLedger {
-  id: string;
-  externalId: string;
-  currency: string;
-  salesUnits: SalesUnitSummary[];
-  access: LedgerAccess;
-}
-
 /** The ledgers the add-partner form offers: every ledger of the merchant the user can see, with its sales units. */
 export async function listLedgersForGrantForm(actor: GrantActor): Promise<GrantableLedger[]> {
   const ledgers = await db.ledger.findMany({
@@ -235,4 +212,3 @@ export async function countMerchantLedgers(actor: GrantActor): Promise<number> {
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-

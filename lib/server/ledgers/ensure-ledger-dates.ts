@@ -7,9 +7,10 @@ import { recentOpenDate } from "@/lib/server/ledgers/fetch-ledger-date";
 import { cacheKey, findCachedDays } from "@/lib/server/ledgers/ledger-cache";
 import { mapWithConcurrency } from "@/lib/server/ledgers/map-with-concurrency";
 import type { DateRange } from "@/lib/ledgers/range";
-import { upstreamProblemOf, type UpstreamProblem } from "@/lib/server/ledgers/upstream-problem";
+import { upstreamProblemOf } from "@/lib/server/ledgers/upstream-problem";
 import { rateLimiters } from "@/lib/server/rate-limit/rate-limiter";
 import type { RateLimitSubject } from "@/lib/server/rate-limit/limits";
+import type { UpstreamProblem } from "@/lib/ledgers/types";
 
 export type TopicDateStatus =
   | { status: "cached"; personalDataMissing: boolean; entryCount: number }

@@ -1,26 +1,6 @@
 import type { LedgerEntry, Topic } from "@/lib/report-api";
 import type { EntryFacts } from "@/lib/ledgers/day-summary";
-
-/**
- * One entry as a browser receives it. Money in integer minor units. The personal fields are present only for
- * readers entitled to them; for everyone else they are not sent at all (not even as null).
- */
-export interface LedgerEntryView {
-  /** Stable within the ledger: topic, date and position. */
-  key: string;
-  topic: Topic;
-  ledgerDate: string;
-  seq: number;
-  time: string;
-  entryType: string;
-  pspReference: string;
-  reference: string;
-  amount: number;
-  balanceBefore: number;
-  balanceAfter: number;
-  recipientHandle: string | null;
-  personal?: { name: string | null; maskedPhoneNo: string | null; message: string | null };
-}
+import type { LedgerEntryView } from "@/lib/ledgers/types";
 
 export function entryKey(topic: Topic, ledgerDate: string, seq: number): string {
   return `${topic}:${ledgerDate}:${seq}`;

@@ -1,11 +1,12 @@
 import "server-only";
 import { todayLedgerDate } from "@/lib/dates";
 import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
-import { listLedgerEntries, type LedgerEntriesPage } from "@/lib/server/ledgers/list-ledger-entries";
+import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
 import { rangeFromSearchParams } from "@/lib/server/ledgers/page-range";
-import { readLedgerRangeWithStatuses, type LedgerRangeView } from "@/lib/server/ledgers/read-ledger-range";
-import { getLedgerSyncStatus, type LedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
+import { readLedgerRangeWithStatuses } from "@/lib/server/ledgers/read-ledger-range";
+import { getLedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
 import type { DateRange } from "@/lib/ledgers/range";
+import type { LedgerEntriesPage, LedgerRangeView, LedgerSyncStatus } from "@/lib/ledgers/types";
 
 export interface LedgerPageData {
   view: LedgerRangeView;

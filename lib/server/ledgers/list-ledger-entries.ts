@@ -7,10 +7,11 @@ import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates
 import type { Topic } from "@/lib/report-api";
 import { visibleBounds, type LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { ensureLedgerDates, type EnsuredDates } from "@/lib/server/ledgers/ensure-ledger-dates";
-import { entryKey, viewOfUpstreamEntry, type LedgerEntryView } from "@/lib/server/ledgers/entry-view";
+import { entryKey, viewOfUpstreamEntry } from "@/lib/server/ledgers/entry-view";
 import { cacheKey, minor } from "@/lib/server/ledgers/ledger-cache";
 import { clampRange, eachDate, type DateRange } from "@/lib/ledgers/range";
 import { recordLedgerRead } from "@/lib/server/ledgers/record-ledger-read";
+import type { LedgerEntryView, LedgerEntriesPage } from "@/lib/ledgers/types";
 
 export const ENTRIES_PAGE_SIZE = 50;
 
@@ -21,14 +22,6 @@ export interface EntriesQuery {
   /** Keyset cursor from the previous page: "YYYY-MM-DD.seq" of its last entry. */
   after?: string;
   limit?: number;
-}
-
-export interface LedgerEntriesPage {
-  entries: LedgerEntryView[];
-  /** Entries matching the query in the whole range (all pages). */
-  total: number;
-  nextCursor: string | null;
-  shown: DateRange | null;
 }
 
 /**

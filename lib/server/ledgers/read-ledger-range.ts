@@ -3,42 +3,15 @@ import { todayLedgerDate } from "@/lib/dates";
 import { TOPICS, type Topic } from "@/lib/report-api";
 import type { CallBudget } from "@/lib/server/credentials/report-api-client";
 import { visibleBounds, type LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
-import { completeThrough, rangeTotals, type DayState, type DaySummary, type EntryFacts, type FeesTotals, type FundsTotals } from "@/lib/ledgers/day-summary";
+import { completeThrough, rangeTotals, type DayState, type EntryFacts } from "@/lib/ledgers/day-summary";
 import { composeDays, digestDate, type DateDigest, type DigestInput } from "@/lib/ledgers/date-digest";
 import { ensureLedgerDates, type EnsuredDates } from "@/lib/server/ledgers/ensure-ledger-dates";
 import { factsOfUpstreamEntry } from "@/lib/server/ledgers/entry-view";
 import { backfillDateSummary, cacheKey, loadDateDigests, loadEntryFacts } from "@/lib/server/ledgers/ledger-cache";
 import { clampRange, eachDate, type DateRange } from "@/lib/ledgers/range";
 import { recordLedgerRead } from "@/lib/server/ledgers/record-ledger-read";
-import { worstProblem, type UpstreamProblem } from "@/lib/server/ledgers/upstream-problem";
-
-/** What the ledger view shows for a range: figures and checks per date, totals, and how complete it is. */
-export interface LedgerRangeView {
-  ledgerId: string;
-  currency: string;
-  requested: DateRange;
-  /** The requested range inside the reader's window, or null when they do not overlap (nothing was read). */
-  shown: DateRange | null;
-  /** The reader's window: the grant period, and nothing after today. For the date picker. */
-  bounds: { from: string | null; to: string };
-  today: string;
-  days: DaySummary[];
-  totals: { funds: FundsTotals; fees: FeesTotals };
-  /** Every date of the shown range up to this one is closed: its figures are final. */
-  completeThrough: string | null;
-  /** Dates upstream still adds entries to (`tryLater`): their figures may change. */
-  openDates: string[];
-  unavailableDates: string[];
-  /** Why some dates could not be read (the most actionable reason), or null. */
-  problem: UpstreamProblem | null;
-  retryAfterSeconds: number | null;
-  /** (topic, date) pairs served without calling upstream, and those read upstream in this request. */
-  fromCache: number;
-  fromUpstream: number;
-  personalData: boolean;
-  /** Some dates are shown without the personal data this reader may see (upstream failed on the refetch). */
-  personalDataMissing: boolean;
-}
+import { worstProblem } from "@/lib/server/ledgers/upstream-problem";
+import type { UpstreamProblem, LedgerRangeView } from "@/lib/ledgers/types";
 
 function emptyView(access: LedgerAccess, requested: DateRange, bounds: LedgerRangeView["bounds"], today: string): LedgerRangeView {
   return {

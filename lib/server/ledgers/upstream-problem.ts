@@ -1,11 +1,6 @@
 import { isReportApiError } from "@/lib/report-api";
 import { MissingKeysError } from "@/lib/server/ledgers/fetch-ledger-date";
-
-/**
- * Why a date could not be read, in words the page can explain: no keys stored, keys refused, upstream does not
- * let these keys see the ledger (the upstream grant is missing), upstream asked us to slow down, or it is down.
- */
-export type UpstreamProblem = "NO_KEYS" | "UNAUTHENTICATED" | "NOT_FOUND" | "RATE_LIMITED" | "UPSTREAM_UNAVAILABLE";
+import type { UpstreamProblem } from "@/lib/ledgers/types";
 
 /** The problem for an error thrown by a fetch, or null for an error that is ours (and must propagate). */
 export function upstreamProblemOf(err: unknown): { problem: UpstreamProblem; retryAfterMs?: number } | null {

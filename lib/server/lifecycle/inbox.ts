@@ -3,28 +3,7 @@ import { db } from "@/lib/server/db";
 import type { MarkNotificationsReadInput } from "@/lib/lifecycle/schemas";
 import { isUuid } from "@/lib/ids";
 import { PAGE_SIZE_MAX, toKeysetPage } from "@/lib/paging/keyset";
-
-export interface InboxItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  href: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface Inbox {
-  items: InboxItem[];
-  unread: number;
-  total: number;
-  /** Keyset cursors (createdAt, id) of the neighbouring pages; null at either end. */
-  nextCursor: string | null;
-  prevCursor: string | null;
-}
-
-/** Cursor key of the inbox: createdAt (ISO), id. */
-export const INBOX_CURSOR_PARTS = 2;
+import type { Inbox } from "@/lib/notifications/types";
 
 /**
  * The signed-in person's own notifications, newest first, one keyset page (createdAt, id) at a time: a deep

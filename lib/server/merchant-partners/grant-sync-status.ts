@@ -2,6 +2,7 @@ import "server-only";
 import type { GrantStatus, PartnerStatus } from "@/lib/generated/prisma/enums";
 import { readUpstreamGrants } from "@/lib/server/grants/upstream-sync";
 import { outOfSyncGrantIds } from "@/lib/server/reconciliation/findings";
+import type { GrantDetail } from "@/lib/server/grants/queries";
 
 export interface SyncCheckGrant {
   id: string;
@@ -41,4 +42,13 @@ export async function markOutOfSync(grants: readonly SyncCheckGrant[]): Promise<
     }
   }
   return out;
+}
+
+/**
+ * The grant page's check, on the grant exactly as the data layer read it (the partner's real status included: a
+ * suspended partner's active grant must not be readable upstream), so no page rebuilds this input by hand.
+ */
+export async function isGrantOutOfSync(grant: Pick<GrantDetail, "id" | "status" | "includesPersonalData" | "ledger" | "partner">): Promise<boolean> {
+  const out = await markOutOfSync([{ id: grant.id, status: grant.status, includesPersonalData: grant.includesPersonalData, ledgerExternalId: grant.ledger.externalId, partner: grant.partner }]);
+  return out.has(grant.id);
 }

@@ -1,30 +1,14 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
-import { EXPIRING_SOON_DAYS, grantScopeView, type GrantDisplayStatus } from "@/lib/grants/grant-status";
+import { EXPIRING_SOON_DAYS, grantScopeView } from "@/lib/grants/grant-status";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { likePattern, PAGE_SIZE_DEFAULT, toKeysetPage, type KeysetPage, type ListQuery } from "@/lib/paging/keyset";
 import { keysetAfter, keysetLimit, keysetOrderBy } from "@/lib/server/paging/keyset-sql";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { isUuid } from "@/lib/ids";
 import { markOutOfSync } from "@/lib/server/merchant-partners/grant-sync-status";
-
-export interface OverviewGrant {
-  id: string;
-  partnerId: string;
-  partnerName: string;
-  partnerOrgNo: string;
-  status: GrantDisplayStatus;
-  periodFrom: string | null;
-  periodTo: string | null;
-  validUntil: string | null;
-  includesPersonalData: boolean;
-  lastUsedAt: string | null;
-  /** Upstream (the partner's keys) does not yet show what the portal granted or ended; a job is repairing it. */
-  outOfSync: boolean;
-  /** The platform admin suspended the partner (A4): it reads nothing until re-activated; the grant is kept. */
-  partnerSuspended?: boolean;
-}
+import type { OverviewGrant } from "@/lib/grants/types";
 
 export interface OverviewSalesUnit {
   id: string;

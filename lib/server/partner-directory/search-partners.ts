@@ -4,17 +4,7 @@ import { isUuid } from "@/lib/ids";
 import { db } from "@/lib/server/db";
 import type { GrantActor } from "@/lib/server/grants/grant-record";
 import { ledgerAccess } from "@/lib/server/grants/access-rules";
-
-export interface DirectoryPartner {
-  id: string;
-  name: string;
-  orgNo: string;
-  country: string;
-  /** Ledgers of the user's merchant (those the user can see) this partner already holds a live grant on. */
-  liveLedgerIds: string[];
-  /** How many ledgers of the merchant it holds a live grant on, seen or not (for the four-eyes hint). */
-  liveLedgerCount: number;
-}
+import type { DirectoryPartner } from "@/lib/grants/types";
 
 export const DIRECTORY_PAGE = 20;
 

@@ -6,13 +6,7 @@ import { likePattern, PAGE_SIZE_DEFAULT, toKeysetPage, type KeysetPage, type Lis
 import { keysetAfter, keysetLimit, keysetOrderBy } from "@/lib/server/paging/keyset-sql";
 import type { PartnerContext } from "@/lib/server/authz/contexts";
 import { assertPartnerCan } from "@/lib/server/lifecycle/authz";
-
-export interface StaffClient {
-  merchantId: string;
-  name: string;
-  orgNo: string;
-  ledgerCount: number;
-}
+import type { StaffClient } from "@/lib/partner-staff/types";
 
 export interface StaffMember {
   membershipId: string;

@@ -150,7 +150,7 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
 
 /** A real export by the firm's owner (through the sandbox), so "download again" can rebuild it byte for byte. */
 async function exportReceipt(partnerId: string, ledgerExternalId: string): Promise<Ref> {
-  const { getPartnerLedgerAccess } = await import("@/lib/server/ledgers/access/partner-ledger-access");
+  const { getPartnerLedgerAccess } = await import("@/lib/server/ledgers/access/ledger-access");
   const { exportResponse } = await import("@/lib/server/exports/export-response");
   const { exportOptionsSchema } = await import("@/lib/exports/schemas");
   const owner = await db.partnerMembership.findFirstOrThrow({ where: { partnerId, role: "owner" }, select: { userId: true, user: { select: { email: true } }, partner: { select: { name: true } } } });

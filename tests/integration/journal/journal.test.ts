@@ -34,7 +34,7 @@ async function modules() {
   const [{ db }, dates, access, csv, accounts, read, support, postings, chart] = await Promise.all([
     import("@/lib/server/db"),
     import("@/lib/dates"),
-    import("@/lib/server/ledgers/access/partner-ledger-access"),
+    import("@/lib/server/ledgers/access/ledger-access"),
     import("@/lib/server/journal/journal-csv"),
     import("@/lib/server/journal/journal-accounts"),
     import("@/lib/server/ledgers/read-ledger-range"),

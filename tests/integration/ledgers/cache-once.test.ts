@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db";
 import { createReportApiClient } from "@/lib/report-api";
 import { loadPartnerCredentials } from "@/lib/server/credentials/load-credentials";
 import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
-import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { forgetOpenDates } from "@/lib/server/ledgers/fetch-ledger-date";
 import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
 import { addDays } from "@/lib/ledgers/range";

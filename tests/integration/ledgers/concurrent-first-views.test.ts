@@ -4,7 +4,7 @@ import { createDb, db } from "@/lib/server/db";
 import { createReportApiClient, TOPICS } from "@/lib/report-api";
 import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import { loadPartnerCredentials } from "@/lib/server/credentials/load-credentials";
-import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { cacheClosedDayGuarded } from "@/lib/server/ledgers/ledger-cache";
 import { loadLedgerPageData } from "@/lib/server/ledgers/ledger-page-data";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "@/sandbox/server";
 import { db } from "@/lib/server/db";
 import { todayLedgerDate } from "@/lib/dates";
-import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/merchant-ledger-access";
+import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { addDays } from "@/lib/ledgers/range";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { ensureDemoWorld, merchantContextFor } from "@/tests/support/test-db";

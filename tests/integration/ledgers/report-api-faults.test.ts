@@ -4,7 +4,7 @@ import type { FaultRuleInput } from "@/sandbox/faults";
 import { sharedTokenCache } from "@/lib/report-api";
 import { db } from "@/lib/server/db";
 import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
-import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { forgetOpenDates } from "@/lib/server/ledgers/fetch-ledger-date";
 import { addDays, eachDate } from "@/lib/ledgers/range";
 import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "@/sandbox/server";
 import { db } from "@/lib/server/db";
 import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
-import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { addDays, eachDate } from "@/lib/ledgers/range";
 import { SYNC_BACKFILL_DAYS, syncHistoryChunk, syncLedger } from "@/lib/server/ledgers/sync/sync-ledger";
 import { getLedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "@/sandbox/server";
 import { todayLedgerDate } from "@/lib/dates";
-import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { addDays } from "@/lib/ledgers/range";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { ensureDemoWorld, partnerContextFor } from "@/tests/support/test-db";

@@ -1,5 +1,5 @@
 import type { MerchantContext, PartnerContext } from "@/lib/server/authz/contexts";
-import type { CurrentUser } from "@/lib/server/authz/current-user";
+import type { CurrentUser } from "@/lib/authz/types";
 
 /**
  * The signed-in person for the action tests. The action wrappers resolve the session through

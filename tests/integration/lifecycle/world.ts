@@ -7,7 +7,7 @@ import path from "node:path";
 import { db } from "@/lib/server/db";
 import { ledgerDateToDb } from "@/lib/dates";
 import type { MerchantContext, PartnerContext } from "@/lib/server/authz/contexts";
-import type { CurrentUser } from "@/lib/server/authz/current-user";
+import type { CurrentUser } from "@/lib/authz/types";
 
 /**
  * A small world of its own for the lifecycle tests, in the shared test database: two merchants (one with a

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NotificationList } from "@/components/notifications/notification-list";
+import { NotificationList } from "@/app/_shared/notification-list";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 
 export const metadata: Metadata = { title: "Notifications" };

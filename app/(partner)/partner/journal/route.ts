@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { resolvePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
-import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { journalCsvStream, journalFilename, planJournal } from "@/lib/server/journal/journal-csv";
 import { dateRangeSchema } from "@/lib/ledgers/range";
 import { AppError } from "@/lib/errors/app-error";

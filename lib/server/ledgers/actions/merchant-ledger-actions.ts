@@ -3,7 +3,7 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { merchantAction } from "@/lib/server/actions/define-action";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
-import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/merchant-ledger-access";
+import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { merchantEntriesReadSchema, merchantLedgerRefSchema, merchantRangeReadSchema } from "@/lib/ledgers/schemas";

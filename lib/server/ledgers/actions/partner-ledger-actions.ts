@@ -3,7 +3,7 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { partnerAction } from "@/lib/server/actions/define-action";
 import type { PartnerContext } from "@/lib/server/authz/contexts";
-import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { partnerEntriesReadSchema, partnerLedgerRefSchema, partnerRangeReadSchema } from "@/lib/ledgers/schemas";

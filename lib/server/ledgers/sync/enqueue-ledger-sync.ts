@@ -2,8 +2,7 @@ import "server-only";
 import { getQueue, enqueueJob } from "@/lib/server/jobs/queue";
 import { ledgerSyncJob, type LedgerSyncPayload } from "@/lib/server/jobs/ledger-jobs";
 import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
-
-export type SyncJobState = "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+import type { SyncJobState } from "@/lib/ledgers/types";
 
 /**
  * "Sync now" for a reader that passed the access checks: queues a run that uses the reader's own source of

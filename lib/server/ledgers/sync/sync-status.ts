@@ -2,30 +2,10 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { dbDateToLedgerDate, todayLedgerDate } from "@/lib/dates";
 import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
-import { daysInRange, type DateRange } from "@/lib/ledgers/range";
-import { getSyncJobState, type SyncJobState } from "@/lib/server/ledgers/sync/enqueue-ledger-sync";
+import { daysInRange } from "@/lib/ledgers/range";
+import { getSyncJobState } from "@/lib/server/ledgers/sync/enqueue-ledger-sync";
 import { historyWindow } from "@/lib/server/ledgers/sync/sync-ledger";
-
-export interface LedgerSyncStatus {
-  /** The last run that got through (oldest of the two topics). */
-  lastSyncedAt: string | null;
-  lastClosedDate: string | null;
-  /** Code of the last failure (NO_KEYS, UNAUTHENTICATED, NOT_FOUND, RATE_LIMITED, UPSTREAM_UNAVAILABLE), if later than the last success. */
-  lastError: string | null;
-  lastErrorAt: string | null;
-  /**
-   * The dates a sync caches for this reader (the ledger's whole closed history within the reader's period, once
-   * the sync has found where it starts; the last month until then), and how many of them are cached (both topics).
-   */
-  window: DateRange | null;
-  windowDates: number;
-  cachedDates: number;
-  job: { id: string; state: SyncJobState } | null;
-  /** The history is still being cached in the background (the sync found its start and has not caught up). */
-  backfilling: boolean;
-  /** When this status was read: relative times ("5 minutes ago") are counted from here, on server and client alike. */
-  checkedAt: string;
-}
+import type { LedgerSyncStatus } from "@/lib/ledgers/types";
 
 /** P3 status for the ledger view: when it was synced, how far it is complete, and the progress of a run. */
 export async function getLedgerSyncStatus(access: LedgerAccess, jobId?: string, now = new Date()): Promise<LedgerSyncStatus> {

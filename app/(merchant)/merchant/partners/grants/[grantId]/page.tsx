@@ -18,7 +18,7 @@ import { OutOfSyncBadge, PartnerSuspendedBadge } from "@/components/grants/partn
 import { fourEyesReasonText, scopeSummary, type NoticeTranslator } from "@/lib/grants/consent";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { getGrantDetail, listGrantHistory } from "@/lib/server/grants/queries";
-import { markOutOfSync } from "@/lib/server/merchant-partners/grant-sync-status";
+import { isGrantOutOfSync } from "@/lib/server/merchant-partners/grant-sync-status";
 import { MerchantFindingsAlert } from "@/components/reconciliation/merchant-findings-alert";
 import { openFindingsForMerchant } from "@/lib/server/reconciliation/findings";
 
@@ -32,7 +32,7 @@ export default async function GrantPage({ params }: { params: Promise<{ grantId:
   if (!grant) notFound();
   const [history, outOfSync, partnerFindings, t, tm, tn, format, locale] = await Promise.all([
     listGrantHistory(ctx, grant.id),
-    markOutOfSync([{ id: grant.id, status: grant.status, includesPersonalData: grant.includesPersonalData, ledgerExternalId: grant.ledger.externalId, partner: { id: grant.partner.id, orgNo: grant.partner.orgNo, status: "approved" } }]),
+    isGrantOutOfSync(grant),
     openFindingsForMerchant(ctx, { partnerId: grant.partner.id }),
     getTranslations("grantDetail"),
     getTranslations("merchantPartners"),
@@ -54,7 +54,7 @@ export default async function GrantPage({ params }: { params: Promise<{ grantId:
         titleAddon={
           <span className="flex items-center gap-2">
             <GrantStatusBadge status={grant.displayStatus} />
-            {outOfSync.has(grant.id) ? <OutOfSyncBadge /> : null}
+            {outOfSync ? <OutOfSyncBadge /> : null}
             {grant.partner.status === "suspended" ? <PartnerSuspendedBadge /> : null}
           </span>
         }

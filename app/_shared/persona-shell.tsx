@@ -3,13 +3,13 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { clientMessages } from "@/i18n/client-namespaces";
 import { AppShell } from "@/components/shell/app-shell";
-import { NotificationBell } from "@/components/notifications/notification-bell";
+import { NotificationBell } from "@/app/_shared/notification-bell";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { withNavIcons, type NamedNavEntry } from "@/components/shell/nav-icons";
-import type { CurrentUser } from "@/lib/server/authz/current-user";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { signOutAction, switchOrganisationAction } from "@/lib/server/session/actions";
+import type { CurrentUser } from "@/lib/authz/types";
 
 type Kind = "merchant" | "partner" | "admin";
 
