@@ -24,7 +24,6 @@ import { payerDetails, type PayerDetails } from "./names";
 import { hash32, makeRng, type Rng } from "./rng";
 
 export type Topic = "funds" | "fees";
-export const TOPICS: readonly Topic[] = ["funds", "fees"];
 
 /** One ledger entry as stored; `personal` is only serialized when the caller may and asks to see it. */
 export interface Entry {

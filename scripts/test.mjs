@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every check, in the order a failure is cheapest to find. Typecheck, lint, unit tests (the
+ * `npm test`: every check, in the order a failure is cheapest to find. Typecheck, lint, unused code (knip),
+ * copy-paste (jscpd), unit tests (the
  * sandbox and the Report API client included), database tests on a real PostgreSQL (embedded unless
  * TEST_DATABASE_URL is set), the production build, the scale-out test (two instances and two workers on that
  * build) and the browser tests in Chromium.
@@ -11,6 +12,9 @@ import { existsSync } from "node:fs";
 const steps = [
   ["Typecheck", "npx", ["tsc", "--noEmit", "-p", "."]],
   ["Lint", "npx", ["eslint", "--max-warnings=0", "."]],
+  // Unused files, exports and dependencies (knip.json names the entry points), and copy-paste above .jscpd.json's threshold.
+  ["Unused code", "npx", ["knip", "--no-progress"]],
+  ["Copy-paste check", "npx", ["jscpd"]],
   ["Unit tests", "npx", ["vitest", "run", "--project", "unit"]],
   ["Database tests", "npx", ["vitest", "run", "--project", "integration"]],
   ["Build", "npx", ["next", "build"]],

@@ -10,7 +10,7 @@ import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../scripts/lib/embedded-postgres";
 import { needsBuild } from "../../scripts/lib/build-state";
 import { migrate } from "../../scripts/lib/migrate";
-import { run, stopChild, waitForHttp } from "../../scripts/lib/processes";
+import { stopChild, waitForHttp } from "../../scripts/lib/processes";
 import { loadOrCreateSecrets } from "../../scripts/lib/secrets";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 
@@ -149,4 +149,3 @@ export async function sessionCookieFor(stack: Stack, email: string, activeOrg?: 
   return `authjs.session-token=${token}${activeOrg ? `; portal-active-org=${activeOrg}` : ""}`;
 }
 
-export { run };

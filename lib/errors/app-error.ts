@@ -21,13 +21,3 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: { code: AppErrorCode; message: string; fields?: Record<string, string>; retryAfterSeconds?: number } };
 
-export const HTTP_STATUS: Record<AppErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  INVALID_INPUT: 400,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  UPSTREAM_UNAVAILABLE: 503,
-  INTERNAL: 500,
-};

@@ -114,7 +114,6 @@ export type ChangeGrantFormValues = z.input<Schemas["changeGrantSchema"]>;
 export type GrantRefInput = z.output<Schemas["grantRefSchema"]>;
 export type DeclineGrantInput = z.output<Schemas["declineGrantSchema"]>;
 export type PreviewGrantInput = z.output<Schemas["previewGrantSchema"]>;
-export type PartnerSearchInput = z.output<Schemas["partnerSearchSchema"]>;
 
 /** A grant's scope: which ledger dates, whether personal data, until when (null = open). */
 export interface GrantScopeValues {

@@ -41,5 +41,3 @@ export const merchantRangeReadSchema = withRange({ msn: msnSchema });
 export const merchantEntriesReadSchema = withRange({ msn: msnSchema, topic: topicSchema, search: searchSchema, after: cursorSchema });
 export const merchantLedgerRefSchema = z.object({ msn: msnSchema, jobId: z.uuid().optional() });
 
-/** The range in a page's search params, parsed the same way (bad input becomes a message, not an error page). */
-export const rangeSearchParamsSchema = dateRangeSchema;

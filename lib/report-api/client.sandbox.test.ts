@@ -12,7 +12,7 @@ import { REPORT_API_ERROR_CODES, ReportApiError } from "./errors";
 import { DEFAULT_RETRY_POLICY } from "./http";
 import { recordingSleep } from "./test-helpers";
 import { TokenCache } from "./tokens";
-import { checkBalanceChain } from "./transform";
+import { chainProblems } from "@/lib/ledgers/day-summary";
 import type { ReportApiCredentials } from "./types";
 
 const TODAY = "2025-06-18"; // a Wednesday
@@ -134,7 +134,7 @@ describe("paging, tryLater, entry types, GDPR", () => {
     expect(res.pages).toBe(Math.ceil(truth.length / PAGE_SIZE));
     expect(res.entries.map((e) => `${e.entryType}/${e.pspReference}`)).toEqual(truth.map((e) => `${e.entryType}/${e.pspReference}`));
     expect(new Set(res.entries.map((e) => JSON.stringify(e))).size).toBe(truth.length);
-    expect(checkBalanceChain(res.entries)).toEqual([]);
+    expect(chainProblems("funds", res.entries.map((e, seq) => ({ ...e, topic: "funds" as const, seq })), null)).toEqual([]);
     expect((await stats()).dates[`302101/funds/${CLOSED}`]).toBe(res.pages);
   });
 

@@ -117,7 +117,6 @@ export const ledgersPageSchema = z.object({
     .transform((v) => (v ? v : undefined)),
   items: z.array(ledgerSchema),
 });
-export type LedgersPageRaw = z.output<typeof ledgersPageSchema>;
 
 /** Seconds as a JSON number or a numeric string (the standard flow sends strings, the specialized flow numbers). */
 const secondsSchema = z.union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*$/).transform(Number)]).pipe(z.number().positive().finite());
@@ -128,7 +127,6 @@ export const tokenResponseSchema = z.object({
   token_type: z.string().optional(),
   expires_in: secondsSchema,
 });
-export type TokenResponse = z.output<typeof tokenResponseSchema>;
 
 /** Upstream error bodies: 401 `{code,message}`, 500 `{errorCode,errorMessage,contextId}`, RFC 7807, OAuth. */
 export const upstreamErrorBodySchema = z

@@ -2,7 +2,7 @@
  * Public types of the Report API client. Pure types: no Next.js, no I/O, so scripts, workers and tests can
  * import them. Response shapes are inferred from the zod schemas in `schemas.ts`.
  */
-import type { FeedPageRaw, LedgerDatePageRaw, LedgerEntry, Ledger } from "./schemas";
+import type { LedgerEntry, Ledger } from "./schemas";
 
 export type { LedgerEntry, Ledger } from "./schemas";
 
@@ -149,5 +149,3 @@ export interface ReportApiClient {
   iterateFeedPages(ledgerId: string, topic: Topic, options?: FeedOptions): AsyncGenerator<FeedPage, void, undefined>;
 }
 
-/** Raw page envelopes, re-exported for code that calls the endpoints itself. */
-export type { FeedPageRaw, LedgerDatePageRaw };

@@ -30,19 +30,16 @@ import "server-only";
  *     falls back to the previously approved scope
  *   expireGrants(today?): Promise<number>                        — the daily job
  *
- * Queries for pages: getGrantDetail, listGrantHistory, listPendingApprovals, listLedgersForGrantForm,
- * previewGrant (real rows with the merchant's own keys). Notifications: see lib/server/notifications.
+ * Queries for pages live in ./queries.ts (imported from there); previewGrant (real rows with the merchant's own
+ * keys) is here. Notifications: see lib/server/notifications.
  */
-export { grantLedgerAccess, grantLedgerAccessInTransaction, type GrantLedgerAccessInput } from "./grant-ledger-access";
+export { grantLedgerAccess, grantLedgerAccessInTransaction } from "./grant-ledger-access";
 export { changeGrant } from "./change-grant";
 export { revokeGrant } from "./revoke-grant";
 export { approveGrant, declineGrant } from "./decide-grant";
 export { expireGrants } from "./expire-grants";
-export { runAfterCommit, type AfterCommit } from "./transaction";
+export { runAfterCommit } from "./transaction";
 export { previewGrant } from "./preview-grant";
-export {
-  getGrantDetail, listGrantHistory, listPendingApprovals, countPendingApprovals, listLedgersForGrantForm, countMerchantLedgers,
-  type GrantDetail, type PendingApproval,
-} from "./queries";
-export { syncPartnerUpstream, findOutOfSyncPartners, readUpstreamGrants, reconcileSandboxGrants, sandboxPushJob } from "./upstream-sync";
-export type { GrantActor, GrantDto } from "./grant-record";
+export { listPendingApprovals } from "./queries";
+export { findOutOfSyncPartners, reconcileSandboxGrants, sandboxPushJob } from "./upstream-sync";
+export type { GrantDto } from "./grant-record";

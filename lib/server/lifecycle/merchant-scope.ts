@@ -13,12 +13,3 @@ export function ledgerScopeWhere(ctx: MerchantContext): Prisma.LedgerWhereInput 
   };
 }
 
-/**
- * Whether a manager may change access to a ledger: every sales unit it settles must be theirs (granting a joint
- * ledger also shows the other sales unit's payments). Admins may change every ledger.
- */
-export function canManageLedger(ctx: MerchantContext, ledgerSalesUnitIds: readonly string[]): boolean {
-  if (ctx.salesUnitScope === "all") return true;
-  const scope = new Set(ctx.salesUnitScope);
-  return ledgerSalesUnitIds.length > 0 && ledgerSalesUnitIds.every((id) => scope.has(id));
-}

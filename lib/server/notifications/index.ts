@@ -6,11 +6,10 @@ import "server-only";
  *   notifyPartnerUsers(tx, partnerId, { kind, title, body, href }, { merchantId?, exceptUserId?, inAppOnly? })
  *     → owners, and accountants assigned to `merchantId`
  *   notifyMerchantAdmins(tx, merchantId, notice, { exceptUserId?, inAppOnly? }) → every admin of the merchant
- *   notifyUser(tx, userId, notice, opts) / notifyUsers(tx, users, notice, opts)
  *
  * Each writes one Notification per person and one OutboxEmail per person. After commit, the mail transport
  * sends the outbox through nodemailer: flushOutbox() (SMTP_URL in production; embedded mode: a .eml file per mail in OUTBOX_DIR); the job
  * `notifications.flush-outbox` (lib/server/jobs/grant-jobs.ts) runs it every minute as well.
  */
-export { notifyMerchantAdmins, notifyPartnerUsers, notifyUser, notifyUsers, type NoticeInput, type NotifyOptions } from "./notify";
-export { flushOutbox, flushOutboxQuietly, outboxDir, type FlushResult } from "./mail-transport";
+export { notifyMerchantAdmins, notifyPartnerUsers } from "./notify";
+export { flushOutbox } from "./mail-transport";
