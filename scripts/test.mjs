@@ -13,7 +13,7 @@ const steps = [
   ["Typecheck", "npx", ["tsc", "--noEmit", "-p", "."]],
   ["Lint", "npx", ["eslint", "--max-warnings=0", "."]],
   // Unused files, exports and dependencies (knip.json names the entry points), and copy-paste above .jscpd.json's threshold.
-  ["Unused code", "npx", ["knip", "--no-progress"]],
+  ["Unused code", "npx", ["knip", "--no-progress", "--no-config-hints"]],
   ["Copy-paste check", "npx", ["jscpd"]],
   ["Unit tests", "npx", ["vitest", "run", "--project", "unit"]],
   ["Database tests", "npx", ["vitest", "run", "--project", "integration"]],

@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
-import { assertMerchantCan } from "@/lib/server/lifecycle/authz";
-import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
+import { requireMerchantCan } from "@/lib/server/authz/require";
 import { accessEventSelect, accessEventsWhere, toAccessEventRow, type AccessEventRow } from "@/lib/server/access-log/list-access-events";
 import { ACCESS_LOG_EXPORT_LIMIT, type AccessLogFilters } from "@/lib/lifecycle/access-log-filters";
 import { csvWebStream, type CsvCell } from "@/lib/csv/csv-writer";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 const BATCH = 1000;
 
@@ -19,8 +19,8 @@ function rowCells(r: AccessEventRow): CsvCell[] {
  * Same tenant rules as the page.
  */
 export function streamAccessLogCsv(ctx: MerchantContext, filters: Omit<AccessLogFilters, "page">): ReadableStream<Uint8Array> {
-  assertMerchantCan(ctx, "accessLog.read");
-  const t = lifecycleTranslator("accessLog");
+  requireMerchantCan(ctx, "accessLog.read");
+  const t = serverTranslator("accessLog");
   const where = accessEventsWhere(ctx, filters);
   const header = ["time", "person", "email", "partner", "partnerOrgNo", "ledger", "currency", "salesUnits", "action", "fromDate", "toDate", "format", "rows"].map((k) => t(`csv.${k}`));
   async function* rows(): AsyncGenerator<CsvCell[]> {

@@ -4,7 +4,7 @@ import { db } from "@/lib/server/db";
 import { DEFAULT_LEDGER_TZ, dbDateToLedgerDate, shiftLedgerDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
-import { assertMerchantCan } from "@/lib/server/lifecycle/authz";
+import { requireMerchantCan } from "@/lib/server/authz/require";
 import { ledgerScopeWhere } from "@/lib/server/lifecycle/merchant-scope";
 import { ACCESS_LOG_PAGE_SIZE, type AccessLogFilters } from "@/lib/lifecycle/access-log-filters";
 
@@ -86,7 +86,7 @@ export function toAccessEventRow(e: Prisma.LedgerAccessEventGetPayload<{ select:
 }
 
 export async function listAccessEvents(ctx: MerchantContext, filters: AccessLogFilters): Promise<AccessEventPage> {
-  assertMerchantCan(ctx, "accessLog.read");
+  requireMerchantCan(ctx, "accessLog.read");
   const where = accessEventsWhere(ctx, filters);
   const [total, rows] = await Promise.all([
     db.ledgerAccessEvent.count({ where }),
@@ -111,7 +111,7 @@ export interface AccessLogSummary {
 
 /** Figures for the stat cards and the choices of the filter menus (only this merchant's partners and ledgers). */
 export async function getAccessLogSummary(ctx: MerchantContext, now: Date = new Date()): Promise<AccessLogSummary> {
-  assertMerchantCan(ctx, "accessLog.read");
+  requireMerchantCan(ctx, "accessLog.read");
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const base = { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx), at: { gte: since } } satisfies Prisma.LedgerAccessEventWhereInput;
   const [events, exports, people, ledgers, partnerIds] = await Promise.all([

@@ -7,10 +7,11 @@ import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { grantLedgerAccessInTransaction, runAfterCommit, type GrantDto } from "@/lib/server/grants";
 import { notifyPartnerUsers } from "@/lib/server/notifications";
 import { loadRequestForMerchantUpdate, requireOpen, type RequestRow } from "@/lib/server/access-requests/load-request";
-import { actorOf, assertMerchantCan } from "@/lib/server/lifecycle/authz";
+import { requireMerchantCan } from "@/lib/server/authz/require";
+import { personActor } from "@/lib/server/audit/actor";
 import { dateText } from "@/lib/server/lifecycle/describe";
-import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
 import type { ApproveAccessRequestInput } from "@/lib/lifecycle/schemas";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 export interface ApprovedRequest {
   requestId: string;
@@ -29,8 +30,8 @@ export interface ApprovedRequest {
  * The request, its grants, their audit events and the notices commit together; upstream is told after.
  */
 export async function approveAccessRequest(ctx: MerchantContext, input: ApproveAccessRequestInput, now: Date = new Date()): Promise<ApprovedRequest> {
-  assertMerchantCan(ctx, "requests.decide");
-  const problems = lifecycleTranslator("lifecycleProblems");
+  requireMerchantCan(ctx, "requests.decide");
+  const problems = serverTranslator("lifecycleProblems");
   const { value, afterCommit } = await db.$transaction(async (tx) => {
     const { request, access } = await loadRequestForMerchantUpdate(tx, ctx, input.requestId);
     if (access !== "decidable") throw new AppError("FORBIDDEN", problems("requestOutsideScope"));
@@ -58,7 +59,7 @@ export async function approveAccessRequest(ctx: MerchantContext, input: ApproveA
 
     await tx.accessRequest.update({ where: { id: request.id }, data: { status: "approved", decidedById: ctx.user.id, decidedAt: now } });
     await appendAuditEvent(tx, {
-      ...actorOf(ctx),
+      ...personActor(ctx.user),
       action: "access_request.approved",
       merchantId: ctx.merchantId,
       partnerId: request.partnerId,
@@ -70,7 +71,7 @@ export async function approveAccessRequest(ctx: MerchantContext, input: ApproveA
     // The grant core already tells the partner about active grants; the request's own answer adds what it
     // cannot know: that less was given than asked, or that a second admin still has to approve.
     if (narrowed || pendingApproval) {
-      const notices = lifecycleTranslator("lifecycleNotices");
+      const notices = serverTranslator("lifecycleNotices");
       const values = { merchant: ctx.merchantName, ledgers: ledgers.map((l) => l.externalId).sort().join(", "), until: scope.validUntil ? dateText(scope.validUntil) : "" };
       await notifyPartnerUsers(
         tx,
@@ -101,7 +102,7 @@ function requestedScope(r: RequestRow) {
 
 /** The first way the answer would give more than was asked, or null. */
 function wideningFields(r: RequestRow, input: ApproveAccessRequestInput): { field: string; message: string } | null {
-  const problems = lifecycleTranslator("lifecycleProblems");
+  const problems = serverTranslator("lifecycleProblems");
   const asked = requestedScope(r);
   if (asked.periodFrom && (!input.periodFrom || input.periodFrom < asked.periodFrom)) {
     return { field: "periodFrom", message: problems("periodFromWider", { date: dateText(asked.periodFrom) }) };

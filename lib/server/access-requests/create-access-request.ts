@@ -7,12 +7,13 @@ import type { PartnerContext } from "@/lib/server/authz/contexts";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyMerchantAdmins } from "@/lib/server/notifications";
 import { flushOutboxQuietly } from "@/lib/server/notifications/mail-transport";
-import { actorOf, assertPartnerCan } from "@/lib/server/lifecycle/authz";
+import { requirePartnerCan } from "@/lib/server/authz/require";
+import { personActor } from "@/lib/server/audit/actor";
 import { dateText } from "@/lib/server/lifecycle/describe";
-import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
 import { normaliseOrgNo } from "@/lib/lifecycle/fields";
 import { REQUEST_TTL_DAYS, type CreateAccessRequestInput } from "@/lib/lifecycle/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 /**
  * What the partner learns from sending a request: that it was sent, and nothing else. Same value whether the
@@ -37,8 +38,8 @@ interface Reached {
  * approved is refused, which tells it nothing about merchants.
  */
 export async function createAccessRequest(ctx: PartnerContext, input: CreateAccessRequestInput, now: Date = new Date()): Promise<SentRequest> {
-  assertPartnerCan(ctx, "requests.write");
-  const problems = lifecycleTranslator("lifecycleProblems");
+  requirePartnerCan(ctx, "requests.write");
+  const problems = serverTranslator("lifecycleProblems");
   if (ctx.partnerStatus !== "approved") throw new AppError("FORBIDDEN", problems("partnerNotApproved"));
 
   const requestedMsns = input.by === "msn" ? input.msns : [];
@@ -117,7 +118,7 @@ async function sendToMerchant(
   });
   const msns = target.salesUnits.map((s) => s.msn);
   await appendAuditEvent(tx, {
-    ...actorOf(ctx),
+    ...personActor(ctx.user),
     action: "access_request.created",
     merchantId: target.merchantId,
     partnerId: ctx.partnerId,
@@ -135,7 +136,7 @@ async function sendToMerchant(
       expiresAt: data.expiresAt.toISOString(),
     },
   });
-  const notices = lifecycleTranslator("lifecycleNotices");
+  const notices = serverTranslator("lifecycleNotices");
   const values = { partner: ctx.partnerName, count: msns.length, msns: msns.join(", "), purpose: input.purpose, date: dateText(todayLedgerDate(data.expiresAt)) };
   await notifyMerchantAdmins(tx, target.merchantId, { kind: "request.created", title: notices("requestCreatedTitle", values), body: notices("requestCreatedBody", values), href: "/merchant/requests" });
   return true;

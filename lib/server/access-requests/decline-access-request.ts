@@ -6,24 +6,25 @@ import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyPartnerUsers } from "@/lib/server/notifications";
 import { flushOutboxQuietly } from "@/lib/server/notifications/mail-transport";
 import { loadRequestForMerchantUpdate, requireOpen } from "@/lib/server/access-requests/load-request";
-import { actorOf, assertMerchantCan } from "@/lib/server/lifecycle/authz";
-import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
+import { requireMerchantCan } from "@/lib/server/authz/require";
+import { personActor } from "@/lib/server/audit/actor";
 import type { DeclineAccessRequestInput } from "@/lib/lifecycle/schemas";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 /**
  * M4: the merchant says no. The reason (optional) goes to the partner and into the audit event. Tenant and
  * role rules as in approveAccessRequest.
  */
 export async function declineAccessRequest(ctx: MerchantContext, input: DeclineAccessRequestInput, now: Date = new Date()): Promise<{ requestId: string }> {
-  assertMerchantCan(ctx, "requests.decide");
-  const problems = lifecycleTranslator("lifecycleProblems");
+  requireMerchantCan(ctx, "requests.decide");
+  const problems = serverTranslator("lifecycleProblems");
   const result = await db.$transaction(async (tx) => {
     const { request, access } = await loadRequestForMerchantUpdate(tx, ctx, input.requestId);
     if (access !== "decidable") throw new AppError("FORBIDDEN", problems("requestOutsideScope"));
     requireOpen(request, now);
     await tx.accessRequest.update({ where: { id: request.id }, data: { status: "declined", decidedById: ctx.user.id, decidedAt: now } });
     await appendAuditEvent(tx, {
-      ...actorOf(ctx),
+      ...personActor(ctx.user),
       action: "access_request.declined",
       merchantId: ctx.merchantId,
       partnerId: request.partnerId,
@@ -32,7 +33,7 @@ export async function declineAccessRequest(ctx: MerchantContext, input: DeclineA
       before: { status: "pending" },
       after: { status: "declined", reason: input.reason || null },
     });
-    const notices = lifecycleTranslator("lifecycleNotices");
+    const notices = serverTranslator("lifecycleNotices");
     // No merchant name: a partner learns it only once a merchant accepts (decision 013).
     const values = { by: request.requestedOrgNo ? "orgNo" : "msn", count: request.requestedMsns.length, msns: request.requestedMsns.join(", "), orgNo: request.requestedOrgNo ?? "", reason: input.reason };
     await notifyPartnerUsers(tx, request.partnerId, {

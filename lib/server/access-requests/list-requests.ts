@@ -7,7 +7,7 @@ import type { MerchantContext, PartnerContext } from "@/lib/server/authz/context
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { ledgerAccess } from "@/lib/server/grants/access-rules";
 import { requestAccess } from "@/lib/server/access-requests/load-request";
-import { assertMerchantCan, assertPartnerCan } from "@/lib/server/lifecycle/authz";
+import { requireMerchantCan, requirePartnerCan } from "@/lib/server/authz/require";
 import { ledgerScopeWhere } from "@/lib/server/lifecycle/merchant-scope";
 import { requestDisplayStatus, type RequestDisplayStatus } from "@/lib/lifecycle/request-status";
 import type { RequestView, PartnerRequestView, LedgerChoice, MerchantRequestView } from "@/lib/access-requests/types";
@@ -99,7 +99,7 @@ function submissionStatus(views: RequestView[]): { status: RequestDisplayStatus;
 
 /** P7: this partner's requests (owners only: requests.write). Tenant rule: partnerId from the context. */
 export async function listRequestsForPartner(ctx: PartnerContext, now: Date = new Date()): Promise<PartnerRequestView[]> {
-  assertPartnerCan(ctx, "requests.write");
+  requirePartnerCan(ctx, "requests.write");
   const rows = await db.accessRequest.findMany({ where: { partnerId: ctx.partnerId }, select: PARTNER_SELECT, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 400 });
   const bySubmission = new Map<string, typeof rows>();
   for (const r of rows) bySubmission.set(r.submissionId, [...(bySubmission.get(r.submissionId) ?? []), r]);
@@ -134,7 +134,7 @@ export async function listRequestsForPartner(ctx: PartnerContext, now: Date = ne
  * by org. number), with the ledgers the decider can choose from. Tenant rule: merchantId from the context.
  */
 export async function listRequestsForMerchant(ctx: MerchantContext, now: Date = new Date()): Promise<MerchantRequestView[]> {
-  assertMerchantCan(ctx, "partners.read");
+  requireMerchantCan(ctx, "partners.read");
   const rows = await db.accessRequest.findMany({ where: { merchantId: ctx.merchantId }, select: SELECT, orderBy: { createdAt: "desc" }, take: 200 });
   const visible = rows
     .map((r) => ({ row: r, access: requestAccess(ctx, r.salesUnits.map((s) => s.salesUnit.id)) }))

@@ -6,9 +6,10 @@ import type { PartnerContext } from "@/lib/server/authz/contexts";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyMerchantAdmins } from "@/lib/server/notifications";
 import { requireOpen } from "@/lib/server/access-requests/load-request";
-import { actorOf, assertPartnerCan } from "@/lib/server/lifecycle/authz";
-import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
+import { requirePartnerCan } from "@/lib/server/authz/require";
+import { personActor } from "@/lib/server/audit/actor";
 import type { RequestRefInput } from "@/lib/lifecycle/schemas";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 /**
  * P7: the partner takes back its own open request: every merchant it reached is told, in the same
@@ -17,8 +18,8 @@ import type { RequestRefInput } from "@/lib/lifecycle/schemas";
  * request is NOT_FOUND.
  */
 export async function withdrawAccessRequest(ctx: PartnerContext, input: RequestRefInput, now: Date = new Date()): Promise<{ requestId: string }> {
-  assertPartnerCan(ctx, "requests.write");
-  const problems = lifecycleTranslator("lifecycleProblems");
+  requirePartnerCan(ctx, "requests.write");
+  const problems = serverTranslator("lifecycleProblems");
   if (!isUuid(input.requestId)) throw new AppError("NOT_FOUND", problems("requestNotFound"));
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`
@@ -31,13 +32,13 @@ export async function withdrawAccessRequest(ctx: PartnerContext, input: RequestR
     });
     const open = rows.filter((r) => r.status === "pending" && r.expiresAt > now);
     if (open.length === 0) requireOpen(rows[0]!, now);
-    const notices = lifecycleTranslator("lifecycleNotices");
+    const notices = serverTranslator("lifecycleNotices");
     for (const request of open) {
       await tx.accessRequest.update({ where: { id: request.id }, data: { status: "withdrawn", decidedById: ctx.user.id, decidedAt: now } });
       // A row that reached no merchant is the partner's own record: there is nobody to tell and no access changed.
       if (request.merchantId === null) continue;
       await appendAuditEvent(tx, {
-        ...actorOf(ctx),
+        ...personActor(ctx.user),
         action: "access_request.withdrawn",
         merchantId: request.merchantId,
         partnerId: ctx.partnerId,

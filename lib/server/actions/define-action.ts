@@ -14,6 +14,10 @@ import { clientIp } from "@/lib/server/rate-limit/client-ip";
 import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
 import type { RateLimitName, RateLimitSubject } from "@/lib/server/rate-limit/limits";
 import type { CurrentUser } from "@/lib/authz/types";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { fieldErrorsOf } from "@/lib/server/actions/field-errors";
+
+const serverErrors = serverTranslator("serverErrors");
 
 /**
  * Every server action is a public POST endpoint. These wrappers run the same steps in the same order so
@@ -46,16 +50,14 @@ async function execute<S extends z.ZodType, C, R>(
     const resolved = await resolve();
     if (!resolved.ok) {
       return resolved.reason === "unauthenticated"
-        ? fail("UNAUTHENTICATED", "Please sign in again.")
-        : fail("NOT_FOUND", "Not found.");
+        ? fail("UNAUTHENTICATED", serverErrors("signInAgain"))
+        : fail("NOT_FOUND", serverErrors("notFound"));
     }
     const parsed = schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
     if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[fieldKey(issue.path)] ??= safeIssueMessage(issue);
-      return { ok: false, error: { code: "INVALID_INPUT", message: "Some fields need attention.", fields } };
+      return { ok: false, error: { code: "INVALID_INPUT", message: serverErrors("fieldsNeedAttention"), fields: fieldErrorsOf(parsed.error.issues) } };
     }
-    if (!authorize(resolved.ctx)) return fail("FORBIDDEN", "Your role does not allow this.");
+    if (!authorize(resolved.ctx)) return fail("FORBIDDEN", serverErrors("roleForbids"));
     if (limit) await requireWithinRateLimit(limit.name, await limit.subject(resolved.ctx, parsed.data));
     return { ok: true, data: await run({ input: parsed.data as z.infer<S>, ctx: resolved.ctx }) };
   } catch (err) {
@@ -68,22 +70,8 @@ async function execute<S extends z.ZodType, C, R>(
     }
     const errorId = randomUUID();
     logger().error({ errorId, err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, "server action failed");
-    return fail("INTERNAL", `Something went wrong on our side (reference ${errorId.slice(0, 8)}). Nothing was changed.`);
+    return fail("INTERNAL", serverErrors("internal", { reference: errorId.slice(0, 8) }));
   }
-}
-
-/**
- * zod's own text for an unknown key quotes the key ("Unrecognized key: \"<img src=x …>\""), which would send a
- * crafted field name back to the browser inside an error message. Our schemas' messages never quote input.
- */
-function safeIssueMessage(issue: z.core.$ZodIssue): string {
-  return issue.code === "unrecognized_keys" ? "This form sent a field it does not have. Reload the page and try again." : issue.message;
-}
-
-/** The field a message belongs to; a path made of crafted keys is not echoed back either. */
-function fieldKey(path: PropertyKey[]): string {
-  const key = path.map(String).join(".");
-  return key === "" || key.length > 100 || /[^\w.\-]/.test(key) ? "_" : key;
 }
 
 function fail(code: AppError["code"], message: string): { ok: false; error: { code: AppError["code"]; message: string } } {

@@ -1,15 +1,14 @@
 import "server-only";
-import { createTranslator } from "next-intl";
-import messages from "@/messages/en";
 import { AppError } from "@/lib/errors/app-error";
 import { isUuid } from "@/lib/ids";
 import type { PartnerStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
-import { actorLabel } from "@/lib/server/grants/grant-record";
+import { personActorLabel } from "@/lib/server/audit/actor";
 import { notifyMerchantAdmins, notifyPartnerUsers } from "@/lib/server/notifications/notify";
 import { syncPartnerUpstream } from "@/lib/server/grants/upstream-sync";
 import type { CurrentUser } from "@/lib/authz/types";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 export type PartnerStatusStep = "approve" | "suspend" | "reactivate";
 
@@ -21,7 +20,7 @@ const STEPS: Record<PartnerStatusStep, { from: PartnerStatus; to: PartnerStatus;
 };
 
 // Notices are written once for every reader, in the portal's default language (as notify.ts does).
-const notice = createTranslator({ locale: "en", messages, namespace: "partnerStatusNotices" });
+const notice = serverTranslator("partnerStatusNotices");
 
 /**
  * A4: approve a pending partner, suspend an approved one (with a reason), re-activate a suspended one. The status
@@ -45,7 +44,7 @@ export async function changePartnerStatus(actor: CurrentUser, input: { partnerId
     if (changed.count !== 1) throw new AppError("CONFLICT", `${partner.name} is ${partner.status}; reload the page to see its current status.`);
     await appendAuditEvent(tx, {
       actorUserId: actor.id,
-      actorLabel: actorLabel(actor),
+      actorLabel: personActorLabel(actor),
       action: step.action,
       merchantId: null,
       partnerId: partner.id,

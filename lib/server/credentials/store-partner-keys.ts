@@ -9,6 +9,10 @@ import { toStoredKeysView } from "@/lib/server/credentials/credential-view";
 import { sealSecret } from "@/lib/server/credentials/secret-fields";
 import type { PartnerKeysInput } from "@/lib/credentials/schemas";
 import type { StoredKeysView } from "@/lib/credentials/types";
+import { personActor } from "@/lib/server/audit/actor";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 /**
  * P5: stores (or replaces) the partner's accounting keys, encrypted. Tenant: ctx.partnerId only. Only an owner
@@ -16,7 +20,7 @@ import type { StoredKeysView } from "@/lib/credentials/types";
  */
 export async function storePartnerKeys(ctx: PartnerContext, input: PartnerKeysInput): Promise<StoredKeysView> {
   if (!partnerCan(ctx.role, "keys.write") || ctx.partnerStatus === "suspended") {
-    throw new AppError("FORBIDDEN", "Your role does not allow changing API keys.");
+    throw new AppError("FORBIDDEN", serverErrors("roleForbidsChangingKeys"));
   }
   const sealed = {
     clientId: input.clientId,
@@ -33,8 +37,7 @@ export async function storePartnerKeys(ctx: PartnerContext, input: PartnerKeysIn
       select: { id: true, clientId: true, updatedAt: true, lastVerifiedAt: true },
     });
     await appendAuditEvent(tx, {
-      actorUserId: ctx.user.id,
-      actorLabel: ctx.user.email,
+      ...personActor(ctx.user),
       action: before ? "credentials.replaced" : "credentials.stored",
       merchantId: null,
       partnerId: ctx.partnerId,

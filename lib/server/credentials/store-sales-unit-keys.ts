@@ -10,6 +10,10 @@ import { findSalesUnitInScope } from "@/lib/server/credentials/find-sales-unit-i
 import { sealSecret } from "@/lib/server/credentials/secret-fields";
 import type { SalesUnitKeysInput } from "@/lib/credentials/schemas";
 import type { StoredKeysView } from "@/lib/credentials/types";
+import { personActor } from "@/lib/server/audit/actor";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 /**
  * M6: stores (or replaces) a sales unit's own API keys, encrypted (AES-256-GCM bound to the row and column).
@@ -19,8 +23,8 @@ import type { StoredKeysView } from "@/lib/credentials/types";
  */
 export async function storeSalesUnitKeys(ctx: MerchantContext, input: SalesUnitKeysInput): Promise<StoredKeysView> {
   const unit = await findSalesUnitInScope(ctx, input.msn);
-  if (!unit) throw new AppError("NOT_FOUND", "There is no such sales unit.");
-  if (!merchantCan(ctx.role, "keys.write")) throw new AppError("FORBIDDEN", "Your role does not allow changing API keys.");
+  if (!unit) throw new AppError("NOT_FOUND", serverErrors("noSuchSalesUnit"));
+  if (!merchantCan(ctx.role, "keys.write")) throw new AppError("FORBIDDEN", serverErrors("roleForbidsChangingKeys"));
   const sealed = {
     clientId: input.clientId,
     clientSecretEnc: sealSecret(input.clientSecret, { owner: "sales-unit", salesUnitId: unit.id, field: "clientSecret" }),
@@ -38,8 +42,7 @@ export async function storeSalesUnitKeys(ctx: MerchantContext, input: SalesUnitK
       select: { id: true, clientId: true, updatedAt: true, lastVerifiedAt: true },
     });
     await appendAuditEvent(tx, {
-      actorUserId: ctx.user.id,
-      actorLabel: ctx.user.email,
+      ...personActor(ctx.user),
       action: before ? "credentials.replaced" : "credentials.stored",
       merchantId: ctx.merchantId,
       partnerId: null,

@@ -8,6 +8,9 @@ import { findSalesUnitInScope } from "@/lib/server/credentials/find-sales-unit-i
 import { loadPartnerCredentials, loadSalesUnitCredentials, type LoadedCredentials } from "@/lib/server/credentials/load-credentials";
 import { reportApiClientFor } from "@/lib/server/credentials/report-api-client";
 import type { ConnectionTestResult } from "@/lib/credentials/types";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 /** Fetches a token and lists ledgers: proves the keys work and shows what upstream lets them read. */
 async function runTest(loaded: LoadedCredentials | null): Promise<ConnectionTestResult> {
@@ -32,15 +35,15 @@ async function runTest(loaded: LoadedCredentials | null): Promise<ConnectionTest
 /** M6 "test connection" for a sales unit's stored keys. Same tenant and role rules as storing them. */
 export async function testSalesUnitConnection(ctx: MerchantContext, msn: string): Promise<ConnectionTestResult> {
   const unit = await findSalesUnitInScope(ctx, msn);
-  if (!unit) throw new AppError("NOT_FOUND", "There is no such sales unit.");
-  if (!merchantCan(ctx.role, "keys.write")) throw new AppError("FORBIDDEN", "Your role does not allow testing API keys.");
+  if (!unit) throw new AppError("NOT_FOUND", serverErrors("noSuchSalesUnit"));
+  if (!merchantCan(ctx.role, "keys.write")) throw new AppError("FORBIDDEN", serverErrors("roleForbidsTestingKeys"));
   return runTest(await loadSalesUnitCredentials(unit.id));
 }
 
 /** P5 "test connection" for the partner's accounting keys (owners only; a suspended partner tests nothing). */
 export async function testPartnerConnection(ctx: PartnerContext): Promise<ConnectionTestResult> {
   if (!partnerCan(ctx.role, "keys.write") || ctx.partnerStatus === "suspended") {
-    throw new AppError("FORBIDDEN", "Your role does not allow testing API keys.");
+    throw new AppError("FORBIDDEN", serverErrors("roleForbidsTestingKeys"));
   }
   return runTest(await loadPartnerCredentials(ctx.partnerId));
 }

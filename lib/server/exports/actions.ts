@@ -5,6 +5,9 @@ import { merchantAction, partnerAction } from "@/lib/server/actions/define-actio
 import { getMerchantLedgerAccess, getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { merchantExportPrepareSchema, partnerExportPrepareSchema } from "@/lib/exports/schemas";
 import { prepareExportStep } from "@/lib/server/exports/plan-export";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 // P4: one step of preparing an export (fetching the period's dates not cached yet, a few at a time, so the dialog
 // can show progress). It may call the Report API, so it counts against the upstream limit; the export itself
@@ -14,14 +17,14 @@ const UPSTREAM = { rateLimit: "upstream" } as const;
 export const preparePartnerLedgerExportAction = partnerAction(partnerExportPrepareSchema, "ledgers.read", UPSTREAM, async ({ input, ctx }) => {
   const { ledgerId, ...options } = input;
   const access = await getPartnerLedgerAccess(ctx, ledgerId);
-  if (!access) throw new AppError("NOT_FOUND", "This ledger does not exist or is not shared with you.");
+  if (!access) throw new AppError("NOT_FOUND", serverErrors("ledgerNotShared"));
   return prepareExportStep(access, options);
 });
 
 export const prepareMerchantLedgerExportAction = merchantAction(merchantExportPrepareSchema, "ledger.read", UPSTREAM, async ({ input, ctx }) => {
   const { msn, ...options } = input;
   const result = await getMerchantLedgerAccess(ctx, msn);
-  if (!result) throw new AppError("NOT_FOUND", "This sales unit does not exist.");
-  if (result.kind !== "ok") throw new AppError("FORBIDDEN", "This ledger cannot be read with this sales unit's keys.");
+  if (!result) throw new AppError("NOT_FOUND", serverErrors("noSuchSalesUnit"));
+  if (result.kind !== "ok") throw new AppError("FORBIDDEN", serverErrors("ledgerNotReadableWithUnitKeys"));
   return prepareExportStep(result.access, options);
 });

@@ -14,6 +14,9 @@ import { exportOptionsSchema, type ExportOptions } from "@/lib/exports/schemas";
 import { CONTENT_TYPES, exportFile, exportFileName, hashing, type CompletedFile } from "@/lib/server/exports/export-file";
 import { planExport, type ExportPlan, type ExportRefusal } from "@/lib/server/exports/plan-export";
 import { recordExport } from "@/lib/server/exports/record-export";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 export function plainResponse(status: number, message: string, extra: Record<string, string> = {}): Response {
   return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff", ...extra } });
@@ -47,14 +50,14 @@ export interface ExportRunOptions {
  * receipt and its access-log row are written when the last byte has been produced, with the bytes' SHA-256,
  * and never for a stream that failed or was cancelled (the browser then shows a failed download).
  */
-export async function exportResponse(access: LedgerAccess, options: ExportOptions, actorEmail: string, opts: ExportRunOptions = {}): Promise<Response> {
+export async function exportResponse(access: LedgerAccess, options: ExportOptions, actorLabel: string, opts: ExportRunOptions = {}): Promise<Response> {
   const planned = await planExport(access, options, { now: opts.now });
   if (!planned.ok) return refusalResponse(planned.refusal);
   const { plan } = planned;
   const generatedAt = opts.now ?? new Date();
   const file = exportFile(plan, generatedAt, { failAfterRows: opts.failAfterRows });
   const stream = hashing(file.stream, async (completed) => {
-    const { receiptId } = await recordExport({ plan, totals: file.totals, file: completed, generatedAt, actorEmail });
+    const { receiptId } = await recordExport({ plan, totals: file.totals, file: completed, generatedAt, actorLabel });
     opts.onReceipt?.(receiptId);
   });
   return new Response(stream, { headers: fileHeaders(plan, plan.openDates.length > 0 ? { "x-export-open-dates": plan.openDates.join(",") } : {}) });
@@ -74,9 +77,9 @@ async function findReceipt(access: LedgerAccess, receiptId: string) {
  * temporary file while hashing it, and serves it only when its SHA-256 equals the receipt's. A file that would
  * differ (a date that was still changing has changed, the grant no longer covers the period) is refused.
  */
-export async function redownloadResponse(access: LedgerAccess, receiptId: string, actorEmail: string): Promise<Response> {
+export async function redownloadResponse(access: LedgerAccess, receiptId: string, actorLabel: string): Promise<Response> {
   const receipt = await findReceipt(access, receiptId);
-  if (!receipt) return plainResponse(404, "Not found.");
+  if (!receipt) return plainResponse(404, serverErrors("notFound"));
   const filters = (receipt.filters ?? {}) as Record<string, unknown>;
   const parsed = exportOptionsSchema.safeParse({
     from: dbDateToLedgerDate(receipt.periodFrom),
@@ -87,11 +90,11 @@ export async function redownloadResponse(access: LedgerAccess, receiptId: string
     tz: receipt.timeZone,
     includeOpen: filters.includeOpen ? "1" : "0",
   });
-  if (!parsed.success) return plainResponse(409, "This receipt cannot be rebuilt. Export the period again.");
+  if (!parsed.success) return plainResponse(409, serverErrors("receiptCannotRebuild"));
   const planned = await planExport(access, parsed.data);
   if (!planned.ok) return refusalResponse(planned.refusal);
   const plan: ExportPlan = { ...planned.plan, columns: receipt.columns.filter((c): c is ExportColumn => (EXPORT_COLUMNS as readonly string[]).includes(c)) };
-  if (plan.range.from !== parsed.data.from || plan.range.to !== parsed.data.to) return plainResponse(404, "This period is no longer shared with you.");
+  if (plan.range.from !== parsed.data.from || plan.range.to !== parsed.data.to) return plainResponse(404, serverErrors("periodNoLongerShared"));
 
   const dir = await mkdtemp(join(tmpdir(), "ledger-export-"));
   const path = join(dir, "file");
@@ -105,9 +108,9 @@ export async function redownloadResponse(access: LedgerAccess, receiptId: string
     const done = completed as CompletedFile | null;
     if (!done || done.sha256 !== receipt.sha256) {
       await rm(dir, { recursive: true, force: true });
-      return plainResponse(409, "The rebuilt file does not match this receipt (a date that was still changing has changed since). Nothing was served; export the period again.");
+      return plainResponse(409, serverErrors("rebuiltMismatch"));
     }
-    await recordRedownload(plan, receipt.id, done, actorEmail, file.totals.rows);
+    await recordRedownload(plan, receipt.id, done, actorLabel, file.totals.rows);
     const body = createReadStream(path);
     body.on("close", () => void rm(dir, { recursive: true, force: true }));
     return new Response(Readable.toWeb(body) as unknown as ReadableStream<Uint8Array>, { headers: fileHeaders(plan, { "x-export-receipt": receipt.id, "content-length": String(done.byteCount) }) });
@@ -118,7 +121,7 @@ export async function redownloadResponse(access: LedgerAccess, receiptId: string
 }
 
 /** A download again is an export too: an access-log row and an audit event (the receipt stays the one). */
-async function recordRedownload(plan: ExportPlan, receiptId: string, file: CompletedFile, actorEmail: string, rows: number): Promise<void> {
+async function recordRedownload(plan: ExportPlan, receiptId: string, file: CompletedFile, actorLabel: string, rows: number): Promise<void> {
   const { access, range, options } = plan;
   const r = access.reader;
   const partnerId = r.kind === "partner" ? r.partnerId : null;
@@ -140,7 +143,7 @@ async function recordRedownload(plan: ExportPlan, receiptId: string, file: Compl
     });
     await appendAuditEvent(tx, {
       actorUserId: r.userId,
-      actorLabel: actorEmail,
+      actorLabel,
       action: "ledger.export.downloadedAgain",
       merchantId: access.ledger.merchantId,
       partnerId,

@@ -7,6 +7,10 @@ import { rateLimitMessage } from "@/lib/server/rate-limit/enforce-rate-limit";
 import { db } from "@/lib/server/db";
 import { parseExportQuery, receiptIdSchema } from "@/lib/exports/schemas";
 import { exportResponse, plainResponse, redownloadResponse } from "@/lib/server/exports/export-response";
+import { personActorLabel } from "@/lib/server/audit/actor";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 /**
  * The export route handlers' shared steps, in the action wrapper's order: session → the ledger access checks of
@@ -14,7 +18,7 @@ import { exportResponse, plainResponse, redownloadResponse } from "@/lib/server/
  * that does not exist) → input → the per-person export limit → the export.
  */
 function contextFailure(reason: ContextFailure): Response {
-  return reason === "unauthenticated" ? plainResponse(401, "Please sign in again.") : plainResponse(404, "Not found.");
+  return reason === "unauthenticated" ? plainResponse(401, serverErrors("signInAgain")) : plainResponse(404, serverErrors("notFound"));
 }
 
 async function limited(access: LedgerAccess): Promise<Response | null> {
@@ -23,36 +27,36 @@ async function limited(access: LedgerAccess): Promise<Response | null> {
   return outcome.allowed ? null : plainResponse(429, rateLimitMessage("export", outcome.retryAfterSeconds), { "retry-after": String(outcome.retryAfterSeconds) });
 }
 
-async function run(req: NextRequest, access: LedgerAccess, email: string): Promise<Response> {
+async function run(req: NextRequest, access: LedgerAccess, actorLabel: string): Promise<Response> {
   const parsed = parseExportQuery(req.nextUrl.searchParams);
   if (!parsed.ok) return plainResponse(400, parsed.message);
-  return (await limited(access)) ?? exportResponse(access, parsed.options, email);
+  return (await limited(access)) ?? exportResponse(access, parsed.options, actorLabel);
 }
 
 export async function partnerExportRoute(req: NextRequest, ledgerId: string): Promise<Response> {
   const resolved = await resolvePartnerContext();
   if (!resolved.ok) return contextFailure(resolved.reason);
   const access = await getPartnerLedgerAccess(resolved.ctx, ledgerId);
-  if (!access) return plainResponse(404, "Not found.");
-  return run(req, access, resolved.ctx.user.email);
+  if (!access) return plainResponse(404, serverErrors("notFound"));
+  return run(req, access, personActorLabel(resolved.ctx.user));
 }
 
 export async function merchantExportRoute(req: NextRequest, msn: string): Promise<Response> {
   const resolved = await resolveMerchantContext();
   if (!resolved.ok) return contextFailure(resolved.reason);
   const result = await getMerchantLedgerAccess(resolved.ctx, msn);
-  if (!result) return plainResponse(404, "Not found.");
-  if (result.kind !== "ok") return plainResponse(403, "This ledger cannot be read with this sales unit's keys.");
-  return run(req, result.access, resolved.ctx.user.email);
+  if (!result) return plainResponse(404, serverErrors("notFound"));
+  if (result.kind !== "ok") return plainResponse(403, serverErrors("ledgerNotReadableWithUnitKeys"));
+  return run(req, result.access, personActorLabel(resolved.ctx.user));
 }
 
 /** Download again (partner): a receipt of this firm, for a ledger the person may still read. */
 export async function partnerRedownloadRoute(receiptId: string): Promise<Response> {
   const resolved = await resolvePartnerContext();
   if (!resolved.ok) return contextFailure(resolved.reason);
-  if (!receiptIdSchema.safeParse(receiptId).success) return plainResponse(404, "Not found.");
+  if (!receiptIdSchema.safeParse(receiptId).success) return plainResponse(404, serverErrors("notFound"));
   const receipt = await db.exportReceipt.findFirst({ where: { id: receiptId, partnerId: resolved.ctx.partnerId }, select: { ledger: { select: { externalId: true } } } });
   const access = receipt ? await getPartnerLedgerAccess(resolved.ctx, receipt.ledger.externalId) : null;
-  if (!access) return plainResponse(404, "Not found.");
-  return (await limited(access)) ?? redownloadResponse(access, receiptId, resolved.ctx.user.email);
+  if (!access) return plainResponse(404, serverErrors("notFound"));
+  return (await limited(access)) ?? redownloadResponse(access, receiptId, personActorLabel(resolved.ctx.user));
 }

@@ -12,7 +12,7 @@ import type { ExportPlan } from "@/lib/server/exports/plan-export";
  * ledger and dates, format, rows), the receipt (period, filters, columns, totals, SHA-256 of the bytes), the
  * audit event, and the grant's last use. Called only after the last byte was produced.
  */
-export async function recordExport(args: { plan: ExportPlan; totals: ExportTotals; file: CompletedFile; generatedAt: Date; actorEmail: string }): Promise<{ receiptId: string }> {
+export async function recordExport(args: { plan: ExportPlan; totals: ExportTotals; file: CompletedFile; generatedAt: Date; actorLabel: string }): Promise<{ receiptId: string }> {
   const { plan, totals, file, generatedAt } = args;
   const { access, options, range } = plan;
   const r = access.reader;
@@ -67,7 +67,7 @@ export async function recordExport(args: { plan: ExportPlan; totals: ExportTotal
     });
     await appendAuditEvent(tx, {
       actorUserId: r.userId,
-      actorLabel: args.actorEmail,
+      actorLabel: args.actorLabel,
       action: "ledger.exported",
       merchantId: access.ledger.merchantId,
       partnerId,

@@ -2,8 +2,9 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import type { GrantActor } from "@/lib/server/grants/grant-record";
-import { serverTranslator } from "@/lib/server/grants/server-messages";
 import type { LedgerVisibility } from "@/lib/grants/types";
+import { requireMerchantCan } from "@/lib/server/authz/require";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 const problems = serverTranslator("grantProblems");
 
@@ -18,12 +19,12 @@ export function ledgerAccess(actor: Pick<GrantActor, "role" | "salesUnitScope">,
 
 /** Throws FORBIDDEN unless the role may change grants (viewers may not). */
 export function requireGrantWriter(actor: Pick<GrantActor, "role">): void {
-  if (!merchantCan(actor.role, "grants.write")) throw new AppError("FORBIDDEN", problems("forbiddenRole"));
+  requireMerchantCan(actor, "grants.write", problems("forbiddenRole"));
 }
 
 /** Throws FORBIDDEN unless the role may approve (admins only). */
 export function requireGrantApprover(actor: Pick<GrantActor, "role">): void {
-  if (!merchantCan(actor.role, "grants.approve")) throw new AppError("FORBIDDEN", problems("forbiddenApprove"));
+  requireMerchantCan(actor, "grants.approve", problems("forbiddenApprove"));
 }
 
 /** 404 for a ledger the user cannot see, 403 for one they can see but not grant (a manager's shared ledger). */

@@ -9,12 +9,15 @@ import { db } from "@/lib/server/db";
 import { requireGrantableLedger, requireGrantWriter } from "@/lib/server/grants/access-rules";
 import { loadGrantForUpdate, type LoadedGrant } from "@/lib/server/grants/load-grant";
 import {
-  actorLabel, GRANT_SELECT, isNarrowing, LIVE_STATUSES, sameScope, scopeOf, scopeToDb, toGrantDto, type GrantActor, type GrantDto,
+  GRANT_SELECT, isNarrowing, LIVE_STATUSES, sameScope, scopeOf, scopeToDb, toGrantDto, type GrantActor, type GrantDto,
 } from "@/lib/server/grants/grant-record";
 import { approvalNeededNotice, changedNotice, pausedNotice } from "@/lib/server/grants/grant-notices";
-import { serverGrantSchemas, serverTranslator } from "@/lib/server/grants/server-messages";
+import { serverGrantSchemas } from "@/lib/server/grants/server-messages";
 import { runAfterCommit, type AfterCommit } from "@/lib/server/grants/transaction";
 import { notifyMerchantAdmins, notifyPartnerUsers } from "@/lib/server/notifications/notify";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { personActorLabel } from "@/lib/server/audit/actor";
+import { invalidInputError } from "@/lib/server/actions/field-errors";
 
 const problems = serverTranslator("grantProblems");
 
@@ -35,7 +38,7 @@ const problems = serverTranslator("grantProblems");
 export async function changeGrant(input: ChangeGrantInput, actor: GrantActor): Promise<GrantDto> {
   requireGrantWriter(actor);
   const parsed = serverGrantSchemas.changeGrantSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues);
+  if (!parsed.success) throw invalidInputError(parsed.error.issues);
   const { grantId, base, ...edited } = parsed.data;
 
   const { value, afterCommit } = await db.$transaction(async (tx) => {
@@ -89,7 +92,7 @@ export async function writeGrantChange(
   const after = toGrantDto(row);
   await appendAuditEvent(tx, {
     actorUserId: actor.user.id,
-    actorLabel: actorLabel(actor.user),
+    actorLabel: personActorLabel(actor.user),
     action: "grant.changed",
     merchantId: actor.merchantId,
     partnerId: partner.id,
@@ -120,8 +123,3 @@ function changedColumns(prev: GrantScopeValues, next: GrantScopeValues): Partial
   return Object.fromEntries(keys.map((k) => [k, all[k]]));
 }
 
-export function invalid(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) fields[issue.path.map(String).join(".") || "_"] ??= issue.message;
-  return new AppError("INVALID_INPUT", Object.values(fields)[0] ?? "Invalid input.", fields);
-}

@@ -7,13 +7,15 @@ import type { DeclineGrantInput, GrantRefInput } from "@/lib/grants/schemas";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db";
 import { requireGrantApprover } from "@/lib/server/grants/access-rules";
-import { invalid } from "@/lib/server/grants/change-grant";
 import { loadGrantForUpdate } from "@/lib/server/grants/load-grant";
-import { actorLabel, GRANT_SELECT, scopeOf, scopeToDb, toGrantDto, type GrantActor, type GrantDto } from "@/lib/server/grants/grant-record";
+import { GRANT_SELECT, scopeOf, scopeToDb, toGrantDto, type GrantActor, type GrantDto } from "@/lib/server/grants/grant-record";
 import { approvedNotice, changedNotice, declinedNotice, grantedNotice } from "@/lib/server/grants/grant-notices";
-import { serverGrantSchemas, serverTranslator } from "@/lib/server/grants/server-messages";
+import { serverGrantSchemas } from "@/lib/server/grants/server-messages";
 import { runAfterCommit, type AfterCommit } from "@/lib/server/grants/transaction";
 import { notifyPartnerUsers, notifyUser } from "@/lib/server/notifications/notify";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { personActorLabel } from "@/lib/server/audit/actor";
+import { invalidInputError } from "@/lib/server/actions/field-errors";
 
 const problems = serverTranslator("grantProblems");
 
@@ -25,7 +27,7 @@ const problems = serverTranslator("grantProblems");
 export async function approveGrant(input: GrantRefInput, actor: GrantActor): Promise<GrantDto> {
   requireGrantApprover(actor);
   const parsed = serverGrantSchemas.grantRefSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues);
+  if (!parsed.success) throw invalidInputError(parsed.error.issues);
 
   const { value, afterCommit } = await db.$transaction(async (tx): Promise<{ value: GrantDto; afterCommit: AfterCommit }> => {
     const { grant, partner, ledger } = await loadGrantForUpdate(tx, actor, parsed.data.grantId);
@@ -41,7 +43,7 @@ export async function approveGrant(input: GrantRefInput, actor: GrantActor): Pro
     const after = toGrantDto(row);
     await appendAuditEvent(tx, {
       actorUserId: actor.user.id,
-      actorLabel: actorLabel(actor.user),
+      actorLabel: personActorLabel(actor.user),
       action: "grant.approved",
       merchantId: actor.merchantId,
       partnerId: partner.id,
@@ -68,7 +70,7 @@ export async function approveGrant(input: GrantRefInput, actor: GrantActor): Pro
 export async function declineGrant(input: DeclineGrantInput, actor: GrantActor): Promise<GrantDto> {
   requireGrantApprover(actor);
   const parsed = serverGrantSchemas.declineGrantSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues);
+  if (!parsed.success) throw invalidInputError(parsed.error.issues);
 
   const { value, afterCommit } = await db.$transaction(async (tx): Promise<{ value: GrantDto; afterCommit: AfterCommit }> => {
     const { grant, partner, ledger } = await loadGrantForUpdate(tx, actor, parsed.data.grantId);
@@ -89,7 +91,7 @@ export async function declineGrant(input: DeclineGrantInput, actor: GrantActor):
     const reason = parsed.data.reason || undefined;
     await appendAuditEvent(tx, {
       actorUserId: actor.user.id,
-      actorLabel: actorLabel(actor.user),
+      actorLabel: personActorLabel(actor.user),
       action: "grant.declined",
       merchantId: actor.merchantId,
       partnerId: partner.id,

@@ -7,8 +7,8 @@ import { lockMerchantPartner } from "@/lib/server/grants/lock-merchant-partner";
 import { expiredNotice } from "@/lib/server/grants/grant-notices";
 import { runAfterCommit, type AfterCommit } from "@/lib/server/grants/transaction";
 import { notifyPartnerUsers } from "@/lib/server/notifications/notify";
+import { SYSTEM_ACTOR } from "@/lib/server/audit/actor";
 
-export const SYSTEM_ACTOR_LABEL = "portal (scheduled)";
 
 /**
  * Grants whose end date has passed become `expired` (partner reads already stop on the end date; this makes
@@ -40,7 +40,7 @@ export async function expireGrants(today: string = todayLedgerDate()): Promise<n
       const updated = await tx.ledgerGrant.update({ where: { id }, data: { status: "expired", updatedAt: new Date() }, select: GRANT_SELECT });
       await appendAuditEvent(tx, {
         actorUserId: null,
-        actorLabel: SYSTEM_ACTOR_LABEL,
+        actorLabel: SYSTEM_ACTOR.actorLabel,
         action: "grant.expired",
         merchantId: before.merchantId,
         partnerId: before.partnerId,

@@ -10,11 +10,14 @@ import { requireGrantableLedger, requireGrantWriter } from "@/lib/server/grants/
 import { lockMerchantPartner } from "@/lib/server/grants/lock-merchant-partner";
 import { runAfterCommit, isUniqueViolation, type AfterCommit } from "@/lib/server/grants/transaction";
 import {
-  actorLabel, GRANT_SELECT, LIVE_STATUSES, sameScope, scopeOf, scopeToDb, toGrantDto, type GrantActor, type GrantDto,
+  GRANT_SELECT, LIVE_STATUSES, sameScope, scopeOf, scopeToDb, toGrantDto, type GrantActor, type GrantDto,
 } from "@/lib/server/grants/grant-record";
 import { approvalNeededNotice, grantConsentText, grantedNotice } from "@/lib/server/grants/grant-notices";
-import { serverGrantSchemas, serverTranslator } from "@/lib/server/grants/server-messages";
+import { serverGrantSchemas } from "@/lib/server/grants/server-messages";
 import { notifyMerchantAdmins, notifyPartnerUsers } from "@/lib/server/notifications/notify";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { personActorLabel } from "@/lib/server/audit/actor";
+import { invalidInputError } from "@/lib/server/actions/field-errors";
 
 const problems = serverTranslator("grantProblems");
 
@@ -126,7 +129,7 @@ export async function grantLedgerAccessInTransaction(
     const grant = toGrantDto(row);
     await appendAuditEvent(tx, {
       actorUserId: actor.user.id,
-      actorLabel: actorLabel(actor.user),
+      actorLabel: personActorLabel(actor.user),
       action: "grant.created",
       merchantId: actor.merchantId,
       partnerId: partner.id,
@@ -152,11 +155,7 @@ export async function grantLedgerAccessInTransaction(
 function parseInput(input: GrantLedgerAccessInput): GrantLedgerAccessInput {
   // Core functions are also called by other features: they check the input themselves, with the same schema.
   const parsed = serverGrantSchemas.grantAccessSchema.safeParse({ ...input, consentAccepted: true });
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
-    throw new AppError("INVALID_INPUT", Object.values(fields)[0] ?? "Invalid input.", fields);
-  }
+  if (!parsed.success) throw invalidInputError(parsed.error.issues);
   const { consentAccepted: _consent, ...rest } = parsed.data;
   return { ...rest, requestId: input.requestId ?? null };
 }

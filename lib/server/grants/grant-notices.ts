@@ -3,7 +3,7 @@ import { consentText, fourEyesReasonText, scopeSummary } from "@/lib/grants/cons
 import type { FourEyesReason } from "@/lib/grants/four-eyes";
 import type { GrantScopeValues } from "@/lib/grants/schemas";
 import type { NoticeInput } from "@/lib/server/notifications/notify";
-import { SERVER_LOCALE, serverTranslator } from "@/lib/server/grants/server-messages";
+import { SERVER_LOCALE, serverTranslator } from "@/lib/server/i18n/server-translator";
 
 /** The words of each grant notification, from the catalogue (`grantNotices`). */
 const t = serverTranslator("grantNotices");

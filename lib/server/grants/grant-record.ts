@@ -75,9 +75,5 @@ export function scopeToDb(s: GrantScopeValues) {
   return { periodFrom: d(s.periodFrom), periodTo: d(s.periodTo), includesPersonalData: s.includesPersonalData, validUntil: d(s.validUntil) };
 }
 
-/** How a person appears in the audit trail. */
-export function actorLabel(user: { email: string; name: string | null }): string {
-  return user.name ? `${user.name} <${user.email}>` : user.email;
-}
 
 export const LIVE_STATUSES = ["active", "pending_approval"] as const satisfies readonly GrantStatus[];

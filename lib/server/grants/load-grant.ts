@@ -5,8 +5,8 @@ import { isUuid } from "@/lib/ids";
 import { ledgerAccess } from "@/lib/server/grants/access-rules";
 import { lockMerchantPartner } from "@/lib/server/grants/lock-merchant-partner";
 import { GRANT_SELECT, toGrantDto, type GrantActor, type GrantDto } from "@/lib/server/grants/grant-record";
-import { serverTranslator } from "@/lib/server/grants/server-messages";
 import type { LedgerVisibility } from "@/lib/grants/types";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 const problems = serverTranslator("grantProblems");
 

@@ -9,8 +9,8 @@ import { logger } from "@/lib/server/logger";
 import { fetchLedgerDate, MissingKeysError } from "@/lib/server/ledgers/fetch-ledger-date";
 import { requireGrantableLedger, requireGrantWriter } from "@/lib/server/grants/access-rules";
 import type { GrantActor } from "@/lib/server/grants/grant-record";
-import { serverTranslator } from "@/lib/server/grants/server-messages";
 import { BASE_COLUMNS, PERSONAL_COLUMNS, type PreviewColumn, type PreviewRow, type GrantPreview } from "@/lib/grants/types";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 const problems = serverTranslator("grantProblems");
 

@@ -4,13 +4,15 @@ import type { GrantRefInput } from "@/lib/grants/schemas";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db";
 import { requireGrantableLedger, requireGrantWriter } from "@/lib/server/grants/access-rules";
-import { invalid } from "@/lib/server/grants/change-grant";
 import { loadGrantForUpdate } from "@/lib/server/grants/load-grant";
-import { actorLabel, GRANT_SELECT, toGrantDto, type GrantActor, type GrantDto } from "@/lib/server/grants/grant-record";
+import { GRANT_SELECT, toGrantDto, type GrantActor, type GrantDto } from "@/lib/server/grants/grant-record";
 import { revokedNotice } from "@/lib/server/grants/grant-notices";
-import { serverGrantSchemas, serverTranslator } from "@/lib/server/grants/server-messages";
+import { serverGrantSchemas } from "@/lib/server/grants/server-messages";
 import { runAfterCommit, type AfterCommit } from "@/lib/server/grants/transaction";
 import { notifyPartnerUsers } from "@/lib/server/notifications/notify";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { personActorLabel } from "@/lib/server/audit/actor";
+import { invalidInputError } from "@/lib/server/actions/field-errors";
 
 const problems = serverTranslator("grantProblems");
 
@@ -23,7 +25,7 @@ const problems = serverTranslator("grantProblems");
 export async function revokeGrant(input: GrantRefInput, actor: GrantActor): Promise<GrantDto> {
   requireGrantWriter(actor);
   const parsed = serverGrantSchemas.grantRefSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues);
+  if (!parsed.success) throw invalidInputError(parsed.error.issues);
 
   const { value, afterCommit } = await db.$transaction(async (tx): Promise<{ value: GrantDto; afterCommit: AfterCommit }> => {
     const { grant, partner, ledger } = await loadGrantForUpdate(tx, actor, parsed.data.grantId);
@@ -39,7 +41,7 @@ export async function revokeGrant(input: GrantRefInput, actor: GrantActor): Prom
     const after = toGrantDto(row);
     await appendAuditEvent(tx, {
       actorUserId: actor.user.id,
-      actorLabel: actorLabel(actor.user),
+      actorLabel: personActorLabel(actor.user),
       action: "grant.revoked",
       merchantId: actor.merchantId,
       partnerId: partner.id,

@@ -5,6 +5,10 @@ import type { PartnerContext } from "@/lib/server/authz/contexts";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { getClient } from "@/lib/server/partner-clients/list-clients";
 import { ACCOUNT_ROLES, defaultChartFor, type Chart, type JournalAccounts } from "@/lib/journal/accounts";
+import { personActor } from "@/lib/server/audit/actor";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 /**
  * P4: the accounts one partner posts one client's settlements to. Read and written only for a client the session
@@ -76,7 +80,7 @@ export async function getClientJournalAccounts(ctx: PartnerContext, merchantId: 
  */
 export async function saveClientJournalAccounts(ctx: PartnerContext, merchantId: string, accounts: JournalAccounts): Promise<{ changed: boolean }> {
   const client = await getClient(ctx, merchantId);
-  if (!client) throw new AppError("NOT_FOUND", "Not found.");
+  if (!client) throw new AppError("NOT_FOUND", serverErrors("notFound"));
   const where = { partnerId_merchantId: { partnerId: ctx.partnerId, merchantId: client.merchantId } };
   return db.$transaction(async (tx) => {
     const beforeRow = await tx.journalAccountSettings.findUnique({ where, select: { id: true, ...COLUMN_SELECT } });
@@ -90,8 +94,7 @@ export async function saveClientJournalAccounts(ctx: PartnerContext, merchantId:
       select: { id: true },
     });
     await appendAuditEvent(tx, {
-      actorUserId: ctx.user.id,
-      actorLabel: ctx.user.email,
+      ...personActor(ctx.user),
       action: "journal.accounts.saved",
       merchantId: client.merchantId,
       partnerId: ctx.partnerId,

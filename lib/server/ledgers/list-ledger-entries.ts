@@ -12,6 +12,9 @@ import { cacheKey, minor } from "@/lib/server/ledgers/ledger-cache";
 import { clampRange, eachDate, type DateRange } from "@/lib/ledgers/range";
 import { recordLedgerRead } from "@/lib/server/ledgers/record-ledger-read";
 import type { LedgerEntryView, LedgerEntriesPage } from "@/lib/ledgers/types";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 export const ENTRIES_PAGE_SIZE = 50;
 
@@ -31,7 +34,7 @@ export interface EntriesQuery {
 export function parseEntriesCursor(cursor: string | undefined): { date: string; seq: number } | null {
   if (!cursor) return null;
   if (!entriesCursorSchema.safeParse(cursor).success) {
-    throw new AppError("INVALID_INPUT", "That page does not exist.", { after: "That page does not exist." });
+    throw new AppError("INVALID_INPUT", serverErrors("noSuchPage"), { after: serverErrors("noSuchPage") });
   }
   const [date, seq] = cursor.split(".") as [string, string];
   return { date, seq: Number(seq) };

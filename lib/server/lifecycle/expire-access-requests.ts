@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyPartnerUsers } from "@/lib/server/notifications";
-import { SYSTEM_ACTOR } from "@/lib/server/lifecycle/authz";
-import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
+import { SYSTEM_ACTOR } from "@/lib/server/audit/actor";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 /**
  * M4: a request nobody decided within its time (AccessRequest.expiresAt, 14 days) is marked expired, with
@@ -17,7 +17,7 @@ export async function expireAccessRequests(now: Date = new Date()): Promise<stri
     orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
     select: { id: true, merchantId: true, partnerId: true, submissionId: true, requestedMsns: true, requestedOrgNo: true, expiresAt: true },
   });
-  const notices = lifecycleTranslator("lifecycleNotices");
+  const notices = serverTranslator("lifecycleNotices");
   const expired: string[] = [];
   for (const r of due) {
     const done = await db.$transaction(async (tx) => {

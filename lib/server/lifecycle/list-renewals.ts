@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { dbDateToLedgerDate, ledgerDateToDb, shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { ledgerAccess } from "@/lib/server/grants/access-rules";
-import { assertMerchantCan } from "@/lib/server/lifecycle/authz";
+import { requireMerchantCan } from "@/lib/server/authz/require";
 import { ledgerScopeWhere } from "@/lib/server/lifecycle/merchant-scope";
 import { daysLeft } from "@/lib/lifecycle/reminders";
 import { grantLengthDays } from "@/lib/lifecycle/renewal";
@@ -61,7 +61,7 @@ const SELECT = {
  * Each list holds at most RENEWALS_LIST_MAX grants (soonest end first), with the rest counted in SQL.
  */
 export async function listRenewals(ctx: MerchantContext, now: Date = new Date()): Promise<RenewalOverview> {
-  assertMerchantCan(ctx, "partners.read");
+  requireMerchantCan(ctx, "partners.read");
   const today = todayLedgerDate(now);
   const endingWhere = { status: "active" as const, validUntil: { not: null, gte: ledgerDateToDb(today), lte: ledgerDateToDb(shiftLedgerDate(today, RENEWAL_WINDOW_DAYS)) } };
   const lapsedWhere = {

@@ -8,10 +8,10 @@ import { writeGrantChange } from "@/lib/server/grants/change-grant";
 import { scopeOf, type GrantDto } from "@/lib/server/grants/grant-record";
 import { loadGrantForUpdate } from "@/lib/server/grants/load-grant";
 import { runAfterCommit } from "@/lib/server/grants/transaction";
-import { assertMerchantCan } from "@/lib/server/lifecycle/authz";
-import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
+import { requireMerchantCan } from "@/lib/server/authz/require";
 import { renewedValidUntil } from "@/lib/lifecycle/renewal";
 import type { RenewGrantInput } from "@/lib/lifecycle/schemas";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 export interface RenewedGrant {
   grant: GrantDto;
@@ -34,8 +34,8 @@ export interface RenewedGrant {
  * (NOT_FOUND otherwise; FORBIDDEN for a joint ledger they only partly manage, or for a viewer).
  */
 export async function renewGrant(ctx: MerchantContext, input: RenewGrantInput, now: Date = new Date()): Promise<RenewedGrant> {
-  assertMerchantCan(ctx, "grants.write");
-  const problems = lifecycleTranslator("lifecycleProblems");
+  requireMerchantCan(ctx, "grants.write");
+  const problems = serverTranslator("lifecycleProblems");
   if (!isUuid(input.grantId)) throw new AppError("NOT_FOUND", problems("grantNotFound"));
 
   const { value, afterCommit } = await db.$transaction(async (tx) => {

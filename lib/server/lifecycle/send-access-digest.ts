@@ -3,9 +3,9 @@ import { db } from "@/lib/server/db";
 import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyMerchantAdmins } from "@/lib/server/notifications";
-import { SYSTEM_ACTOR } from "@/lib/server/lifecycle/authz";
+import { SYSTEM_ACTOR } from "@/lib/server/audit/actor";
 import { dateText } from "@/lib/server/lifecycle/describe";
-import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 export interface DigestPartner {
   name: string;
@@ -84,7 +84,7 @@ export async function buildMerchantDigest(merchantId: string, now: Date): Promis
 
 /** The digest as text: a short first paragraph (what the bell shows), then one block per partner. */
 export function digestText(merchantName: string, month: string, partners: DigestPartner[]): { title: string; body: string } {
-  const t = lifecycleTranslator("lifecycleNotices");
+  const t = serverTranslator("lifecycleNotices");
   const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-15T12:00:00Z`));
   const lines: string[] = [t("digestIntro", { count: partners.length, merchant: merchantName, partners: partners.map((p) => p.name).join(", ") })];
   for (const p of partners) {

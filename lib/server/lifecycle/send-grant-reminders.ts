@@ -3,10 +3,10 @@ import { db } from "@/lib/server/db";
 import { dbDateToLedgerDate, ledgerDateToDb, shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyMerchantAdmins, notifyPartnerUsers } from "@/lib/server/notifications";
-import { SYSTEM_ACTOR } from "@/lib/server/lifecycle/authz";
+import { SYSTEM_ACTOR } from "@/lib/server/audit/actor";
 import { dateText, ledgerLabel } from "@/lib/server/lifecycle/describe";
-import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
 import { daysLeft, dueReminder, REMINDER_DAYS, type ReminderDays } from "@/lib/lifecycle/reminders";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 export interface ReminderSent {
   grantId: string;
@@ -42,7 +42,7 @@ export async function sendGrantReminders(now: Date = new Date()): Promise<Remind
     },
   });
   await clearObsoleteReminders(today, horizon);
-  const notices = lifecycleTranslator("lifecycleNotices");
+  const notices = serverTranslator("lifecycleNotices");
   const sent: ReminderSent[] = [];
   for (const g of candidates) {
     const validUntil = dbDateToLedgerDate(g.validUntil!);

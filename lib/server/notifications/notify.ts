@@ -1,10 +1,9 @@
 import "server-only";
-import { createTranslator } from "next-intl";
-import messages from "@/messages/en";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 // E-mails are written once for every reader, in the portal's default language (users have no locale yet).
-const mail = createTranslator({ locale: "en", messages, namespace: "grantMail" });
+const mail = serverTranslator("grantMail");
 
 /** One message to people: shown in the app (the bell) and sent by e-mail through the outbox. */
 export interface NoticeInput {

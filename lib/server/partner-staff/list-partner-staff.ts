@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { likePattern, PAGE_SIZE_DEFAULT, toKeysetPage, type KeysetPage, type ListQuery } from "@/lib/paging/keyset";
 import { keysetAfter, keysetLimit, keysetOrderBy } from "@/lib/server/paging/keyset-sql";
 import type { PartnerContext } from "@/lib/server/authz/contexts";
-import { assertPartnerCan } from "@/lib/server/lifecycle/authz";
+import { requirePartnerCan } from "@/lib/server/authz/require";
 import type { StaffClient } from "@/lib/partner-staff/types";
 
 export interface StaffMember {
@@ -67,7 +67,7 @@ export interface PartnerStaffPage extends KeysetPage<StaffMemberRow> {
  * through the staff list.
  */
 export async function listPartnerStaffPage(ctx: PartnerContext, query: ListQuery, now: Date = new Date()): Promise<PartnerStaffPage> {
-  assertPartnerCan(ctx, "staff.write");
+  requirePartnerCan(ctx, "staff.write");
   const today = todayLedgerDate(now);
   const live = Prisma.sql`g."partnerId" = ${ctx.partnerId}::uuid AND g."status" = 'active' AND (g."validUntil" IS NULL OR g."validUntil" >= ${today}::date)`;
   const search = query.q ? Prisma.sql`(u."name" ILIKE ${likePattern(query.q)} OR u."email" ILIKE ${likePattern(query.q)})` : Prisma.sql`TRUE`;

@@ -4,10 +4,11 @@ import { db } from "@/lib/server/db";
 import type { PartnerContext } from "@/lib/server/authz/contexts";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyUser } from "@/lib/server/notifications/notify";
-import { actorOf, assertPartnerCan } from "@/lib/server/lifecycle/authz";
-import { lifecycleTranslator } from "@/lib/server/lifecycle/server-messages";
+import { requirePartnerCan } from "@/lib/server/authz/require";
+import { personActor } from "@/lib/server/audit/actor";
 import { listPartnerClientsForStaff } from "@/lib/server/partner-staff/list-partner-staff";
 import type { SetClientAssignmentsInput } from "@/lib/lifecycle/schemas";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 export interface AssignmentChange {
   added: string[];
@@ -21,8 +22,8 @@ export interface AssignmentChange {
  * are not assigned. One audit event (before/after) in the same transaction; the accountant is told.
  */
 export async function setClientAssignments(ctx: PartnerContext, input: SetClientAssignmentsInput, now: Date = new Date()): Promise<AssignmentChange> {
-  assertPartnerCan(ctx, "staff.write");
-  const problems = lifecycleTranslator("lifecycleProblems");
+  requirePartnerCan(ctx, "staff.write");
+  const problems = serverTranslator("lifecycleProblems");
   const membership = await db.partnerMembership.findFirst({
     where: { id: input.membershipId, partnerId: ctx.partnerId },
     select: { id: true, role: true, userId: true, user: { select: { name: true, email: true } } },
@@ -49,7 +50,7 @@ export async function setClientAssignments(ctx: PartnerContext, input: SetClient
     if (added.length > 0) await tx.partnerClientAssignment.createMany({ data: added.map((merchantId) => ({ membershipId: membership.id, merchantId })) });
     const after = [...before.filter((id) => !removed.includes(id)), ...added].sort();
     await appendAuditEvent(tx, {
-      ...actorOf(ctx),
+      ...personActor(ctx.user),
       action: "partner_staff.assignments_changed",
       merchantId: null,
       partnerId: ctx.partnerId,
@@ -59,7 +60,7 @@ export async function setClientAssignments(ctx: PartnerContext, input: SetClient
       after: { accountant: membership.user.email, merchantIds: after, added, removed },
     });
     if (added.length > 0 || removed.length > 0) {
-      const notices = lifecycleTranslator("lifecycleNotices");
+      const notices = serverTranslator("lifecycleNotices");
       const names = (ids: string[]) => ids.map((id) => byId.get(id)?.name ?? "").filter(Boolean).join(", ");
       const body = [added.length ? notices("assignmentsAdded", { clients: names(added) }) : null, removed.length ? notices("assignmentsRemoved", { clients: names(removed) }) : null]
         .filter(Boolean)

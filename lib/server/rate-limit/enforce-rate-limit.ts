@@ -1,12 +1,11 @@
 import "server-only";
-import { createTranslator } from "next-intl";
 import { AppError } from "@/lib/errors/app-error";
-import messages from "@/messages/en";
 import type { RateLimitName, RateLimitSubject } from "@/lib/server/rate-limit/limits";
 import { rateLimiters, type RateLimiters } from "@/lib/server/rate-limit/rate-limiter";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 // English, like the other texts the server writes itself (lib/server/grants/server-messages.ts).
-const t = createTranslator({ locale: "en", messages, namespace: "rateLimit" });
+const t = serverTranslator("rateLimit");
 
 /** The catalogue's words for a refused call: what was limited, and when to try again (whole minutes past 90 s). */
 export function rateLimitMessage(name: RateLimitName, retryAfterSeconds: number): string {

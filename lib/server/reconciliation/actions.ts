@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { enqueueJob } from "@/lib/server/jobs/queue";
 import { reconciliationJob } from "@/lib/server/jobs/reconciliation-jobs";
+import { personActor } from "@/lib/server/audit/actor";
 
 /** A run that has not finished after this long is taken as dead (its job expired); a new one may start. */
 const STALE_MS = 15 * 60_000;
@@ -24,7 +25,7 @@ export const checkReconciliationNowAction = adminAction(z.object({}).strict(), a
   const run = await db.$transaction(async (tx) => {
     const r = await tx.reconciliationRun.create({ data: { trigger: "check-now", requestedById: ctx.id }, select: { id: true } });
     await appendAuditEvent(tx, {
-      action: "reconciliation.check-requested", actorUserId: ctx.id, actorLabel: ctx.name ?? ctx.email, merchantId: null, partnerId: null,
+      action: "reconciliation.check-requested", ...personActor(ctx), merchantId: null, partnerId: null,
       targetType: "reconciliation-run", targetId: r.id, after: null,
     });
     return r;

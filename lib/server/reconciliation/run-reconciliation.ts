@@ -5,6 +5,7 @@ import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { loadPartnerCredentials } from "@/lib/server/credentials/load-credentials";
 import { reportApiClientFor } from "@/lib/server/credentials/report-api-client";
 import type { ReconciliationKind } from "@/lib/generated/prisma/client";
+import { SYSTEM_ACTOR } from "@/lib/server/audit/actor";
 
 /**
  * A2 reconciliation: for each approved partner with stored accounting keys, the ledgers its keys can read
@@ -39,7 +40,6 @@ interface Wanted {
   grantId: string | null;
 }
 
-const ACTOR = "Reconciliation";
 
 /** Compares one partner and records what differs. Exported for tests and the job. */
 export async function reconcilePartner(partnerId: string, list: ListUpstreamLedgers = listUpstreamLedgers): Promise<PartnerOutcome> {
@@ -83,7 +83,7 @@ export async function reconcilePartner(partnerId: string, list: ListUpstreamLedg
       }
       const f = await tx.reconciliationFinding.create({ data: { ...w, partnerId, firstSeenAt: now, lastSeenAt: now } });
       await appendAuditEvent(tx, {
-        action: "reconciliation.finding-opened", actorUserId: null, actorLabel: ACTOR, merchantId: w.merchantId, partnerId,
+        action: "reconciliation.finding-opened", ...SYSTEM_ACTOR, merchantId: w.merchantId, partnerId,
         targetType: "reconciliation-finding", targetId: f.id, after: { kind: w.kind, ledgerExternalId: w.ledgerExternalId, grantId: w.grantId },
       });
       opened += 1;
@@ -92,7 +92,7 @@ export async function reconcilePartner(partnerId: string, list: ListUpstreamLedg
       if (wantedKeys.has(key(f))) continue;
       await tx.reconciliationFinding.update({ where: { id: f.id }, data: { resolvedAt: now } });
       await appendAuditEvent(tx, {
-        action: "reconciliation.finding-resolved", actorUserId: null, actorLabel: ACTOR, merchantId: f.merchantId, partnerId,
+        action: "reconciliation.finding-resolved", ...SYSTEM_ACTOR, merchantId: f.merchantId, partnerId,
         targetType: "reconciliation-finding", targetId: f.id, before: { kind: f.kind, ledgerExternalId: f.ledgerExternalId, firstSeenAt: f.firstSeenAt }, after: { resolvedAt: now },
       });
       resolved += 1;

@@ -12,6 +12,9 @@ import { startSessionForUser } from "@/lib/server/auth/demo-session";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { isDemoSignInAllowed } from "@/lib/config/env-schema";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 const DEMO_EMAILS = new Set(USERS.map((u) => u.email));
 
@@ -21,9 +24,9 @@ const DEMO_EMAILS = new Set(USERS.map((u) => u.email));
  * is a public POST endpoint that makes anyone the platform admin without a password.
  */
 export const demoSignInAction = publicAction(z.object({ email: z.email().max(200) }), { rateLimit: "signIn" }, async ({ input }) => {
-  if (!isDemoSignInAllowed(env()) || !DEMO_EMAILS.has(input.email)) throw new AppError("NOT_FOUND", "There is no such demo user.");
+  if (!isDemoSignInAllowed(env()) || !DEMO_EMAILS.has(input.email)) throw new AppError("NOT_FOUND", serverErrors("noSuchDemoUser"));
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (!user) throw new AppError("NOT_FOUND", "There is no such demo user.");
+  if (!user) throw new AppError("NOT_FOUND", serverErrors("noSuchDemoUser"));
   await startSessionForUser(user.id);
   (await cookies()).delete(ACTIVE_ORG_COOKIE);
   redirect("/");

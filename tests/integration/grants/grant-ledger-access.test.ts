@@ -1,6 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTranslator } from "next-intl";
-import messages from "@/messages/en";
 import { db } from "@/lib/server/db";
 import { consentText } from "@/lib/grants/consent";
 import { grantLedgerAccess } from "@/lib/server/grants";
@@ -9,6 +7,7 @@ import { partnerContextFor } from "@/tests/support/test-db";
 import {
   actor, counts, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayLedgerDate, upstreamLedgers, type GrantTestWorld,
 } from "./support";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 let world: GrantTestWorld;
 beforeAll(async () => {
@@ -58,7 +57,7 @@ describe("grantLedgerAccess (M2)", () => {
     const scope = plain();
     const [grant] = await grantLedgerAccess({ partnerId: await partnerId("konto-partner"), ledgerIds: [await ledgerId("302102")], ...scope }, kari);
     const stored = await db.ledgerGrant.findUniqueOrThrow({ where: { id: grant!.id }, select: { consentText: true } });
-    const t = createTranslator({ locale: "en", messages, namespace: "grantNotices" });
+    const t = serverTranslator("grantNotices");
     const expected = consentText((k, v) => t(k as "consent", v as never), { merchant: "Fjord Kaffe AS", partner: "Konto Partner ApS", ledgers: ["302102"], scope }, "en");
     expect(stored.consentText).toBe(expected);
     expect(expected).toContain("Fjord Kaffe AS gives Konto Partner ApS read access to the settlement ledger 302102");

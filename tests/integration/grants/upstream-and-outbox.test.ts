@@ -75,7 +75,7 @@ describe("expireGrants (daily job)", () => {
     expect(await expireGrants()).toBe(1);
     expect((await db.ledgerGrant.findUniqueOrThrow({ where: { id: grant!.id } })).status).toBe("expired");
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: grant!.id, action: "grant.expired" } });
-    expect(event).toMatchObject({ actorUserId: null, actorLabel: "portal (scheduled)" });
+    expect(event).toMatchObject({ actorUserId: null, actorLabel: "system" });
     const mads = await db.user.findUniqueOrThrow({ where: { email: EMAILS.mads } });
     expect(await db.notification.findFirst({ where: { userId: mads.id, kind: "grant.expired" } })).not.toBeNull();
     expect(await upstreamLedgers(world.sandbox, "41234567")).toEqual(["402301+pd"]);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createTranslator } from "next-intl";
-import messages from "@/messages/en";
 import { consentText, fourEyesReasonText, scopeSummary } from "@/lib/grants/consent";
 import { coversAllLedgers, fourEyesReasons } from "@/lib/grants/four-eyes";
 import { isNarrowing, sameScope } from "@/lib/grants/scope-compare";
 import type { GrantScopeValues } from "@/lib/grants/schemas";
 import { formatEml } from "@/lib/server/notifications/eml";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 describe("four-eyes rule (M5)", () => {
   it.each([
@@ -55,7 +54,7 @@ describe("narrowing vs widening (M3)", () => {
 });
 
 describe("consent text and scope summary", () => {
-  const t = createTranslator({ locale: "en", messages, namespace: "grantNotices" });
+  const t = serverTranslator("grantNotices");
   const tn = (k: string, v?: Record<string, string | number>) => t(k as "consent", v as never);
 
   it("spells out the scope", () => {

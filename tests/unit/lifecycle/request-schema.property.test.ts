@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createTranslator } from "next-intl";
-import messages from "@/messages/en";
 import { isLedgerDate, isOrgNo } from "@/lib/lifecycle/fields";
 import { lifecycleSchemas, LIFECYCLE_ERROR_KEYS, MAX_REQUESTED_MSNS, PURPOSE_MAX, PURPOSE_MIN, type LifecycleErrorKey } from "@/lib/lifecycle/schemas";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
-const t = createTranslator({ locale: "en", messages, namespace: "lifecycleErrors" });
+const t = serverTranslator("lifecycleErrors");
 const { createAccessRequestSchema, approveAccessRequestSchema } = lifecycleSchemas((key: LifecycleErrorKey, values) => t(key, values));
 
 // Generators for well-formed values of each field.

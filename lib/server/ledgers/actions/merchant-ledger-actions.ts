@@ -9,6 +9,9 @@ import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { merchantEntriesReadSchema, merchantLedgerRefSchema, merchantRangeReadSchema } from "@/lib/ledgers/schemas";
 import { enqueueLedgerSync } from "@/lib/server/ledgers/sync/enqueue-ledger-sync";
 import { getLedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 // Reads and "sync now" may call the Report API (dates not cached yet): they count against the upstream limit.
 // The sync status is polled and reads only our database, so it does not.
@@ -18,16 +21,16 @@ const UPSTREAM = { rateLimit: "upstream" } as const;
 
 async function requireAccess(ctx: MerchantContext, msn: string) {
   const result = await getMerchantLedgerAccess(ctx, msn);
-  if (!result) throw new AppError("NOT_FOUND", "There is no such sales unit.");
+  if (!result) throw new AppError("NOT_FOUND", serverErrors("noSuchSalesUnit"));
   switch (result.kind) {
     case "ok":
       return result.access;
     case "shared-ledger":
-      throw new AppError("FORBIDDEN", "This ledger settles more than one sales unit, so Vipps MobilePay does not let one sales unit's keys read it. An accounting partner can.");
+      throw new AppError("FORBIDDEN", serverErrors("sharedLedger"));
     case "no-keys":
-      throw new AppError("FORBIDDEN", "No API keys are stored for this sales unit yet.");
+      throw new AppError("FORBIDDEN", serverErrors("noKeysYet"));
     case "no-ledger":
-      throw new AppError("NOT_FOUND", "This sales unit has no ledger yet.");
+      throw new AppError("NOT_FOUND", serverErrors("noLedgerYet"));
   }
 }
 

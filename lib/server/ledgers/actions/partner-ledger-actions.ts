@@ -9,6 +9,9 @@ import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { partnerEntriesReadSchema, partnerLedgerRefSchema, partnerRangeReadSchema } from "@/lib/ledgers/schemas";
 import { enqueueLedgerSync } from "@/lib/server/ledgers/sync/enqueue-ledger-sync";
 import { getLedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 // Reads and "sync now" may call the Report API (dates not cached yet): they count against the upstream limit.
 // The sync status is polled and reads only our database, so it does not.
@@ -19,7 +22,7 @@ const UPSTREAM = { rateLimit: "upstream" } as const;
 
 async function requireAccess(ctx: PartnerContext, ledgerId: string) {
   const access = await getPartnerLedgerAccess(ctx, ledgerId);
-  if (!access) throw new AppError("NOT_FOUND", "This ledger does not exist or is not shared with you.");
+  if (!access) throw new AppError("NOT_FOUND", serverErrors("ledgerNotShared"));
   return access;
 }
 
