@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { countUnread } from "@/lib/server/lifecycle/inbox";
+import { countUnread } from "@/lib/server/notifications/inbox";
 import { NotificationBellPopover } from "@/components/notifications/notification-bell-popover";
 
 /**

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/utils/cn";
-import { listInbox } from "@/lib/server/lifecycle/inbox";
+import { listInbox } from "@/lib/server/notifications/inbox";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 import { MarkAllReadButton } from "@/components/notifications/mark-all-read-button";
 import { INBOX_CURSOR_PARTS } from "@/lib/notifications/types";

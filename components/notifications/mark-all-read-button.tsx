@@ -7,7 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { CheckCheck } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
-import { markNotificationsReadAction } from "@/lib/server/lifecycle/inbox-actions";
+import { markNotificationsReadAction } from "@/lib/server/notifications/inbox-actions";
 
 export function MarkAllReadButton({ disabled }: { disabled: boolean }) {
   const t = useTranslations("notifications");

@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/utils/cn";
-import { countMyUnreadNotificationsAction, listMyNotificationsAction, markNotificationsReadAction } from "@/lib/server/lifecycle/inbox-actions";
+import { countMyUnreadNotificationsAction, listMyNotificationsAction, markNotificationsReadAction } from "@/lib/server/notifications/inbox-actions";
 import type { Inbox, InboxItem } from "@/lib/notifications/types";
 
 const LIST_KEY = ["notifications", "bell", "list"] as const;

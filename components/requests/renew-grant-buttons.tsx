@@ -10,7 +10,7 @@ import { toast } from "@/components/ui/toaster";
 import { useLifecycleSchemas } from "@/components/requests/use-lifecycle-schemas";
 import { RENEWAL_LENGTHS, type RenewalLength } from "@/lib/lifecycle/renewal";
 import { formatLedgerDate } from "@/lib/format";
-import { renewGrantAction } from "@/lib/server/lifecycle/renewal-actions";
+import { renewGrantAction } from "@/lib/server/renewals/renewal-actions";
 
 /**
  * M8, one-click renewal: the main button repeats the grant's own length; the menu offers other lengths. The

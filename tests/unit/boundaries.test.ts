@@ -29,14 +29,14 @@ describe("the lint boundaries", () => {
   };
 
   it("a component may import an action module, and not the data layer, its types or server-only", async () => {
-    expect(await lint("components/x/ok.js", 'import { markNotificationsReadAction } from "@/lib/server/lifecycle/inbox-actions";\nimport { grantAction } from "@/lib/server/grants/actions";\nexport const a = [markNotificationsReadAction, grantAction];\n')).toEqual([]);
-    expect(await lint("components/x/bad.js", 'import { listInbox } from "@/lib/server/lifecycle/inbox";\nexport const a = listInbox;\n')).toHaveLength(1);
+    expect(await lint("components/x/ok.js", 'import { markNotificationsReadAction } from "@/lib/server/notifications/inbox-actions";\nimport { grantAction } from "@/lib/server/grants/actions";\nexport const a = [markNotificationsReadAction, grantAction];\n')).toEqual([]);
+    expect(await lint("components/x/bad.js", 'import { listInbox } from "@/lib/server/notifications/inbox";\nexport const a = listInbox;\n')).toHaveLength(1);
     expect(await lint("components/x/bad.js", 'import { db } from "../../lib/server/db";\nexport const a = db;\n')).toHaveLength(1);
     expect(await lint("components/x/bad.js", 'import "server-only";\n')).toHaveLength(1);
   }, 60_000);
 
   it("a page may read through the data layer, and not call the Report API client", async () => {
-    expect(await lint("app/x/page.js", 'import { listInbox } from "@/lib/server/lifecycle/inbox";\nexport const a = listInbox;\n')).toEqual([]);
+    expect(await lint("app/x/page.js", 'import { listInbox } from "@/lib/server/notifications/inbox";\nexport const a = listInbox;\n')).toEqual([]);
     expect(await lint("app/x/page.js", 'import { createReportApiClient } from "@/lib/report-api";\nexport const a = createReportApiClient;\n')).toHaveLength(1);
   }, 60_000);
 

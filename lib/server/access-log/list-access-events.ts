@@ -5,7 +5,7 @@ import { DEFAULT_LEDGER_TZ, dbDateToLedgerDate, shiftLedgerDate } from "@/lib/da
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { requireMerchantCan } from "@/lib/server/authz/require";
-import { ledgerScopeWhere } from "@/lib/server/lifecycle/merchant-scope";
+import { ledgerScopeWhere } from "@/lib/server/authz/merchant-scope";
 import { ACCESS_LOG_PAGE_SIZE, type AccessLogFilters } from "@/lib/lifecycle/access-log-filters";
 
 export interface AccessEventRow {

@@ -6,7 +6,7 @@ import { approveAccessRequest } from "@/lib/server/access-requests/approve-acces
 import { createAccessRequest } from "@/lib/server/access-requests/create-access-request";
 import { declineAccessRequest } from "@/lib/server/access-requests/decline-access-request";
 import { withdrawAccessRequest } from "@/lib/server/access-requests/withdraw-access-request";
-import { serverLifecycleSchemas as s } from "@/lib/server/lifecycle/server-messages";
+import { serverLifecycleSchemas as s } from "@/lib/server/actions/lifecycle-schemas";
 
 /** P7: a partner owner asks a merchant for access. */
 export const createAccessRequestAction = partnerAction(s.createAccessRequestSchema, "requests.write", async ({ input, ctx }) => {

@@ -9,7 +9,7 @@ import { notifyPartnerUsers } from "@/lib/server/notifications";
 import { loadRequestForMerchantUpdate, requireOpen, type RequestRow } from "@/lib/server/access-requests/load-request";
 import { requireMerchantCan } from "@/lib/server/authz/require";
 import { personActor } from "@/lib/server/audit/actor";
-import { dateText } from "@/lib/server/lifecycle/describe";
+import { dateText } from "@/lib/server/notifications/describe";
 import type { ApproveAccessRequestInput } from "@/lib/lifecycle/schemas";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
 

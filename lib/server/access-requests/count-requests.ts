@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
-import { RENEWAL_WINDOW_DAYS } from "@/lib/server/lifecycle/list-renewals";
+import { RENEWAL_WINDOW_DAYS } from "@/lib/server/renewals/list-renewals";
 
 export interface MerchantRequestCounts {
   /** Pending and not yet expired. */

@@ -9,7 +9,7 @@ import { notifyMerchantAdmins } from "@/lib/server/notifications";
 import { flushOutboxQuietly } from "@/lib/server/notifications/mail-transport";
 import { requirePartnerCan } from "@/lib/server/authz/require";
 import { personActor } from "@/lib/server/audit/actor";
-import { dateText } from "@/lib/server/lifecycle/describe";
+import { dateText } from "@/lib/server/notifications/describe";
 import { normaliseOrgNo } from "@/lib/lifecycle/fields";
 import { REQUEST_TTL_DAYS, type CreateAccessRequestInput } from "@/lib/lifecycle/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -8,7 +8,7 @@ import { merchantCan } from "@/lib/server/authz/permissions";
 import { ledgerAccess } from "@/lib/server/grants/access-rules";
 import { requestAccess } from "@/lib/server/access-requests/load-request";
 import { requireMerchantCan, requirePartnerCan } from "@/lib/server/authz/require";
-import { ledgerScopeWhere } from "@/lib/server/lifecycle/merchant-scope";
+import { ledgerScopeWhere } from "@/lib/server/authz/merchant-scope";
 import { requestDisplayStatus, type RequestDisplayStatus } from "@/lib/lifecycle/request-status";
 import type { RequestView, PartnerRequestView, LedgerChoice, MerchantRequestView } from "@/lib/access-requests/types";
 

@@ -1,12 +1,15 @@
 import "server-only";
 import type { JobDefinition } from "@/lib/server/jobs/job-definition";
-import { GRANT_JOBS } from "@/lib/server/jobs/grant-jobs";
-import { GRANT_LIFECYCLE_JOBS } from "@/lib/server/jobs/grant-lifecycle-jobs";
-import { LEDGER_JOBS } from "@/lib/server/jobs/ledger-jobs";
-import { RECONCILIATION_JOBS } from "@/lib/server/jobs/reconciliation-jobs";
+import { GRANT_JOBS } from "@/lib/server/grants/jobs";
+import { ACCESS_REQUEST_JOBS } from "@/lib/server/access-requests/jobs";
+import { NOTIFICATION_JOBS } from "@/lib/server/notifications/jobs";
+import { RENEWAL_JOBS } from "@/lib/server/renewals/jobs";
+import { LEDGER_JOBS } from "@/lib/server/ledgers/jobs";
+import { RECONCILIATION_JOBS } from "@/lib/server/reconciliation/jobs";
 
 /**
- * Every background job of the portal. Feature folders export their jobs; add them here.
+ * The one registry that starts every background job. Each job lives with its feature (<feature>/jobs.ts);
+ * add the feature's list here.
  * (Kept as a plain list so the worker start-up and the tests see the same set.)
  */
-export const ALL_JOBS: JobDefinition[] = [...LEDGER_JOBS, ...GRANT_JOBS, ...GRANT_LIFECYCLE_JOBS, ...RECONCILIATION_JOBS];
+export const ALL_JOBS: JobDefinition[] = [...LEDGER_JOBS, ...GRANT_JOBS, ...ACCESS_REQUEST_JOBS, ...RENEWAL_JOBS, ...NOTIFICATION_JOBS, ...RECONCILIATION_JOBS];

@@ -9,7 +9,7 @@ import "server-only";
  *
  * Each writes one Notification per person and one OutboxEmail per person. After commit, the mail transport
  * sends the outbox through nodemailer: flushOutbox() (SMTP_URL in production; embedded mode: a .eml file per mail in OUTBOX_DIR); the job
- * `notifications.flush-outbox` (lib/server/jobs/grant-jobs.ts) runs it every minute as well.
+ * `notifications.flush-outbox` (lib/server/grants/jobs.ts) runs it every minute as well.
  */
 export { notifyMerchantAdmins, notifyPartnerUsers } from "./notify";
 export { flushOutbox } from "./mail-transport";

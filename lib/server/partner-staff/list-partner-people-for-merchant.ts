@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
 import { grantScopeView, type GrantDisplayStatus } from "@/lib/grants/grant-status";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
-import { ledgerScopeWhere } from "@/lib/server/lifecycle/merchant-scope";
+import { ledgerScopeWhere } from "@/lib/server/authz/merchant-scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { likePattern, PAGE_SIZE_DEFAULT, toKeysetPage, type KeysetPage, type ListQuery } from "@/lib/paging/keyset";
 import { keysetAfter, keysetLimit, keysetOrderBy } from "@/lib/server/paging/keyset-sql";

@@ -5,7 +5,7 @@ import { adminAction } from "@/lib/server/actions/define-action";
 import { db } from "@/lib/server/db";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { enqueueJob } from "@/lib/server/jobs/queue";
-import { reconciliationJob } from "@/lib/server/jobs/reconciliation-jobs";
+import { reconciliationJob } from "@/lib/server/reconciliation/jobs";
 import { personActor } from "@/lib/server/audit/actor";
 
 /** A run that has not finished after this long is taken as dead (its job expired); a new one may start. */

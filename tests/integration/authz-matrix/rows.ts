@@ -85,7 +85,7 @@ const cr = "lib/server/credentials/actions.ts#";
 const ml = "lib/server/ledgers/actions/merchant-ledger-actions.ts#";
 const pl = "lib/server/ledgers/actions/partner-ledger-actions.ts#";
 const ex = "lib/server/exports/actions.ts#";
-const inbox = "lib/server/lifecycle/inbox-actions.ts#";
+const inbox = "lib/server/notifications/inbox-actions.ts#";
 const ses = "lib/server/session/actions.ts#";
 
 export const ACTION_ROWS: ActionRow[] = [
@@ -148,7 +148,7 @@ export const ACTION_ROWS: ActionRow[] = [
   { kind: "action", unit: `${ex}prepareMerchantLedgerExportAction`, expect: { ...MERCHANT_READ, scope: "S F N F N N N N" }, call: (fn, c) => fn({ msn: merchantMsn(c), ...range(), format: "csv" }) },
 
   // M8 renewal of a grant that ends soon.
-  { kind: "action", unit: "lib/server/lifecycle/renewal-actions.ts#renewGrantAction", expect: { ...MERCHANT_WRITE, scope: "S A N F N N N N" },
+  { kind: "action", unit: "lib/server/renewals/renewal-actions.ts#renewGrantAction", expect: { ...MERCHANT_WRITE, scope: "S A N F N N N N" },
     call: (fn, c) => fn({ grantId: pick(c, c.w.grants.endingFjord, c.w.grants.endingNordlys, c.w.grants.bryggen).id, length: "30" }) },
 
   // The bell: every signed-in person, their own notifications only (someone else's ids are ignored).

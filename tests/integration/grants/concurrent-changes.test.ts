@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { changeGrant, grantLedgerAccess } from "@/lib/server/grants";
-import { renewGrant } from "@/lib/server/lifecycle/renew-grant";
+import { renewGrant } from "@/lib/server/renewals/renew-grant";
 import { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayLedgerDate, type GrantTestWorld } from "./support";
 
 /**

@@ -65,8 +65,8 @@ const SUITE: Record<string, Record<string, Spec>> = {
     preparePartnerLedgerExportAction: { as: "partner", keys: ["ledgerId", "from", "to", "format", "topics", "purpose", "columns", "tz", "includeOpen"] },
     prepareMerchantLedgerExportAction: { as: "merchant", keys: ["msn", "from", "to", "format", "topics", "purpose", "columns", "tz", "includeOpen"] },
   },
-  "lifecycle/renewal-actions.ts": { renewGrantAction: { as: "merchant", keys: ["grantId", "length"] } },
-  "lifecycle/inbox-actions.ts": {
+  "renewals/renewal-actions.ts": { renewGrantAction: { as: "merchant", keys: ["grantId", "length"] } },
+  "notifications/inbox-actions.ts": {
     listMyNotificationsAction: { as: "user", keys: ["limit"] },
     countMyUnreadNotificationsAction: { as: "user", keys: [] },
     markNotificationsReadAction: { as: "user", keys: ["ids", "all"] },

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { enqueueJob, getQueue, stopQueue } from "@/lib/server/jobs/queue";
-import { ledgerHistoryJob, type LedgerHistoryPayload } from "@/lib/server/jobs/ledger-jobs";
+import { ledgerHistoryJob, type LedgerHistoryPayload } from "@/lib/server/ledgers/jobs";
 
 // Decision 024: the chunks of one ledger's history are separate jobs, so two workers take two of them at once;
 // the same chunk is never queued twice (stately queue, key per ledger and chunk).

@@ -3,10 +3,14 @@ import { db } from "@/lib/server/db";
 import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
 import { expireGrants } from "@/lib/server/grants";
 import { createAccessRequest } from "@/lib/server/access-requests/create-access-request";
-import { expireAccessRequests } from "@/lib/server/lifecycle/expire-access-requests";
-import { sendGrantReminders } from "@/lib/server/lifecycle/send-grant-reminders";
-import { sendAccessDigests } from "@/lib/server/lifecycle/send-access-digest";
-import { GRANT_LIFECYCLE_JOBS } from "@/lib/server/jobs/grant-lifecycle-jobs";
+import { expireAccessRequests } from "@/lib/server/access-requests/expire-access-requests";
+import { sendGrantReminders } from "@/lib/server/renewals/send-grant-reminders";
+import { sendAccessDigests } from "@/lib/server/notifications/send-access-digest";
+import { ACCESS_REQUEST_JOBS } from "@/lib/server/access-requests/jobs";
+import { NOTIFICATION_JOBS } from "@/lib/server/notifications/jobs";
+import { RENEWAL_JOBS } from "@/lib/server/renewals/jobs";
+
+const GRANT_LIFECYCLE_JOBS = [...ACCESS_REQUEST_JOBS, ...RENEWAL_JOBS, ...NOTIFICATION_JOBS];
 import { ALL_JOBS } from "@/lib/server/jobs/registry";
 import { createScratchDatabase } from "@/tests/support/scratch-database";
 import { makeGrant, resetWorld, startLifecycleWorld, upstreamLedgers, type LifecycleWorld } from "./world";

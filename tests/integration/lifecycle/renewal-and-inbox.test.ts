@@ -6,9 +6,9 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { db } from "@/lib/server/db";
 import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
-import { renewGrantAction } from "@/lib/server/lifecycle/renewal-actions";
-import { listRenewals } from "@/lib/server/lifecycle/list-renewals";
-import { countMyUnreadNotificationsAction, listMyNotificationsAction, markNotificationsReadAction } from "@/lib/server/lifecycle/inbox-actions";
+import { renewGrantAction } from "@/lib/server/renewals/renewal-actions";
+import { listRenewals } from "@/lib/server/renewals/list-renewals";
+import { countMyUnreadNotificationsAction, listMyNotificationsAction, markNotificationsReadAction } from "@/lib/server/notifications/inbox-actions";
 import { asMerchant, asPartner, signOut } from "./session";
 import { makeGrant, resetWorld, snapshot, startLifecycleWorld, type LifecycleWorld } from "./world";
 

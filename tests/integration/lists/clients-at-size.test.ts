@@ -19,10 +19,10 @@ const { partnerContextFor, TEST_KEY } = await import("@/tests/support/test-db");
 const { listClientsPage, getClient, LEDGERS_PER_CLIENT } = await import("@/lib/server/partner-clients/list-clients");
 const { listPartnerOverviewPage, getSalesUnitForMerchant, listOverviewFilterOptions, LIVE_GRANTS_PER_UNIT } = await import("@/lib/server/merchant-partners/list-partner-overview");
 const { listPartnerStaffPage } = await import("@/lib/server/partner-staff/list-partner-staff");
-const { listInbox } = await import("@/lib/server/lifecycle/inbox");
+const { listInbox } = await import("@/lib/server/notifications/inbox");
 const { merchantContextFor } = await import("@/tests/support/test-db");
 const { countMerchantRequests } = await import("@/lib/server/access-requests/count-requests");
-const { listRenewals, RENEWALS_LIST_MAX } = await import("@/lib/server/lifecycle/list-renewals");
+const { listRenewals, RENEWALS_LIST_MAX } = await import("@/lib/server/renewals/list-renewals");
 const { listPartnerPeopleForMerchantPage } = await import("@/lib/server/partner-staff/list-partner-people-for-merchant");
 
 type Ctx = Awaited<ReturnType<typeof partnerContextFor>>;

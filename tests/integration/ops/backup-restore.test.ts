@@ -7,7 +7,7 @@ import { db, createDb } from "@/lib/server/db";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { enqueueJob, stopQueue } from "@/lib/server/jobs/queue";
-import { flushOutboxJob } from "@/lib/server/jobs/grant-jobs";
+import { flushOutboxJob } from "@/lib/server/grants/jobs";
 import { ensureDemoWorld } from "@/tests/support/test-db";
 import { findPgTool, serverMajor, userTableCount } from "@/scripts/lib/pg-tools";
 import { logicalRestore } from "@/scripts/lib/logical-backup";

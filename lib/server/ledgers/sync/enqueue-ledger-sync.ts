@@ -1,6 +1,6 @@
 import "server-only";
 import { getQueue, enqueueJob } from "@/lib/server/jobs/queue";
-import { ledgerSyncJob, type LedgerSyncPayload } from "@/lib/server/jobs/ledger-jobs";
+import { ledgerSyncJob, type LedgerSyncPayload } from "@/lib/server/ledgers/jobs";
 import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import type { SyncJobState } from "@/lib/ledgers/types";
 

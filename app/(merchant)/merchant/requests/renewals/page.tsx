@@ -15,7 +15,7 @@ import { RenewGrantButtons } from "@/components/requests/renew-grant-buttons";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { countMerchantRequests } from "@/lib/server/access-requests/count-requests";
-import { listRenewals, LAPSED_LIST_DAYS, RENEWAL_WINDOW_DAYS, type RenewalCandidate } from "@/lib/server/lifecycle/list-renewals";
+import { listRenewals, LAPSED_LIST_DAYS, RENEWAL_WINDOW_DAYS, type RenewalCandidate } from "@/lib/server/renewals/list-renewals";
 import { formatLedgerDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Renewals" };

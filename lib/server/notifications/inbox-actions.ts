@@ -2,8 +2,8 @@
 import "server-only";
 import { z } from "zod";
 import { userAction } from "@/lib/server/actions/define-action";
-import { countUnread, listInbox, markNotificationsRead } from "@/lib/server/lifecycle/inbox";
-import { serverLifecycleSchemas } from "@/lib/server/lifecycle/server-messages";
+import { countUnread, listInbox, markNotificationsRead } from "@/lib/server/notifications/inbox";
+import { serverLifecycleSchemas } from "@/lib/server/actions/lifecycle-schemas";
 
 /** The bell's read: the user's latest notifications and the unread count (react-query polls it). */
 export const listMyNotificationsAction = userAction(z.object({ limit: z.number().int().min(1).max(50) }), async ({ input, ctx }) =>

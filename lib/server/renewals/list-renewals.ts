@@ -5,7 +5,7 @@ import { dbDateToLedgerDate, ledgerDateToDb, shiftLedgerDate, todayLedgerDate } 
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { ledgerAccess } from "@/lib/server/grants/access-rules";
 import { requireMerchantCan } from "@/lib/server/authz/require";
-import { ledgerScopeWhere } from "@/lib/server/lifecycle/merchant-scope";
+import { ledgerScopeWhere } from "@/lib/server/authz/merchant-scope";
 import { daysLeft } from "@/lib/lifecycle/reminders";
 import { grantLengthDays } from "@/lib/lifecycle/renewal";
 

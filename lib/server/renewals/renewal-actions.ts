@@ -2,8 +2,8 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { merchantAction } from "@/lib/server/actions/define-action";
-import { renewGrant } from "@/lib/server/lifecycle/renew-grant";
-import { serverLifecycleSchemas } from "@/lib/server/lifecycle/server-messages";
+import { renewGrant } from "@/lib/server/renewals/renew-grant";
+import { serverLifecycleSchemas } from "@/lib/server/actions/lifecycle-schemas";
 
 /** M8: one-click renewal of a grant that ends soon. */
 export const renewGrantAction = merchantAction(serverLifecycleSchemas.renewGrantSchema, "grants.write", async ({ input, ctx }) => {

@@ -4,7 +4,7 @@ import { dbDateToLedgerDate, ledgerDateToDb, shiftLedgerDate, todayLedgerDate } 
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyMerchantAdmins, notifyPartnerUsers } from "@/lib/server/notifications";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/actor";
-import { dateText, ledgerLabel } from "@/lib/server/lifecycle/describe";
+import { dateText, ledgerLabel } from "@/lib/server/notifications/describe";
 import { daysLeft, dueReminder, REMINDER_DAYS, type ReminderDays } from "@/lib/lifecycle/reminders";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
 

@@ -4,7 +4,7 @@ import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyMerchantAdmins } from "@/lib/server/notifications";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/actor";
-import { dateText } from "@/lib/server/lifecycle/describe";
+import { dateText } from "@/lib/server/notifications/describe";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 export interface DigestPartner {
