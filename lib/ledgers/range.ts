@@ -1,3 +1,5 @@
+import { TZDate } from "@date-fns/tz";
+import { addDays as addCalendarDays, differenceInCalendarDays, format } from "date-fns";
 import { z } from "zod";
 import { isLedgerDate } from "@/lib/report-api/config";
 
@@ -14,23 +16,21 @@ export interface DateRange {
   to: string;
 }
 
-const DAY_MS = 86_400_000;
-
-function toUtc(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-}
-
-function fromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+/**
+ * A ledger date is a calendar date with no time of day: the arithmetic runs on midnight in UTC (date-fns with
+ * @date-fns/tz), so no local time zone or daylight-saving change can shift a day.
+ */
+function calendarDay(date: string): TZDate {
+  return new TZDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), "UTC");
 }
 
 export function addDays(date: string, days: number): string {
-  return fromUtc(toUtc(date) + days * DAY_MS);
+  return format(addCalendarDays(calendarDay(date), days), "yyyy-MM-dd");
 }
 
 /** Number of ledger dates from `from` to `to`, both included (0 when to < from). */
 export function daysInRange(range: DateRange): number {
-  return Math.max(0, Math.round((toUtc(range.to) - toUtc(range.from)) / DAY_MS) + 1);
+  return Math.max(0, differenceInCalendarDays(calendarDay(range.to), calendarDay(range.from)) + 1);
 }
 
 /** Every date of the range, ascending. */
