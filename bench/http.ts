@@ -71,7 +71,9 @@ async function measurePhase(stack: Stack, pages: BenchPage[], cookies: Record<Pe
   const results: PageResult[] = [];
   for (const p of pages) {
     // A page one request of which takes 40 times the static page's (and over 10 s) would hold the server for minutes under load.
-    const pr = await probe(`${stack.baseUrl}${p.path}`, cookies[p.persona], 200, Math.max(10_000, 40 * staticProbe.ms));
+    const save = process.env.BENCH_SAVE_HTML ? path.join(DATA, "html", `${name}-${p.label}.html`.replace(/[^A-Za-z0-9.-]+/g, "-")) : undefined;
+    if (save) mkdirSync(path.dirname(save), { recursive: true });
+    const pr = await probe(`${stack.baseUrl}${p.path}`, cookies[p.persona], 200, Math.max(10_000, 40 * staticProbe.ms), save);
     log(`${name}: ${p.label} ${pr.status} ${pr.ms.toFixed(0)} ms ${pr.bytes} B${pr.skip ? ` (not loaded: ${pr.skip})` : ""}`);
     results.push({ label: p.label, path: p.path, persona: p.persona, probe: pr, rounds: [] });
   }

@@ -1,4 +1,5 @@
 /** One page under load (10 concurrent connections), and a single probe request before it. */
+import { writeFileSync } from "node:fs";
 
 export interface LoadResult {
   rps: number;
@@ -21,7 +22,7 @@ export interface Probe {
 }
 
 /** One request alone: status, time and body size; a page that is not a 200 or that takes longer than `slowMs` is not loaded. */
-export async function probe(url: string, cookie: string | undefined, expectStatus: number, slowMs: number): Promise<Probe> {
+export async function probe(url: string, cookie: string | undefined, expectStatus: number, slowMs: number, saveTo?: string): Promise<Probe> {
   const started = performance.now();
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(), 120_000);
@@ -29,6 +30,8 @@ export async function probe(url: string, cookie: string | undefined, expectStatu
     const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual", signal: ac.signal });
     const body = Buffer.from(await res.arrayBuffer());
     const ms = performance.now() - started;
+    // BENCH_SAVE_HTML: each page's body as probed, to see where its bytes go.
+    if (saveTo) writeFileSync(saveTo, body);
     const out: Probe = { status: res.status, ms, bytes: body.length };
     if (res.status !== expectStatus) out.skip = `answered ${res.status}${res.headers.get("location") ? ` → ${res.headers.get("location")}` : ""}`;
     else if (ms > slowMs) out.skip = `one request alone took ${(ms / 1000).toFixed(1)} s`;

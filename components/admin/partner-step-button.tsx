@@ -1,3 +1,5 @@
+"use client";
+
 import { Ban, Check, RotateCcw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 
@@ -10,8 +12,10 @@ const STEP: Record<"pending" | "approved" | "suspended", { step: PartnerStatusSt
 };
 
 /**
- * The one step a partner's status allows, as a plain button (server component): its click bubbles to the
- * directory's PartnerStatusDialog, which asks for confirmation (and a reason to suspend) and runs the action.
+ * The one step a partner's status allows, as a plain button: its click bubbles to the directory's
+ * PartnerStatusDialog, which asks for confirmation (and a reason to suspend) and runs the action. A client
+ * component without state or effects, only so that each row's RSC payload is these four props rather than the
+ * button's element tree (docs/performance.md, admin console).
  */
 export function PartnerStepButton({ partnerId, name, status, label }: { partnerId: string; name: string; status: "pending" | "approved" | "suspended"; label: string }) {
   const s = STEP[status];
