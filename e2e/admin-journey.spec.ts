@@ -20,6 +20,8 @@ test("Ingrid filters the overview to one partner's grants with personal data, ex
   // The partner filter searches on the server (no menu of every partner): type part of the name, choose the match.
   const partnerFilter = filters.getByRole("combobox", { name: "Partner" });
   await partnerFilter.fill("konto");
+  await expect(page.getByRole("option", { name: new RegExp(KONTO) })).toBeVisible();
+  await saveScreenshot(page, "admin-overview-partner-search");
   await page.getByRole("option", { name: new RegExp(KONTO) }).click();
   await expect(partnerFilter).toHaveValue(KONTO);
   await filters.getByTestId("filter-personal").check();

@@ -30,7 +30,7 @@ export async function OverviewRows({ rows, merchantHref }: { rows: OverviewRow[]
     merchantName: g.merchant.name,
     merchantOrgNo: g.merchant.orgNo,
     merchantHref: merchantHref(g.merchant.id),
-    units: g.salesUnits.slice(0, UNITS_SHOWN).map((u) => `${u.name} · ${u.msn}`),
+    units: g.salesUnits.slice(0, UNITS_SHOWN).map((u): [string, string] => [u.name, u.msn]),
     moreUnits: g.salesUnits.length > UNITS_SHOWN ? t("moreUnits", { count: g.salesUnits.length - UNITS_SHOWN }) : null,
     ledger: g.ledger.externalId,
     currency: g.ledger.currency,

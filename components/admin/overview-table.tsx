@@ -9,8 +9,8 @@ export interface OverviewTableRow {
   merchantName: string;
   merchantOrgNo: string;
   merchantHref: string;
-  /** "name · MSN" for at most three sales units, and "and N more" when there are more. */
-  units: string[];
+  /** Name and MSN of at most three sales units, and "and N more" when there are more. */
+  units: [string, string][];
   moreUnits: string | null;
   ledger: string;
   currency: string;
@@ -62,8 +62,8 @@ export function OverviewTable({ rows, labels }: { rows: OverviewTableRow[]; labe
                 <div className="m tabular-nums">{g.merchantOrgNo}</div>
               </td>
               <td>
-                {g.units.map((u) => (
-                  <div key={u}>{u}</div>
+                {g.units.map(([name, msn]) => (
+                  <div key={msn}>{name} <span className="m tabular-nums">{`· ${msn}`}</span></div>
                 ))}
                 {g.moreUnits ? <div className="m">{g.moreUnits}</div> : null}
               </td>

@@ -30,6 +30,12 @@ export function PartnerStatusDialog({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [reason, setReason] = useState("");
   const reasonId = useId();
+  // The dialog has no trigger of its own: on closing, focus goes back to the row's step button (after a step,
+  // the row's new one), not to the top of the page.
+  const close = (partnerId: string) => {
+    setPending(null);
+    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`button[data-partner-id="${CSS.escape(partnerId)}"]`)?.focus());
+  };
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-partner-step]");
     if (!button?.dataset.partnerId || !button.dataset.partnerStep) return;
@@ -44,7 +50,7 @@ export function PartnerStatusDialog({ children }: { children: ReactNode }) {
     }
     toast.success(success);
     setReason("");
-    setPending(null);
+    if (pending) close(pending.partnerId);
     router.refresh();
   };
   const p = pending;
@@ -52,7 +58,7 @@ export function PartnerStatusDialog({ children }: { children: ReactNode }) {
     : p.step === "approve" ? (
       <ConfirmDialog
         open
-        onOpenChange={(open) => !open && setPending(null)}
+        onOpenChange={(open) => !open && close(p.partnerId)}
         title={t("approveTitle", { partner: p.name })}
         description={t("approveDescription", { partner: p.name })}
         confirmLabel={t("approve")}
@@ -62,7 +68,7 @@ export function PartnerStatusDialog({ children }: { children: ReactNode }) {
     ) : p.step === "reactivate" ? (
       <ConfirmDialog
         open
-        onOpenChange={(open) => !open && setPending(null)}
+        onOpenChange={(open) => !open && close(p.partnerId)}
         title={t("reactivateTitle", { partner: p.name })}
         description={t("reactivateDescription", { partner: p.name })}
         confirmLabel={t("reactivate")}
@@ -72,7 +78,7 @@ export function PartnerStatusDialog({ children }: { children: ReactNode }) {
     ) : (
       <ConfirmDialog
         open
-        onOpenChange={(open) => !open && setPending(null)}
+        onOpenChange={(open) => !open && close(p.partnerId)}
         title={t("suspendTitle", { partner: p.name })}
         description={t("suspendDescription", { partner: p.name })}
         confirmLabel={t("suspend")}

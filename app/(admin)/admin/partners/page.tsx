@@ -85,7 +85,7 @@ export default async function AdminPartnersPage({ searchParams }: { searchParams
                       {p.liveGrants > 0 ? <a className="text-primary hover:underline" href={`/admin/access?partner=${p.id}`}>{t("grantCount", { grants: p.liveGrants, merchants: p.merchants })}</a> : "0"}
                     </TableCell>
                     <TableCell className="text-sm">{p.keysStored ? <Badge variant="outline">{t("keysStored")}</Badge> : <span className="text-muted-foreground">{t("noKeys")}</span>}</TableCell>
-                    <TableCell className="text-right"><PartnerStepButton partnerId={p.id} name={p.name} status={p.status} label={stepLabel[p.status]} /></TableCell>
+                    <TableCell className="text-right">{/* keyed by status: a changed step is a new button, not the old one fading to new colours */}<PartnerStepButton key={p.status} partnerId={p.id} name={p.name} status={p.status} label={stepLabel[p.status]} /></TableCell>
                   </TableRow>
                 ))}
               </TableBody>
