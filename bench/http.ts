@@ -2,12 +2,12 @@
  * The HTTP benchmark (part of `npm run bench`; alone: `npx tsx bench/http.ts`). Serves a production build with
  * `next start` against its own embedded PostgreSQL and the sandbox (bench/http/stack.ts, ports 3307/4307 unless
  * BENCH_PORT/BENCH_SANDBOX_PORT), signs the demo people in by writing database sessions, and loads every overview
- * and list page with autocannon (10 connections), each round against the app's own not-found page (no data, the
+ * and list page with 10 concurrent connections (bench/http/load.ts), each round against the app's own not-found page (no data, the
  * same root layout) served by the same process in the same round. Then it runs the synthetic seed (a pluggable
  * step: BENCH_SEED, default bench/seed-synthetic.ts) and loads every page again at that size. JavaScript per
  * persona page is measured in headless Chromium; the slowest cached page is profiled with --cpu-prof.
  *
- * Environment: BENCH_HTTP_ROUNDS (3), BENCH_HTTP_REQUESTS per load (40, over 10 connections), BENCH_LABEL (names the results section in
+ * Environment: BENCH_HTTP_ROUNDS (3), BENCH_HTTP_REQUESTS per load (100, over 10 connections), BENCH_LABEL (names the results section in
  * docs/performance.md and the JSON in .data/bench/), BENCH_APP_DIR (serve another checkout, e.g. the code before a
  * change), BENCH_SEED=off (demo size only), BENCH_PROFILE=off, BENCH_JS=off, BENCH_PAGES (a regular expression on the page label: only those pages).
  */
@@ -51,13 +51,16 @@ export interface PageResult {
 export interface PhaseResult {
   name: string;
   detail: string;
-  baseline: Probe & { rps: number; p50Ms: number };
+  baseline: Probe & { rps: number; p50Ms: number; p95Ms: number };
   pages: PageResult[];
+  /** The 1-minute load average when the phase started and ended (other work on the machine). */
+  loadAverage: [number, number];
 }
 
 async function measurePhase(stack: Stack, pages: BenchPage[], cookies: Record<PersonaKey, string>, name: string, detail: string): Promise<PhaseResult> {
   const rounds = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
-  const amount = Number(process.env.BENCH_HTTP_REQUESTS ?? 40);
+  const amount = Number(process.env.BENCH_HTTP_REQUESTS ?? 100);
+  const loadAtStart = os.loadavg()[0]!;
   const staticUrl = `${stack.baseUrl}${STATIC_PATH}`;
   // Signed in (as the partner): the proxy sends anyone else to the sign-in page before the app answers.
   const staticCookie = cookies.partner;
@@ -68,7 +71,9 @@ async function measurePhase(stack: Stack, pages: BenchPage[], cookies: Record<Pe
   const results: PageResult[] = [];
   for (const p of pages) {
     // A page one request of which takes 40 times the static page's (and over 10 s) would hold the server for minutes under load.
-    const pr = await probe(`${stack.baseUrl}${p.path}`, cookies[p.persona], 200, Math.max(10_000, 40 * staticProbe.ms));
+    const save = process.env.BENCH_SAVE_HTML ? path.join(DATA, "html", `${name}-${p.label}.html`.replace(/[^A-Za-z0-9.-]+/g, "-")) : undefined;
+    if (save) mkdirSync(path.dirname(save), { recursive: true });
+    const pr = await probe(`${stack.baseUrl}${p.path}`, cookies[p.persona], 200, Math.max(10_000, 40 * staticProbe.ms), save);
     log(`${name}: ${p.label} ${pr.status} ${pr.ms.toFixed(0)} ms ${pr.bytes} B${pr.skip ? ` (not loaded: ${pr.skip})` : ""}`);
     results.push({ label: p.label, path: p.path, persona: p.persona, probe: pr, rounds: [] });
   }
@@ -84,15 +89,26 @@ async function measurePhase(stack: Stack, pages: BenchPage[], cookies: Record<Pe
       baselines.push(baseline);
       const page = await load(`${stack.baseUrl}${res.path}`, cookies[res.persona], amount);
       res.rounds.push({ page, baseline });
-      log(`  ${res.label}: ${page.rps.toFixed(1)} req/s, p50 ${page.p50Ms} ms; static ${baseline.rps.toFixed(0)} req/s (${ratioText(baseline, page)}× static)`);
+      log(`  ${res.label}: p50 ${page.p50Ms.toFixed(1)} ms, p95 ${page.p95Ms.toFixed(1)} ms, ${page.rps.toFixed(1)} req/s; static p50 ${baseline.p50Ms.toFixed(1)} ms, p95 ${baseline.p95Ms.toFixed(1)} ms (${ratioText(baseline, page)}× static at p95)`);
     }
   }
-  return { name, detail, baseline: { ...staticProbe, rps: median(baselines.map((b) => b.rps)), p50Ms: median(baselines.map((b) => b.p50Ms)) }, pages: results };
+  return {
+    name,
+    detail,
+    baseline: { ...staticProbe, rps: median(baselines.map((b) => b.rps)), p50Ms: median(baselines.map((b) => b.p50Ms)), p95Ms: median(baselines.map((b) => b.p95Ms)) },
+    pages: results,
+    loadAverage: [loadAtStart, os.loadavg()[0]!],
+  };
 }
 
-/** Median over rounds of the static page's requests/s divided by the page's (each round against its own static run). */
+/** Median over rounds of the page's p95 latency divided by the static page's p95 in the same round (issue 9's goal: ≤ 3). */
 export function costRatio(p: PageResult): number {
-  return median(p.rounds.map((r) => (r.page.rps > 0 ? r.baseline.rps / r.page.rps : Number.POSITIVE_INFINITY)));
+  return median(p.rounds.map((r) => (r.page.requests > 0 ? r.page.p95Ms / r.baseline.p95Ms : Number.POSITIVE_INFINITY)));
+}
+
+/** The same at p50. */
+export function p50Ratio(p: PageResult): number {
+  return median(p.rounds.map((r) => (r.page.requests > 0 ? r.page.p50Ms / r.baseline.p50Ms : Number.POSITIVE_INFINITY)));
 }
 
 async function profileSlowest(stack: Stack, phase: PhaseResult, cookies: Record<PersonaKey, string>): Promise<{ page: string; summary: ProfileSummary } | undefined> {
@@ -104,7 +120,7 @@ async function profileSlowest(stack: Stack, phase: PhaseResult, cookies: Record<
   mkdirSync(dir, { recursive: true });
   log(`profiling ${slowest.label} (${phase.name}) …`);
   await stack.restartApp(`--cpu-prof --cpu-prof-dir=${dir}`);
-  await load(`${stack.baseUrl}${slowest.path}`, cookies[slowest.persona], Number(process.env.BENCH_HTTP_REQUESTS ?? 40) * 2);
+  await load(`${stack.baseUrl}${slowest.path}`, cookies[slowest.persona], Number(process.env.BENCH_HTTP_REQUESTS ?? 100) * 2);
   await stack.restartApp(); // stopping the profiled server writes its profile
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".cpuprofile"))
@@ -114,20 +130,21 @@ async function profileSlowest(stack: Stack, phase: PhaseResult, cookies: Record<
   return { page: `${slowest.label} (${phase.name})`, summary: summariseProfile(files[0]) };
 }
 
-/** Static req/s ÷ page req/s; ∞ when the page served nothing in the whole load. */
-const ratioText = (baseline: LoadResult, page: LoadResult) => (page.rps > 0 ? (baseline.rps / page.rps).toFixed(1) : "∞");
+/** Page p95 ÷ static p95 in the same round; ∞ when the page served nothing in the whole load. */
+const ratioText = (baseline: LoadResult, page: LoadResult) => (page.requests > 0 ? (page.p95Ms / baseline.p95Ms).toFixed(2) : "∞");
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "—");
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} kB`;
 
 function pageCells(p: PageResult | undefined): string[] {
-  if (!p) return ["", "", "", ""];
-  if (p.rounds.length === 0) return [p.probe.skip ?? "not loaded", "—", "—", p.probe.bytes ? kb(p.probe.bytes) : "—"];
+  if (!p) return ["", "", "", "", ""];
+  if (p.rounds.length === 0) return [p.probe.skip ?? "not loaded", "—", "—", "—", p.probe.bytes ? kb(p.probe.bytes) : "—"];
   const failures = p.rounds.reduce((n, r) => n + r.page.non2xx + r.page.errors + r.page.timeouts, 0);
   const rps = median(p.rounds.map((r) => r.page.rps));
   return [
     `${fmt(rps)}${failures ? ` (${failures} failed)` : ""}`,
-    `${fmt(median(p.rounds.map((r) => r.page.p50Ms)), 0)} / ${fmt(median(p.rounds.map((r) => r.page.p90Ms)), 0)}`,
-    `**${Number.isFinite(costRatio(p)) ? fmt(costRatio(p)) : "∞"}×** (${p.rounds.map((r) => ratioText(r.baseline, r.page)).join(", ")})`,
+    `${fmt(median(p.rounds.map((r) => r.page.p50Ms)))} / ${fmt(median(p.rounds.map((r) => r.page.p95Ms)))}`,
+    `${fmt(p50Ratio(p), 2)}×`,
+    `**${Number.isFinite(costRatio(p)) ? fmt(costRatio(p), 2) : "∞"}×** (${p.rounds.map((r) => ratioText(r.baseline, r.page)).join(", ")})`,
     kb(p.probe.bytes),
   ];
 }
@@ -137,22 +154,26 @@ export function render(meta: { label: string; started: Date; appDir: string; rou
   const lines: string[] = [
     `Measured ${meta.started.toISOString().slice(0, 16).replace("T", " ")} UTC (${meta.label}) on ${cpus[0]?.model.trim() ?? "unknown CPU"} (${cpus.length} cores), ` +
       `${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}; \`next start\` (production build), embedded PostgreSQL and the sandbox on the same machine ` +
-      `(load average ${os.loadavg()[0]!.toFixed(1)} at the end: other work shared it). autocannon, 10 connections, ${meta.amount} requests per load, ${meta.rounds} rounds; ` +
+      `(load average at the start and end of each size below: other work shared the machine). ${meta.amount} requests per load over 10 concurrent connections, ${meta.rounds} rounds; ` +
       `in each round every page's load follows a load of the static page (the app's not-found page, ${phases[0] ? kb(phases[0].baseline.bytes) : "?"}, signed in) by the same server. ` +
-      `**× static** is the median over rounds of (static req/s ÷ page req/s) within each pair (every round's ratio in brackets); req/s and latency are medians over rounds.`,
+      `Latencies are per request, first byte sent to last byte read, medians over rounds of each load's p50 and p95. **× static** is the median over rounds of (page p95 ÷ static p95) within each pair, ` +
+      `every round's ratio in brackets (issue 9's goal: ≤ 3); the p50 ratio is computed alike.`,
     "",
   ];
-  for (const ph of phases) lines.push(`- **${ph.name}**: ${ph.detail}; static page ${fmt(ph.baseline.rps, 0)} req/s, p50 ${fmt(ph.baseline.p50Ms, 0)} ms.`);
+  for (const ph of phases) {
+    lines.push(`- **${ph.name}**: ${ph.detail}; static page p50 ${fmt(ph.baseline.p50Ms)} ms, p95 ${fmt(ph.baseline.p95Ms)} ms, ${fmt(ph.baseline.rps, 0)} req/s; load average ${fmt(ph.loadAverage[0])} → ${fmt(ph.loadAverage[1])}.`);
+  }
   lines.push("");
   const [a, b] = phases;
-  const head = ["page", ...(a ? [`${a.name}: req/s`, "p50 / p90 ms", "× static", "bytes"] : []), ...(b ? [`${b.name}: req/s`, "p50 / p90 ms", "× static", "bytes", "growth"] : [])];
+  const cols = (name: string) => [`${name}: req/s`, "p50 / p95 ms", "× static p50", "× static p95 (rounds)", "bytes"];
+  const head = ["page", ...(a ? cols(a.name) : []), ...(b ? [...cols(b.name), "growth"] : [])];
   lines.push(`| ${head.join(" | ")} |`, `| ${head.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`);
   for (const p of a?.pages ?? []) {
     const q = b?.pages.find((x) => x.label === p.label);
     const growth = q && p.rounds.length && q.rounds.length ? `${fmt(costRatio(q) / costRatio(p), 2)}×` : q ? "—" : "";
     lines.push(`| ${p.label} | ${[...pageCells(p), ...(b ? [...pageCells(q), growth] : [])].join(" | ")} |`);
   }
-  lines.push("", "growth = × static at the synthetic size ÷ × static at demo size (1.0: the page costs the same whatever the data).", "");
+  lines.push("", "growth = × static p95 at the synthetic size ÷ × static p95 at demo size (1.0: the page costs the same whatever the data).", "");
   if (js.length) {
     lines.push("**JavaScript per page** (headless Chromium, gzip as served; first paint = the scripts named in the HTML; all = every script loaded by network idle, lazy chunks included):", "");
     lines.push("| page | first paint JS | all JS | scripts | HTML (gzip / raw) |", "| --- | ---: | ---: | ---: | ---: |");
@@ -187,7 +208,7 @@ export async function runHttpBench(): Promise<void> {
   const label = process.env.BENCH_LABEL ?? "latest";
   const appDir = path.resolve(process.env.BENCH_APP_DIR ?? ".");
   const rounds = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
-  const amount = Number(process.env.BENCH_HTTP_REQUESTS ?? 40);
+  const amount = Number(process.env.BENCH_HTTP_REQUESTS ?? 100);
   mkdirSync(DATA, { recursive: true });
   const stack = await startStack({
     appDir,

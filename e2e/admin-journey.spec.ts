@@ -17,13 +17,20 @@ test("Ingrid filters the overview to one partner's grants with personal data, ex
   await saveScreenshot(page, "admin-overview");
 
   const filters = page.getByTestId("overview-filters");
-  await filters.getByLabel("Partner").selectOption({ label: KONTO });
+  // The partner filter searches on the server (no menu of every partner): type part of the name, choose the match.
+  const partnerFilter = filters.getByRole("combobox", { name: "Partner" });
+  await partnerFilter.fill("konto");
+  await expect(page.getByRole("option", { name: new RegExp(KONTO) })).toBeVisible();
+  await saveScreenshot(page, "admin-overview-partner-search");
+  await page.getByRole("option", { name: new RegExp(KONTO) }).click();
+  await expect(partnerFilter).toHaveValue(KONTO);
   await filters.getByTestId("filter-personal").check();
   await filters.getByRole("button", { name: "Apply" }).click();
   // The filters are the URL: a reload keeps them.
   await expect(page).toHaveURL(/partner=[0-9a-f-]{36}.*personal=1|personal=1.*partner=/);
   await page.reload();
   await expect(filters.getByTestId("filter-personal")).toBeChecked();
+  await expect(partnerFilter).toHaveValue(KONTO);
   const rows = page.getByTestId("overview-row");
   await expect(rows.first()).toBeVisible();
   const ids = await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-grant-id")));

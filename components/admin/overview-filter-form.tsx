@@ -4,43 +4,36 @@ import { Button } from "@/components/ui/button";
 import { Input, controlClasses } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils/cn";
+import { OrgFilter } from "@/components/admin/org-filter";
+import type { OrgChoice } from "@/lib/admin-orgs/org-search";
 import { OVERVIEW_SORTS, OVERVIEW_STATUSES } from "@/lib/admin-access/overview-query";
 
 export interface OverviewFilterValues {
-  partner: string;
   status: string;
   expiring: string;
   personal: boolean;
   outOfSync: boolean;
   q: string;
   sort: string;
-  merchant: string;
 }
 
 const selectClasses = cn(controlClasses, "h-9 px-2.5 py-1.5");
 
 /**
  * A1's filters as a plain GET form: the filters are the page's URL, so a view survives a reload, can be linked,
- * and works before any script has loaded. Server component.
+ * and works before any script has loaded (the merchant and partner filters search on the server, so choosing another
+ * needs the script; the current choice is submitted either way). Server component.
  */
-export async function OverviewFilterForm({ partners, values }: { partners: { id: string; name: string }[]; values: OverviewFilterValues }) {
+export async function OverviewFilterForm({ partner, merchant, values }: { partner: OrgChoice | null; merchant: OrgChoice | null; values: OverviewFilterValues }) {
   const t = await getTranslations("adminOverview");
   return (
     <form method="get" action="/admin/access" role="search" aria-label={t("filters")} className="mb-4 flex flex-wrap items-end gap-3" data-testid="overview-filters">
-      {values.merchant ? <input type="hidden" name="merchant" value={values.merchant} /> : null}
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="f-q">{t("search")}</Label>
         <Input id="f-q" name="q" defaultValue={values.q} placeholder={t("searchPlaceholder")} className="w-52" maxLength={40} />
       </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="f-partner">{t("partner")}</Label>
-        <select id="f-partner" name="partner" defaultValue={values.partner} className={cn(selectClasses, "w-56")}>
-          <option value="">{t("allPartners")}</option>
-          {partners.map((p) => (
-            <option key={p.id} value={p.id}>{p.name}</option>
-          ))}
-        </select>
-      </div>
+      <OrgFilter kind="merchant" name="merchant" initial={merchant} className="w-64" />
+      <OrgFilter kind="partner" name="partner" initial={partner} className="w-64" />
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="f-status">{t("statusHeader")}</Label>
         <select id="f-status" name="status" defaultValue={values.status} className={cn(selectClasses, "w-44")}>

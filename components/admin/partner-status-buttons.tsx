@@ -1,25 +1,47 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useState, type MouseEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Ban, Check, RotateCcw } from "lucide-react";
-import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { approvePartnerAction, reactivatePartnerAction, suspendPartnerAction } from "@/lib/server/admin-partners/actions";
 import { MAX_SUSPEND_REASON } from "@/lib/admin-partners/schemas";
+import type { PartnerStatusStep } from "@/components/admin/partner-step-button";
 
 type Result = { ok: true } | { ok: false; error: { message: string; fields?: Record<string, string> } };
 
-/** A4: the one step a partner's status allows (approve, suspend with a reason, re-activate), behind a confirmation. */
-export function PartnerStatusButtons({ partnerId, name, status }: { partnerId: string; name: string; status: "pending" | "approved" | "suspended" }) {
+interface Pending {
+  step: PartnerStatusStep;
+  partnerId: string;
+  name: string;
+}
+
+/**
+ * A4: the confirmation for the one step a partner's status allows (approve, suspend with a reason, re-activate).
+ * One dialog for the whole directory: each row has a plain server-rendered button (partner-step-button.tsx)
+ * whose click bubbles to this wrapper, so a page of 50 partners carries no client component per row.
+ */
+export function PartnerStatusDialog({ children }: { children: ReactNode }) {
   const t = useTranslations("adminPartners");
   const router = useRouter();
+  const [pending, setPending] = useState<Pending | null>(null);
   const [reason, setReason] = useState("");
   const reasonId = useId();
+  // The dialog has no trigger of its own: on closing, focus goes back to the row's step button (after a step,
+  // the row's new one), not to the top of the page.
+  const close = (partnerId: string) => {
+    setPending(null);
+    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`button[data-partner-id="${CSS.escape(partnerId)}"]`)?.focus());
+  };
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-partner-step]");
+    if (!button?.dataset.partnerId || !button.dataset.partnerStep) return;
+    setReason("");
+    setPending({ step: button.dataset.partnerStep as PartnerStatusStep, partnerId: button.dataset.partnerId, name: button.dataset.partnerName ?? "" });
+  };
   const run = async (call: () => Promise<Result>, success: string) => {
     const result = await call();
     if (!result.ok) {
@@ -28,46 +50,53 @@ export function PartnerStatusButtons({ partnerId, name, status }: { partnerId: s
     }
     toast.success(success);
     setReason("");
+    if (pending) close(pending.partnerId);
     router.refresh();
   };
-  if (status === "pending") {
-    return (
+  const p = pending;
+  const dialog = !p ? null
+    : p.step === "approve" ? (
       <ConfirmDialog
-        trigger={<Button size="sm" data-testid="partner-approve"><Check aria-hidden />{t("approve")}</Button>}
-        title={t("approveTitle", { partner: name })}
-        description={t("approveDescription", { partner: name })}
+        open
+        onOpenChange={(open) => !open && close(p.partnerId)}
+        title={t("approveTitle", { partner: p.name })}
+        description={t("approveDescription", { partner: p.name })}
         confirmLabel={t("approve")}
         cancelLabel={t("cancel")}
-        onConfirm={() => run(() => approvePartnerAction({ partnerId }), t("approvedToast", { partner: name }))}
+        onConfirm={() => run(() => approvePartnerAction({ partnerId: p.partnerId }), t("approvedToast", { partner: p.name }))}
       />
-    );
-  }
-  if (status === "suspended") {
-    return (
+    ) : p.step === "reactivate" ? (
       <ConfirmDialog
-        trigger={<Button size="sm" variant="outline" data-testid="partner-reactivate"><RotateCcw aria-hidden />{t("reactivate")}</Button>}
-        title={t("reactivateTitle", { partner: name })}
-        description={t("reactivateDescription", { partner: name })}
+        open
+        onOpenChange={(open) => !open && close(p.partnerId)}
+        title={t("reactivateTitle", { partner: p.name })}
+        description={t("reactivateDescription", { partner: p.name })}
         confirmLabel={t("reactivate")}
         cancelLabel={t("cancel")}
-        onConfirm={() => run(() => reactivatePartnerAction({ partnerId }), t("reactivatedToast", { partner: name }))}
+        onConfirm={() => run(() => reactivatePartnerAction({ partnerId: p.partnerId }), t("reactivatedToast", { partner: p.name }))}
       />
+    ) : (
+      <ConfirmDialog
+        open
+        onOpenChange={(open) => !open && close(p.partnerId)}
+        title={t("suspendTitle", { partner: p.name })}
+        description={t("suspendDescription", { partner: p.name })}
+        confirmLabel={t("suspend")}
+        cancelLabel={t("cancel")}
+        destructive
+        onConfirm={() => run(() => suspendPartnerAction({ partnerId: p.partnerId, reason }), t("suspendedToast", { partner: p.name }))}
+      >
+        <div className="grid gap-1.5">
+          <Label htmlFor={reasonId} required>{t("suspendReason")}</Label>
+          <Textarea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={MAX_SUSPEND_REASON} rows={3} data-testid="suspend-reason" />
+        </div>
+      </ConfirmDialog>
     );
-  }
   return (
-    <ConfirmDialog
-      trigger={<Button size="sm" variant="destructive" data-testid="partner-suspend"><Ban aria-hidden />{t("suspend")}</Button>}
-      title={t("suspendTitle", { partner: name })}
-      description={t("suspendDescription", { partner: name })}
-      confirmLabel={t("suspend")}
-      cancelLabel={t("cancel")}
-      destructive
-      onConfirm={() => run(() => suspendPartnerAction({ partnerId, reason }), t("suspendedToast", { partner: name }))}
-    >
-      <div className="grid gap-1.5">
-        <Label htmlFor={reasonId} required>{t("suspendReason")}</Label>
-        <Textarea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={MAX_SUSPEND_REASON} rows={3} data-testid="suspend-reason" />
-      </div>
-    </ConfirmDialog>
+    // Clicks on the rows' step buttons bubble here; the buttons themselves are keyboard-operable native buttons.
+    <div onClick={onClick}>
+      {children}
+      {dialog}
+    </div>
   );
 }

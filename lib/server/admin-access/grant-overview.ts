@@ -75,8 +75,22 @@ function statusCondition(status: GrantDisplayStatus, d: Dates): Prisma.Sql {
   }
 }
 
-/** Resolves the search (an org. number or an MSN) to ids, so the grant query can use its indexes. */
-async function searchIds(q: string): Promise<{ merchants: string[]; partners: string[]; ledgers: string[] }> {
+/** What a search (an org. number or an MSN) names, as ids, so the grant query can use its indexes. */
+export interface OverviewSearchIds {
+  merchants: string[];
+  partners: string[];
+  ledgers: string[];
+}
+
+/**
+ * Resolves the search once per view: the page passes the result to both the page and the counts, the export to
+ * every batch (each used to look the search up again).
+ */
+export async function resolveOverviewSearch(filters: OverviewFilters): Promise<OverviewSearchIds | undefined> {
+  return filters.q ? searchIds(filters.q) : undefined;
+}
+
+async function searchIds(q: string): Promise<OverviewSearchIds> {
   const [merchants, partners, units] = await Promise.all([
     db.merchant.findMany({ where: { orgNo: q }, select: { id: true } }),
     db.accountingPartner.findMany({ where: { orgNo: q }, select: { id: true } }),
@@ -85,7 +99,7 @@ async function searchIds(q: string): Promise<{ merchants: string[]; partners: st
   return { merchants: merchants.map((m) => m.id), partners: partners.map((p) => p.id), ledgers: units.map((u) => u.ledgerId!) };
 }
 
-async function whereClause(f: OverviewFilters, d: Dates, opts: { withStatus: boolean }): Promise<Prisma.Sql> {
+async function whereClause(f: OverviewFilters, d: Dates, opts: { withStatus: boolean; search?: OverviewSearchIds }): Promise<Prisma.Sql> {
   const parts: Prisma.Sql[] = [];
   if (f.merchantId) parts.push(Prisma.sql`g."merchantId" = ${f.merchantId}::uuid`);
   if (f.partnerId) parts.push(Prisma.sql`g."partnerId" = ${f.partnerId}::uuid`);
@@ -96,7 +110,7 @@ async function whereClause(f: OverviewFilters, d: Dates, opts: { withStatus: boo
   if (f.personalData) parts.push(Prisma.sql`g."includesPersonalData"`);
   if (f.outOfSync) parts.push(Prisma.sql`${openFinding}`);
   if (f.q) {
-    const ids = await searchIds(f.q);
+    const ids = opts.search ?? (await searchIds(f.q));
     parts.push(Prisma.sql`(g."merchantId" = ANY(${ids.merchants}::uuid[]) OR g."partnerId" = ANY(${ids.partners}::uuid[]) OR g."ledgerId" = ANY(${ids.ledgers}::uuid[]))`);
   }
   return parts.length === 0 ? Prisma.sql`TRUE` : Prisma.join(parts, " AND ");
@@ -174,9 +188,9 @@ function rowSelect(d: Dates): Prisma.Sql {
 }
 
 /** The SQL of one page; exported for the benchmark's EXPLAIN. */
-export async function overviewPageSql(query: OverviewQuery, limit: number, today?: string): Promise<Prisma.Sql> {
+export async function overviewPageSql(query: OverviewQuery, limit: number, today?: string, search?: OverviewSearchIds): Promise<Prisma.Sql> {
   const d = dates(today);
-  const where = await whereClause(query.filters, d, { withStatus: true });
+  const where = await whereClause(query.filters, d, { withStatus: true, ...(search ? { search } : {}) });
   const s = sortSql(query.sort, query.after);
   return Prisma.sql`
     SELECT g.id::text AS id, ${s.key}::text AS sort_key,
@@ -207,8 +221,8 @@ function toRow(r: RawRow): OverviewRow {
 }
 
 /** One page of the overview, in the query's order, after its cursor. */
-export async function listOverviewPage(query: OverviewQuery, opts: { today?: string } = {}): Promise<OverviewPage> {
-  const raw = await db.$queryRaw<RawRow[]>(await overviewPageSql(query, query.size + 1, opts.today));
+export async function listOverviewPage(query: OverviewQuery, opts: { today?: string; search?: OverviewSearchIds } = {}): Promise<OverviewPage> {
+  const raw = await db.$queryRaw<RawRow[]>(await overviewPageSql(query, query.size + 1, opts.today, opts.search));
   const page = raw.slice(0, query.size);
   const last = page[page.length - 1];
   return { rows: page.map(toRow), next: raw.length > query.size && last ? { v: last.sort_key, id: last.id } : null };
@@ -217,9 +231,9 @@ export async function listOverviewPage(query: OverviewQuery, opts: { today?: str
 export type StatusCounts = Record<GrantDisplayStatus, number> & { total: number };
 
 /** Counts by status, in SQL (one GROUP BY), following every filter except the status filter itself. */
-export async function countOverviewByStatus(filters: OverviewFilters, opts: { today?: string } = {}): Promise<StatusCounts> {
+export async function countOverviewByStatus(filters: OverviewFilters, opts: { today?: string; search?: OverviewSearchIds } = {}): Promise<StatusCounts> {
   const d = dates(opts.today);
-  const where = await whereClause(filters, d, { withStatus: false });
+  const where = await whereClause(filters, d, { withStatus: false, ...(opts.search ? { search: opts.search } : {}) });
   const rows = await db.$queryRaw<{ status: GrantDisplayStatus; n: number }[]>`
     SELECT ${displayStatusSql(d)} AS status, count(*)::int AS n FROM "LedgerGrant" g WHERE ${where} GROUP BY 1`;
   const counts = Object.fromEntries(OVERVIEW_STATUSES.map((s) => [s, 0])) as Record<GrantDisplayStatus, number>;
@@ -235,9 +249,10 @@ export async function countOverviewByStatus(filters: OverviewFilters, opts: { to
 export async function* iterateOverview(query: Omit<OverviewQuery, "after" | "size">, opts: { batchSize?: number; today?: string } = {}): AsyncGenerator<OverviewRow[]> {
   const size = Math.min(opts.batchSize ?? OVERVIEW_BATCH, OVERVIEW_BATCH);
   const today = opts.today ?? todayLedgerDate();
+  const search = await resolveOverviewSearch(query.filters);
   let after: OverviewCursor | undefined;
   for (;;) {
-    const page = await listOverviewPage({ ...query, size, ...(after ? { after } : {}) }, { today });
+    const page = await listOverviewPage({ ...query, size, ...(after ? { after } : {}) }, { today, ...(search ? { search } : {}) });
     if (page.rows.length > 0) yield page.rows;
     if (!page.next) return;
     after = page.next;
@@ -274,14 +289,4 @@ export async function listAdminGrantHistory(grantId: string): Promise<AdminGrant
     select: { id: true, at: true, action: true, actorLabel: true, before: true, after: true },
   });
   return events.map((e) => ({ id: e.id.toString(), at: e.at.toISOString(), action: e.action, actorLabel: e.actorLabel, before: isRecord(e.before) ? e.before : null, after: isRecord(e.after) ? e.after : null }));
-}
-
-/** The partners for the filter (a handful; merchants are filtered by a link or a search, there are thousands). */
-export async function listPartnerChoices(): Promise<{ id: string; name: string }[]> {
-  return db.accountingPartner.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true }, take: 500 });
-}
-
-/** The merchant a merchant filter names, for the "Merchant: … ×" line. */
-export async function getMerchantLabel(merchantId: string): Promise<{ name: string; orgNo: string } | null> {
-  return db.merchant.findUnique({ where: { id: merchantId }, select: { name: true, orgNo: true } });
 }

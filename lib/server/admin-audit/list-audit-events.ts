@@ -79,15 +79,6 @@ export async function listAuditEvents(opts: AuditFilters & { limit?: number }): 
   };
 }
 
-/** Choices for the page's merchant and partner filters. */
-export async function auditFilterOptions(): Promise<{ merchants: { id: string; name: string }[]; partners: { id: string; name: string }[] }> {
-  const [merchants, partners] = await Promise.all([
-    db.merchant.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.accountingPartner.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
-  return { merchants, partners };
-}
-
 /**
  * The export's columns: every field the hash covers, under its own name, then the hash. "before" and "after"
  * are canonical JSON (keys sorted), the form the hash is computed over, so the file can be re-verified alone.

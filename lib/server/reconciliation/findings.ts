@@ -92,15 +92,6 @@ export async function listFindings(filters: FindingFilters, limit = FINDINGS_PAG
   };
 }
 
-/** Choices for the page's filters: partners and merchants that have findings. */
-export async function findingFilterOptions(): Promise<{ partners: { id: string; name: string }[]; merchants: { id: string; name: string }[] }> {
-  const [partners, merchants] = await Promise.all([
-    db.accountingPartner.findMany({ where: { reconciliationFindings: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.merchant.findMany({ where: { reconciliationFindings: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
-  return { partners, merchants };
-}
-
 /** The newest run, for "last checked" and the progress of a "Check now". */
 export async function latestRun(): Promise<RunSummary | null> {
   const r = await db.reconciliationRun.findFirst({ orderBy: [{ startedAt: "desc" }, { id: "desc" }] });

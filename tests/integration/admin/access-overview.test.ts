@@ -16,6 +16,8 @@ const { db } = await import("@/lib/server/db");
 const { listOverviewPage, countOverviewByStatus, iterateOverview } = await import("@/lib/server/admin-access/grant-overview");
 const { parseOverviewQuery, encodeCursor, decodeCursor } = await import("@/lib/admin-access/overview-query");
 const { GET: exportOverview } = await import("@/app/api/admin/access/export/route");
+const { GET: searchOrgsRoute } = await import("@/app/api/admin/organisations/route");
+const { searchOrganisations } = await import("@/lib/server/admin-orgs/search-organisations");
 const { grantDisplayStatus } = await import("@/lib/grants/grant-status");
 const { shiftLedgerDate, todayLedgerDate } = await import("@/lib/dates");
 type Query = import("@/lib/admin-access/overview-query").OverviewQuery;
@@ -201,5 +203,58 @@ describe("access overview data layer (A1)", () => {
     Object.assign(session, { userId: null, activeOrg: null });
     expect((await exportOverview(new Request("http://localhost/api/admin/access/export"))).status).toBe(404);
     Object.assign(session, saved);
+  });
+
+  it("looks a search up once for the page and the counts, and once for a whole export", async () => {
+    const m1 = ids.merchants[1]!;
+    const spy = vi.spyOn(db.merchant, "findMany");
+    try {
+      const { resolveOverviewSearch } = await import("@/lib/server/admin-access/grant-overview");
+      const search = await resolveOverviewSearch({ q: m1.orgNo });
+      expect(spy).toHaveBeenCalledTimes(1);
+      const page = await listOverviewPage({ filters: { q: m1.orgNo }, sort: "newest", size: 50 }, { today, ...(search ? { search } : {}) });
+      const counts = await countOverviewByStatus({ q: m1.orgNo }, { today, ...(search ? { search } : {}) });
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(page.rows.length).toBe(grants.filter((g) => g.merchantId === m1.id).length);
+      expect(counts.total).toBe(page.rows.length);
+      spy.mockClear();
+      let batches = 0;
+      for await (const b of iterateOverview({ filters: { q: m1.orgNo }, sort: "newest" }, { batchSize: 2, today })) batches += b.length > 0 ? 1 : 0;
+      expect(batches).toBeGreaterThan(2);
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe("merchant and partner filters searched on the server", () => {
+  it("finds organisations by part of the name or the start of the org. number, at most 20, by name", async () => {
+    for (let i = 0; i < 25; i++) await db.merchant.create({ data: { slug: `shop-${i}`, name: `Zeta shop ${String(i).padStart(2, "0")}`, country: "NO", orgNo: `91000${String(i).padStart(4, "0")}` } });
+    expect((await searchOrganisations("merchant", "merchant 1")).map((m) => m.name)).toEqual(["Merchant 1"]);
+    expect((await searchOrganisations("merchant", "900 000 00")).map((m) => m.name)).toEqual(["Merchant 0", "Merchant 1", "Merchant 2", "Merchant 3"]);
+    const zeta = await searchOrganisations("merchant", "zeta");
+    expect(zeta).toHaveLength(20);
+    expect(zeta.map((m) => m.name)).toEqual(Array.from({ length: 20 }, (_, i) => `Zeta shop ${String(i).padStart(2, "0")}`));
+    expect(await searchOrganisations("merchant", "%")).toEqual([]);
+    expect((await searchOrganisations("partner", "")).map((p) => p.name)).toEqual(["Partner 0", "Partner 1", "Partner 2"]);
+    expect((await searchOrganisations("partner", ids.partners[1]!.orgNo))[0]).toEqual({ id: ids.partners[1]!.id, name: "Partner 1", orgNo: ids.partners[1]!.orgNo });
+  });
+
+  it("answers platform admins only (404 for anyone else), and 400 for a malformed search", async () => {
+    const ok = await searchOrgsRoute(new Request("http://localhost/api/admin/organisations?kind=partner&q=partner%202"));
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { results: { name: string }[] }).results.map((r) => r.name)).toEqual(["Partner 2"]);
+    expect((await searchOrgsRoute(new Request("http://localhost/api/admin/organisations?kind=ledger&q=x"))).status).toBe(400);
+    const user = await db.user.create({ data: { email: "not-admin@example.test", name: "N" }, select: { id: true } });
+    const saved = { ...session };
+    try {
+      Object.assign(session, { userId: user.id, activeOrg: "admin" });
+      const refused = await searchOrgsRoute(new Request("http://localhost/api/admin/organisations?kind=merchant&q=merchant"));
+      expect(refused.status).toBe(404);
+      expect(await refused.text()).not.toContain("Merchant");
+    } finally {
+      Object.assign(session, saved);
+    }
   });
 });

@@ -251,6 +251,8 @@ export const ROUTE_ROWS: RouteRow[] = [
   // P4 voucher journal: the ledger page's rules (a suspended firm's ledgers are refused like any not granted).
   { kind: "route", unit: "app/(partner)/partner/journal/route.ts", expect: same("S N N N A A N N"), url: `http://localhost/partner/journal?ledger=302101&from=${day(-3)}&to=${day(-2)}` },
   { kind: "route", unit: "app/api/admin/access/export/route.ts", expect: same("N N N N N N A N"), url: "http://localhost/api/admin/access/export?personal=1" },
+  // The admin console's merchant and partner filters search here; like the exports, anyone else gets 404.
+  { kind: "route", unit: "app/api/admin/organisations/route.ts", expect: same("N N N N N N A N"), url: "http://localhost/api/admin/organisations?kind=merchant&q=Fjord" },
   // Auth.js' own endpoints and the load balancer's health check are public by design.
   { kind: "route", unit: "app/api/auth/[...nextauth]/route.ts", expect: same("A A A A A A A A"), url: "http://localhost/api/auth/providers" },
   { kind: "route", unit: "app/api/health/route.ts", expect: same("A A A A A A A A"), url: "http://localhost/api/health" },

@@ -233,6 +233,7 @@ const ROUTES: Record<string, string> = {
   "(merchant)/merchant/access-log/export/route.ts": "hostile query strings below",
   "api/admin/audit/export/route.ts": "hostile query strings below (the audit filters), and called as each persona",
   "api/admin/access/export/route.ts": "hostile query strings below, as the platform admin",
+  "api/admin/organisations/route.ts": "hostile query strings below (the merchant and partner filters' search), as the platform admin",
   "api/health/route.ts": "no input; called below",
   "(partner)/partner/journal/route.ts": "hostile query strings below",
   "(partner)/partner/ledgers/[ledgerId]/export/route.ts": "hostile ledger ids and query strings below",
@@ -313,6 +314,22 @@ describe("route handlers survive hostile query strings", () => {
         await check(await merchant.GET(req(), { params: Promise.resolve({ msn: id.slice(0, 4000) }) }));
       }),
       { numRuns: 15 },
+    );
+  });
+
+  it("the organisation search answers below 500 and echoes no markup", async () => {
+    const { GET } = await import("@/app/api/admin/organisations/route");
+    await signIn("admin");
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom("kind", "q", "__proto__"), fc.oneof(fc.constantFrom("merchant", "partner"), hostileString(pools))), { maxLength: 4 }), async (pairs) => {
+        const query = new URLSearchParams();
+        for (const [k, v] of pairs) query.append(k, v.slice(0, 4000));
+        const res = await GET(new Request(`http://localhost/api/admin/organisations?${query.toString()}`));
+        expect(res.status).toBeLessThan(500);
+        const body = await res.text();
+        for (const markup of HOSTILE_MARKUP) expect(body).not.toContain(markup);
+      }),
+      { numRuns: 20 },
     );
   });
 

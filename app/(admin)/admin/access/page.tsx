@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { Download, Layers, X } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { Download, Layers } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
 import { OverviewFilterForm } from "@/components/admin/overview-filter-form";
+import { OverviewRows } from "@/components/admin/overview-rows";
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
-import { countOverviewByStatus, getMerchantLabel, listOverviewPage, listPartnerChoices } from "@/lib/server/admin-access/grant-overview";
+import { countOverviewByStatus, listOverviewPage, resolveOverviewSearch } from "@/lib/server/admin-access/grant-overview";
+import { getOrganisationChoice } from "@/lib/server/admin-orgs/search-organisations";
 import type { GrantDisplayStatus } from "@/lib/grants/grant-status";
 import { OVERVIEW_STATUSES, overviewSearchParams, parseOverviewQuery, type OverviewQuery } from "@/lib/admin-access/overview-query";
 
@@ -34,23 +34,19 @@ const href = (q: Partial<OverviewQuery> & { filters: OverviewQuery["filters"] },
 export default async function AdminAccessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformAdmin();
   const query = parseOverviewQuery(await searchParams);
-  const [page, counts, partners, merchant, t, format] = await Promise.all([
-    listOverviewPage(query),
-    countOverviewByStatus(query.filters),
-    listPartnerChoices(),
-    query.filters.merchantId ? getMerchantLabel(query.filters.merchantId) : null,
+  // The search is looked up once and shared by the page and the counts.
+  const search = await resolveOverviewSearch(query.filters);
+  const opts = search ? { search } : {};
+  const [page, counts, partner, merchant, t] = await Promise.all([
+    listOverviewPage(query, opts),
+    countOverviewByStatus(query.filters, opts),
+    getOrganisationChoice("partner", query.filters.partnerId),
+    getOrganisationChoice("merchant", query.filters.merchantId),
     getTranslations("adminOverview"),
-    getFormatter(),
   ]);
   const { filters, sort } = query;
   const shown = filters.status ? counts[filters.status] : counts.total;
   const max = Math.max(1, ...OVERVIEW_STATUSES.map((s) => counts[s]));
-  const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : null);
-  const periodText = (g: { periodFrom: string | null; periodTo: string | null }) =>
-    g.periodFrom && g.periodTo ? t("period", { from: day(g.periodFrom) ?? "", to: day(g.periodTo) ?? "" })
-    : g.periodFrom ? t("periodFrom", { from: day(g.periodFrom) ?? "" })
-    : g.periodTo ? t("periodTo", { to: day(g.periodTo) ?? "" })
-    : t("allDates");
   const filtered = Object.keys(filters).length > 0;
   return (
     <>
@@ -97,87 +93,22 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
       </Card>
 
       <OverviewFilterForm
-        partners={partners}
+        partner={partner}
+        merchant={merchant}
         values={{
-          partner: filters.partnerId ?? "",
           status: filters.status ?? "",
           expiring: filters.expiringWithinDays?.toString() ?? "",
           personal: filters.personalData === true,
           outOfSync: filters.outOfSync === true,
           q: filters.q ?? "",
           sort,
-          merchant: filters.merchantId ?? "",
         }}
       />
-      {merchant ? (
-        <p className="mb-4 flex items-center gap-2 text-sm">
-          {t("merchantFilter", { merchant: merchant.name, orgNo: merchant.orgNo })}
-          <Link href={href({ filters: { ...filters, merchantId: undefined }, sort })} className="inline-flex items-center rounded-sm text-primary underline" aria-label={t("clearMerchant")}>
-            <X className="size-4" aria-hidden />
-          </Link>
-        </p>
-      ) : null}
 
       {page.rows.length === 0 ? (
         <EmptyState bordered icon={Layers} title={filtered ? t("emptyFilteredTitle") : t("emptyTitle")} description={filtered ? t("emptyFilteredDescription") : t("emptyDescription")} />
       ) : (
-        <Card className="overflow-hidden p-0">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("merchant")}</TableHead>
-                <TableHead>{t("salesUnits")}</TableHead>
-                <TableHead>{t("ledger")}</TableHead>
-                <TableHead>{t("partner")}</TableHead>
-                <TableHead>{t("scope")}</TableHead>
-                <TableHead>{t("statusHeader")}</TableHead>
-                <TableHead>{t("people")}</TableHead>
-                <TableHead>{t("lastUse")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {page.rows.map((g) => (
-                <TableRow key={g.id} data-testid="overview-row" data-grant-id={g.id}>
-                  <TableCell className="text-sm">
-                    <Link className="font-medium text-primary hover:underline" href={href({ filters: { ...filters, merchantId: g.merchant.id }, sort })}>{g.merchant.name}</Link>
-                    <div className="text-xs text-muted-foreground tabular-nums">{g.merchant.orgNo}</div>
-                  </TableCell>
-                  <TableCell className="text-sm">
-                    <ul>
-                      {g.salesUnits.map((u) => (
-                        <li key={u.msn}>{u.name} <span className="text-xs text-muted-foreground tabular-nums">· {u.msn}</span></li>
-                      ))}
-                    </ul>
-                  </TableCell>
-                  <TableCell className="text-sm">
-                    <Link className="font-mono tabular-nums text-primary hover:underline" href={`/admin/access/grants/${g.id}`} data-testid="overview-grant-link">{g.ledger.externalId}</Link>
-                    <div className="text-xs text-muted-foreground">{g.ledger.currency}</div>
-                  </TableCell>
-                  <TableCell className="text-sm">
-                    <div>{g.partner.name}</div>
-                    <div className="text-xs text-muted-foreground tabular-nums">{g.partner.orgNo}</div>
-                    {g.partner.status === "suspended" ? <Badge variant="danger" className="mt-1">{t("partnerSuspended")}</Badge> : null}
-                  </TableCell>
-                  <TableCell className="text-sm">
-                    <div>{periodText(g)}</div>
-                    <div className="text-xs text-muted-foreground">
-                      {g.includesPersonalData ? t("withPersonalData") : t("withoutPersonalData")} · {g.validUntil ? t("until", { date: day(g.validUntil) ?? "" }) : t("noEnd")}
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <GrantStatusBadge status={g.status} />
-                    {g.outOfSync ? <Link href="/admin/reconciliation" className="mt-1 block"><Badge variant="warning">{t("outOfSync")}</Badge></Link> : null}
-                  </TableCell>
-                  <TableCell className="text-sm">
-                    <div>{g.grantedBy ?? "—"}</div>
-                    {g.approvedBy ? <div className="text-xs text-muted-foreground">{t("approvedBy", { name: g.approvedBy })}</div> : null}
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap text-sm tabular-nums">{g.lastUsedAt ? format.dateTime(new Date(g.lastUsedAt), { dateStyle: "medium", timeStyle: "short" }) : t("never")}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
+        <OverviewRows rows={page.rows} merchantHref={(merchantId) => href({ filters: { ...filters, merchantId }, sort })} />
       )}
       <Pagination
         className="mt-4"

@@ -12,7 +12,9 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { VerifyChainButton } from "@/components/admin/verify-chain-button";
 import { FilterSelect } from "@/components/reconciliation/filter-select";
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
-import { auditFilterOptions, listAuditEvents } from "@/lib/server/admin-audit/list-audit-events";
+import { OrgFilter } from "@/components/admin/org-filter";
+import { listAuditEvents } from "@/lib/server/admin-audit/list-audit-events";
+import { getOrganisationChoice } from "@/lib/server/admin-orgs/search-organisations";
 import { verifyAuditChainAction } from "@/lib/server/admin-audit/actions";
 import { auditFilterQuery, hasAuditFilters, parseAuditFilters } from "@/lib/admin-audit/filters";
 import { AUDIT_EVENT_TYPES, auditEventLabelKey } from "@/lib/reconciliation/audit-event-types";
@@ -23,9 +25,10 @@ export const metadata: Metadata = { title: "Audit trail" };
 export default async function AuditTrailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformAdmin();
   const filters = parseAuditFilters(await searchParams);
-  const [{ rows, nextBeforeId }, options, t, tf, te, format] = await Promise.all([
+  const [{ rows, nextBeforeId }, merchant, partner, t, tf, te, format] = await Promise.all([
     listAuditEvents(filters),
-    auditFilterOptions(),
+    getOrganisationChoice("merchant", filters.merchantId),
+    getOrganisationChoice("partner", filters.partnerId),
     getTranslations("adminAudit"),
     getTranslations("adminAuditFilters"),
     getTranslations("auditEventTypes"),
@@ -69,18 +72,8 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
             <option key={code} value={code}>{label(code)}</option>
           ))}
         </FilterSelect>
-        <FilterSelect label={tf("merchant")} name="merchant" defaultValue={filters.merchantId ?? ""}>
-          <option value="">{tf("anyMerchant")}</option>
-          {options.merchants.map((m) => (
-            <option key={m.id} value={m.id}>{m.name}</option>
-          ))}
-        </FilterSelect>
-        <FilterSelect label={tf("partner")} name="partner" defaultValue={filters.partnerId ?? ""}>
-          <option value="">{tf("anyPartner")}</option>
-          {options.partners.map((p) => (
-            <option key={p.id} value={p.id}>{p.name}</option>
-          ))}
-        </FilterSelect>
+        <OrgFilter kind="merchant" name="merchant" initial={merchant} className="w-60" small />
+        <OrgFilter kind="partner" name="partner" initial={partner} className="w-60" small />
         <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
           {tf("from")}
           <Input type="date" name="from" defaultValue={filters.from ?? ""} className="w-40" />

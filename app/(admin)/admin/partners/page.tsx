@@ -10,7 +10,8 @@ import { Input } from "@/components/ui/input";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { PartnerStatusButtons } from "@/components/admin/partner-status-buttons";
+import { PartnerStatusDialog } from "@/components/admin/partner-status-buttons";
+import { PartnerStepButton } from "@/components/admin/partner-step-button";
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
 import { countPartnersByStatus, encodePartnerCursor, listPartners, listPartnerStatusEvents, parsePartnerListQuery, PARTNER_STATUSES } from "@/lib/server/admin-partners/list-partners";
 
@@ -34,6 +35,7 @@ export default async function AdminPartnersPage({ searchParams }: { searchParams
     return s ? `/admin/partners?${s}` : "/admin/partners";
   };
   const total = counts.pending + counts.approved + counts.suspended;
+  const stepLabel = { pending: t("approve"), approved: t("suspend"), suspended: t("reactivate") };
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -53,41 +55,43 @@ export default async function AdminPartnersPage({ searchParams }: { searchParams
       {page.rows.length === 0 ? (
         <EmptyState bordered icon={Handshake} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
-        <Card className="overflow-hidden p-0">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("partner")}</TableHead>
-                <TableHead>{t("statusHeader")}</TableHead>
-                <TableHead className="text-right">{t("staff")}</TableHead>
-                <TableHead className="text-right">{t("grants")}</TableHead>
-                <TableHead>{t("keys")}</TableHead>
-                <TableHead><span className="sr-only">{t("actions")}</span></TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {page.rows.map((p) => (
-                <TableRow key={p.id} data-testid="partner-row" data-org-no={p.orgNo}>
-                  <TableCell className="text-sm">
-                    <div className="font-medium">{p.name}</div>
-                    <div className="text-xs text-muted-foreground tabular-nums">{t("orgNo", { orgNo: p.orgNo, country: p.country })}</div>
-                  </TableCell>
-                  <TableCell className="text-sm">
-                    <Badge variant={STATUS_VARIANT[p.status]} dot data-testid="partner-status">{t(`status.${p.status}`)}</Badge>
-                    {p.status === "suspended" && reasons.get(p.id) ? <div className="mt-1 max-w-64 text-xs text-muted-foreground">{t("reason", { reason: reasons.get(p.id) ?? "" })}</div> : null}
-                    {p.status === "approved" && p.approvedAt ? <div className="mt-1 text-xs text-muted-foreground">{t("approvedOn", { date: format.dateTime(new Date(p.approvedAt), { dateStyle: "medium" }) })}</div> : null}
-                  </TableCell>
-                  <TableCell className="text-right text-sm tabular-nums">{p.staff}</TableCell>
-                  <TableCell className="text-right text-sm tabular-nums">
-                    {p.liveGrants > 0 ? <Link className="text-primary hover:underline" href={`/admin/access?partner=${p.id}`}>{t("grantCount", { grants: p.liveGrants, merchants: p.merchants })}</Link> : "0"}
-                  </TableCell>
-                  <TableCell className="text-sm">{p.keysStored ? <Badge variant="outline">{t("keysStored")}</Badge> : <span className="text-muted-foreground">{t("noKeys")}</span>}</TableCell>
-                  <TableCell className="text-right"><PartnerStatusButtons partnerId={p.id} name={p.name} status={p.status} /></TableCell>
+        <PartnerStatusDialog>
+          <Card className="overflow-hidden p-0">
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("partner")}</TableHead>
+                  <TableHead>{t("statusHeader")}</TableHead>
+                  <TableHead className="text-right">{t("staff")}</TableHead>
+                  <TableHead className="text-right">{t("grants")}</TableHead>
+                  <TableHead>{t("keys")}</TableHead>
+                  <TableHead><span className="sr-only">{t("actions")}</span></TableHead>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
+              </TableHeader>
+              <TableBody>
+                {page.rows.map((p) => (
+                  <TableRow key={p.id} data-testid="partner-row" data-org-no={p.orgNo}>
+                    <TableCell className="text-sm">
+                      <div className="font-medium">{p.name}</div>
+                      <div className="text-xs text-muted-foreground tabular-nums">{t("orgNo", { orgNo: p.orgNo, country: p.country })}</div>
+                    </TableCell>
+                    <TableCell className="text-sm">
+                      <Badge variant={STATUS_VARIANT[p.status]} dot data-testid="partner-status">{t(`status.${p.status}`)}</Badge>
+                      {p.status === "suspended" && reasons.get(p.id) ? <div className="mt-1 max-w-64 text-xs text-muted-foreground">{t("reason", { reason: reasons.get(p.id) ?? "" })}</div> : null}
+                      {p.status === "approved" && p.approvedAt ? <div className="mt-1 text-xs text-muted-foreground">{t("approvedOn", { date: format.dateTime(new Date(p.approvedAt), { dateStyle: "medium" }) })}</div> : null}
+                    </TableCell>
+                    <TableCell className="text-right text-sm tabular-nums">{p.staff}</TableCell>
+                    <TableCell className="text-right text-sm tabular-nums">
+                      {p.liveGrants > 0 ? <a className="text-primary hover:underline" href={`/admin/access?partner=${p.id}`}>{t("grantCount", { grants: p.liveGrants, merchants: p.merchants })}</a> : "0"}
+                    </TableCell>
+                    <TableCell className="text-sm">{p.keysStored ? <Badge variant="outline">{t("keysStored")}</Badge> : <span className="text-muted-foreground">{t("noKeys")}</span>}</TableCell>
+                    <TableCell className="text-right">{/* keyed by status: a changed step is a new button, not the old one fading to new colours */}<PartnerStepButton key={p.status} partnerId={p.id} name={p.name} status={p.status} label={stepLabel[p.status]} /></TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Card>
+        </PartnerStatusDialog>
       )}
       <Pagination
         className="mt-4"

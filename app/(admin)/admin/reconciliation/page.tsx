@@ -13,7 +13,9 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { CheckNowButton } from "@/components/reconciliation/check-now-button";
 import { FilterSelect } from "@/components/reconciliation/filter-select";
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
-import { findingFilterOptions, latestRun, listFindings } from "@/lib/server/reconciliation/findings";
+import { OrgFilter } from "@/components/admin/org-filter";
+import { latestRun, listFindings } from "@/lib/server/reconciliation/findings";
+import { getOrganisationChoice } from "@/lib/server/admin-orgs/search-organisations";
 import { checkReconciliationNowAction } from "@/lib/server/reconciliation/actions";
 import { FINDING_KINDS, parseFindingFilters, type FindingFilters } from "@/lib/reconciliation/types";
 
@@ -34,9 +36,10 @@ function hrefFor(f: FindingFilters, cursor?: string): string {
 export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformAdmin();
   const filters = parseFindingFilters(await searchParams);
-  const [{ rows, nextCursor }, options, run, t, format] = await Promise.all([
+  const [{ rows, nextCursor }, partner, merchant, run, t, format] = await Promise.all([
     listFindings(filters),
-    findingFilterOptions(),
+    getOrganisationChoice("partner", filters.partnerId),
+    getOrganisationChoice("merchant", filters.merchantId),
     latestRun(),
     getTranslations("reconciliation"),
     getFormatter(),
@@ -64,18 +67,8 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
             <option key={k} value={k}>{t(`kind_${k}`)}</option>
           ))}
         </FilterSelect>
-        <FilterSelect label={t("filterPartner")} name="partner" defaultValue={filters.partnerId ?? ""}>
-          <option value="">{t("anyPartner")}</option>
-          {options.partners.map((p) => (
-            <option key={p.id} value={p.id}>{p.name}</option>
-          ))}
-        </FilterSelect>
-        <FilterSelect label={t("filterMerchant")} name="merchant" defaultValue={filters.merchantId ?? ""}>
-          <option value="">{t("anyMerchant")}</option>
-          {options.merchants.map((m) => (
-            <option key={m.id} value={m.id}>{m.name}</option>
-          ))}
-        </FilterSelect>
+        <OrgFilter kind="partner" name="partner" initial={partner} className="w-60" small />
+        <OrgFilter kind="merchant" name="merchant" initial={merchant} className="w-60" small />
         <FilterSelect label={t("filterState")} name="state" defaultValue={filters.state}>
           <option value="open">{t("stateOpen")}</option>
           <option value="resolved">{t("stateResolved")}</option>

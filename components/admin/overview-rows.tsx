@@ -1,0 +1,61 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { OverviewTable, type OverviewTableRow } from "@/components/admin/overview-table";
+import { OVERVIEW_STATUSES } from "@/lib/admin-access/overview-query";
+import type { GrantDisplayStatus } from "@/lib/grants/grant-status";
+import type { OverviewRow } from "@/lib/server/admin-access/grant-overview";
+
+/** Sales units shown per row; a ledger with more says how many more (its grant page and the export list them all). */
+const UNITS_SHOWN = 3;
+
+/**
+ * A1's table of one page of grants (server component): formats every text of a row here, once, and hands the
+ * table the strings (OverviewTable renders them). Kept lean because the rows are the page's cost
+ * (docs/performance.md, admin console; decision 027).
+ */
+export async function OverviewRows({ rows, merchantHref }: { rows: OverviewRow[]; merchantHref: (merchantId: string) => string }) {
+  const [t, ts, format] = await Promise.all([getTranslations("adminOverview"), getTranslations("grantStatus"), getFormatter()]);
+  const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : "");
+  const periodText = (g: OverviewRow) =>
+    g.periodFrom && g.periodTo ? t("period", { from: day(g.periodFrom), to: day(g.periodTo) })
+    : g.periodFrom ? t("periodFrom", { from: day(g.periodFrom) })
+    : g.periodTo ? t("periodTo", { to: day(g.periodTo) })
+    : t("allDates");
+  const withPd = t("withPersonalData");
+  const withoutPd = t("withoutPersonalData");
+  const noEnd = t("noEnd");
+  const never = t("never");
+  const table: OverviewTableRow[] = rows.map((g) => ({
+    id: g.id,
+    merchantName: g.merchant.name,
+    merchantOrgNo: g.merchant.orgNo,
+    merchantHref: merchantHref(g.merchant.id),
+    units: g.salesUnits.slice(0, UNITS_SHOWN).map((u): [string, string] => [u.name, u.msn]),
+    moreUnits: g.salesUnits.length > UNITS_SHOWN ? t("moreUnits", { count: g.salesUnits.length - UNITS_SHOWN }) : null,
+    ledger: g.ledger.externalId,
+    currency: g.ledger.currency,
+    partnerName: g.partner.name,
+    partnerOrgNo: g.partner.orgNo,
+    partnerSuspended: g.partner.status === "suspended",
+    period: periodText(g),
+    scope: `${g.includesPersonalData ? withPd : withoutPd} · ${g.validUntil ? t("until", { date: day(g.validUntil) }) : noEnd}`,
+    status: g.status,
+    outOfSync: g.outOfSync,
+    grantedBy: g.grantedBy ?? "—",
+    approvedBy: g.approvedBy ? t("approvedBy", { name: g.approvedBy }) : null,
+    lastUse: g.lastUsedAt ? format.dateTime(new Date(g.lastUsedAt), { dateStyle: "medium", timeStyle: "short" }) : never,
+  }));
+  return (
+    <Card className="overflow-hidden p-0">
+      <OverviewTable
+        rows={table}
+        labels={{
+          headers: [t("merchant"), t("salesUnits"), t("ledger"), t("partner"), t("scope"), t("statusHeader"), t("people"), t("lastUse")],
+          status: Object.fromEntries(OVERVIEW_STATUSES.map((s) => [s, ts(s)])) as Record<GrantDisplayStatus, string>,
+          partnerSuspended: t("partnerSuspended"),
+          outOfSync: t("outOfSync"),
+        }}
+      />
+    </Card>
+  );
+}
