@@ -4,8 +4,9 @@
  * whose owner per@tallbalanse.example can sign in), in a few seconds through SQL generate_series
  * (bench/synthetic-world.ts). On top, so the merchant-side lists have size too: Fjord Kaffe's ledger 302103
  * granted to 200 synthetic partners, 2,000 pending requests to Fjord Kaffe, 5,000 access-log events on its
- * ledger, 2,000 notifications each for kari@fjordkaffe.example and per@tallbalanse.example, and 300
- * accountants at Tall & Balanse.
+ * ledger, 2,000 notifications each for kari@fjordkaffe.example and per@tallbalanse.example, 300
+ * accountants at Tall & Balanse, 2,000 requests from Tall & Balanse, 200 grants waiting for approval on 302102
+ * and 200 ending within 44 days on 302101.
  *
  *   DATABASE_URL=postgres://… node --conditions=react-server --import tsx bench/seed-synthetic.ts
  *
@@ -31,6 +32,11 @@ export const ISSUE_14_SHAPE: SyntheticShape = {
   accessEvents: { merchantSlug: "fjord-kaffe", ledgerExternalId: "302103", events: 5_000 },
   notifications: { emails: ["kari@fjordkaffe.example", "per@tallbalanse.example"], each: 2_000 },
   partnerStaff: { partnerSlug: FIRM, staff: 300 },
+  // So the remaining lists have size too (issue 14, second pass): the firm's own requests, a queue of approvals
+  // and a list of renewals at Fjord Kaffe.
+  partnerRequests: { partnerSlug: FIRM, requests: 2_000 },
+  pendingApprovals: { merchantSlug: "fjord-kaffe", ledgerExternalId: "302102", grants: 200 },
+  endingGrants: { merchantSlug: "fjord-kaffe", ledgerExternalId: "302101", grants: 200 },
 };
 
 async function main() {

@@ -29,6 +29,12 @@ export interface SyntheticShape {
   notifications?: { emails: string[]; each: number };
   /** Synthetic users made accountants of this existing partner (by slug). */
   partnerStaff?: { partnerSlug: string; staff: number };
+  /** Requests from this existing partner (by slug) to synthetic merchants by org. number: every other one pending, the rest declined. */
+  partnerRequests?: { partnerSlug: string; requests: number };
+  /** Grants waiting for a second admin (M5) on this existing merchant's ledger, from the first N synthetic partners. */
+  pendingApprovals?: { merchantSlug: string; ledgerExternalId: string; grants: number };
+  /** Active grants ending within the renewal window (1–44 days) on this existing merchant's ledger, from the first N synthetic partners. */
+  endingGrants?: { merchantSlug: string; ledgerExternalId: string; grants: number };
 }
 
 export interface SyntheticCounts {
@@ -99,6 +105,25 @@ export async function insertSyntheticWorld(client: pg.ClientBase, shape: Synthet
         SELECT p.partner_id, m.id, m."orgNo", 'Synthetic request ' || n, 'pending', now() + interval '30 days', now() - (n || ' minutes')::interval
         FROM generate_series(1, $2::int) AS n JOIN syn_p p ON p.j = (n - 1) % $3::int + 1
         CROSS JOIN (SELECT id, "orgNo" FROM "Merchant" WHERE slug = $1) m`, [r.merchantSlug, r.requests, shape.partners]);
+    }
+    if (shape.partnerRequests) {
+      const r = shape.partnerRequests;
+      await client.query(`INSERT INTO "AccessRequest" ("partnerId", "merchantId", "requestedOrgNo", purpose, status, "expiresAt", "createdAt", "decidedAt")
+        SELECT p.id, m.merchant_id, '7' || lpad(m.i::text, 8, '0'), 'Synthetic submission ' || n,
+               (CASE WHEN n % 2 = 0 THEN 'pending' ELSE 'declined' END)::"AccessRequestStatus", now() + interval '30 days', now() - (n || ' minutes')::interval,
+               CASE WHEN n % 2 = 1 THEN now() - (n || ' minutes')::interval + interval '1 minute' END
+        FROM generate_series(1, $2::int) AS n JOIN syn_m m ON m.i = (n - 1) % $3::int + 1
+        CROSS JOIN (SELECT id FROM "AccountingPartner" WHERE slug = $1) p`, [r.partnerSlug, r.requests, shape.merchants]);
+    }
+    for (const [g, status, validUntil] of [
+      [shape.pendingApprovals, "pending_approval", "CURRENT_DATE + 365"],
+      [shape.endingGrants, "active", "CURRENT_DATE + 1 + p.j % 44"],
+    ] as const) {
+      if (!g) continue;
+      await client.query(`INSERT INTO "LedgerGrant" ("merchantId", "partnerId", "ledgerId", status, "periodFrom", "validUntil")
+        SELECT l."merchantId", p.partner_id, l.id, '${status}', CURRENT_DATE - 90, ${validUntil}
+        FROM syn_p p CROSS JOIN (SELECT l.id, l."merchantId" FROM "Ledger" l JOIN "Merchant" m ON m.id = l."merchantId" WHERE m.slug = $1 AND l."externalId" = $2) l
+        WHERE p.j <= $3::int`, [g.merchantSlug, g.ledgerExternalId, g.grants]);
     }
     if (shape.accessEvents) {
       const a = shape.accessEvents;

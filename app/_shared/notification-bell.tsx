@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { countUnread } from "@/lib/server/notifications/inbox";
-import { NotificationBellPopover } from "@/components/notifications/notification-bell-popover";
+import { NotificationBellButton } from "@/components/notifications/notification-bell-button";
 
 /**
  * The bell in the top bar. Only the unread count is rendered with the page; the notifications themselves are
@@ -8,5 +8,5 @@ import { NotificationBellPopover } from "@/components/notifications/notification
  */
 export async function NotificationBell({ userId, allHref }: { userId: string; allHref: string }) {
   const [unread, t] = await Promise.all([countUnread(userId), getTranslations("notifications")]);
-  return <NotificationBellPopover initialUnread={unread} allHref={allHref} label={t("bellLabel")} />;
+  return <NotificationBellButton initialUnread={unread} allHref={allHref} label={t("bellLabel")} />;
 }

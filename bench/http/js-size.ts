@@ -15,6 +15,8 @@ export interface JsSize {
   /** HTML document bytes as transferred (gzip) and decoded. */
   htmlGzip: number;
   htmlBytes: number;
+  /** Every script by path with its gzipped size and whether the HTML names it (what is shipped, for the record). */
+  files?: { path: string; gzip: number; initial: boolean }[];
 }
 
 export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
@@ -63,7 +65,8 @@ export async function measureJs(browser: Browser, baseUrl: string, pathName: str
       totalGzip += size;
       if (initial.has(url)) initialGzip += size;
     }
-    return { initialGzip, totalGzip, scripts: scripts.size, htmlGzip: docSizes.responseBodySize, htmlBytes: Buffer.byteLength(html) };
+    const files = [...scripts].map(([url, gzip]) => ({ path: new URL(url).pathname, gzip, initial: initial.has(url) })).sort((a, b) => b.gzip - a.gzip);
+    return { initialGzip, totalGzip, scripts: scripts.size, htmlGzip: docSizes.responseBodySize, htmlBytes: Buffer.byteLength(html), files };
   } finally {
     await context.close();
   }

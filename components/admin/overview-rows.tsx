@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { OverviewTable, type OverviewTableRow } from "@/components/admin/overview-table";
 import { OVERVIEW_STATUSES } from "@/lib/admin-access/overview-query";
 import type { GrantDisplayStatus } from "@/lib/grants/grant-status";
-import type { OverviewRow } from "@/lib/server/admin-access/grant-overview";
+import type { OverviewRow } from "@/lib/admin-access/types";
 
 /** Sales units shown per row; a ledger with more says how many more (its grant page and the export list them all). */
 const UNITS_SHOWN = 3;

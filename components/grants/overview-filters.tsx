@@ -6,7 +6,12 @@ import { useTranslations } from "next-intl";
 import { X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { controlClasses } from "@/components/ui/input";
+import { cn } from "@/lib/utils/cn";
+
+// Native selects (decision 031): the Radix select's popper and focus machinery were a large part of the
+// merchant's first page's JavaScript, for two plain choices.
+const selectClasses = cn(controlClasses, "h-8 w-64 px-2.5 py-1 text-sm");
 
 const ALL = "all";
 
@@ -34,31 +39,21 @@ export function OverviewFilters({ salesUnits, partners }: { salesUnits: { id: st
     <div role="group" aria-label={t("filtersLabel")} aria-busy={pending || undefined} className="mb-4 flex flex-wrap items-end gap-3">
       <div className="flex min-w-56 flex-col gap-1.5">
         <Label htmlFor="filter-sales-unit">{t("filterSalesUnit")}</Label>
-        <Select value={salesUnit} onValueChange={(v) => set("salesUnit", v)}>
-          <SelectTrigger id="filter-sales-unit" size="sm" className="w-64">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("allSalesUnits")}</SelectItem>
-            {salesUnits.map((u) => (
-              <SelectItem key={u.id} value={u.id}>{t("salesUnitOption", { name: u.name, msn: u.msn })}</SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <select id="filter-sales-unit" className={selectClasses} value={salesUnit} onChange={(e) => set("salesUnit", e.target.value)}>
+          <option value={ALL}>{t("allSalesUnits")}</option>
+          {salesUnits.map((u) => (
+            <option key={u.id} value={u.id}>{t("salesUnitOption", { name: u.name, msn: u.msn })}</option>
+          ))}
+        </select>
       </div>
       <div className="flex min-w-56 flex-col gap-1.5">
         <Label htmlFor="filter-partner">{t("filterPartner")}</Label>
-        <Select value={partner} onValueChange={(v) => set("partner", v)}>
-          <SelectTrigger id="filter-partner" size="sm" className="w-64">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("allPartners")}</SelectItem>
-            {partners.map((p) => (
-              <SelectItem key={p.id} value={p.id}>{p.name}</SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <select id="filter-partner" className={selectClasses} value={partner} onChange={(e) => set("partner", e.target.value)}>
+          <option value={ALL}>{t("allPartners")}</option>
+          {partners.map((p) => (
+            <option key={p.id} value={p.id}>{p.name}</option>
+          ))}
+        </select>
       </div>
       {salesUnit !== ALL || partner !== ALL ? (
         <Button variant="ghost" size="sm" onClick={() => startTransition(() => router.replace(pathname, { scroll: false }))}>

@@ -28,11 +28,14 @@ async function fetchUnread(): Promise<number> {
   return result.data.unread;
 }
 
-/** The bell's popover: unread count on the button (polled), the latest items once opened, "mark all as read". */
-export function NotificationBellPopover({ initialUnread, allHref, label }: { initialUnread: number; allHref: string; label: string }) {
+/**
+ * The bell's popover: unread count on the button (polled), the latest items once opened, "mark all as read".
+ * Loaded when the bell is first pressed (notification-bell-button.tsx), with react-query and the Radix popover.
+ */
+export function NotificationBellPopover({ initialUnread, allHref, label, defaultOpen = false }: { initialUnread: number; allHref: string; label: string; defaultOpen?: boolean }) {
   const t = useTranslations("notifications");
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const { data: unread = initialUnread } = useQuery({ queryKey: COUNT_KEY, queryFn: fetchUnread, initialData: initialUnread, refetchInterval: 60_000, staleTime: 15_000 });
   const list = useQuery({ queryKey: LIST_KEY, queryFn: fetchInbox, enabled: open, staleTime: 0 });
   const mark = useMutation({

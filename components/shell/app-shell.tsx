@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 import { Menu } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 import { Avatar } from "@/components/ui/avatar";
-import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { useLazyComponent } from "@/components/ui/lazy-on-interaction";
 import { Logo } from "./logo";
 import { SidebarNav, type NavEntry } from "./sidebar-nav";
 import { PersonaBadge, type Persona } from "./persona-badge";
@@ -49,6 +49,8 @@ export interface AppShellProps {
   children: ReactNode;
 }
 
+const loadMobileNav = () => import("./mobile-nav").then((m) => m.MobileNav);
+
 const widths = { default: "max-w-6xl", wide: "max-w-[96rem]", full: "max-w-none" } as const;
 
 /** Signed-in layout: sidebar (drawer on small screens), top bar, skip link and <main id="main">. */
@@ -69,6 +71,8 @@ export function AppShell({
   const text = { ...defaultLabels, ...labels };
   const pathname = usePathname();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const mobileNav = useLazyComponent(loadMobileNav);
+  const drawerTrigger = "focus-ring inline-flex size-9 items-center justify-center rounded-md text-foreground hover:bg-accent lg:hidden";
 
   const brand = (
     <Link href={homeHref} className="focus-ring rounded-md" onClick={() => setDrawerOpen(false)}>
@@ -94,38 +98,37 @@ export function AppShell({
 
       <div className="flex min-h-dvh flex-col lg:pl-60">
         <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b border-border bg-card/95 px-3 backdrop-blur supports-[backdrop-filter]:bg-card/85 sm:gap-3 sm:px-6">
-          <Sheet open={drawerOpen} onOpenChange={setDrawerOpen}>
-            <SheetTrigger
-              className="focus-ring inline-flex size-9 items-center justify-center rounded-md text-foreground hover:bg-accent lg:hidden"
+          {mobileNav.Component ? (
+            <mobileNav.Component
+              open={drawerOpen}
+              onOpenChange={setDrawerOpen}
+              triggerClassName={drawerTrigger}
+              labels={text}
+              brand={brand}
+              persona={persona}
+              nav={nav}
+              pathname={pathname}
+              user={user}
+              sidebarFooter={sidebarFooter}
+            />
+          ) : (
+            // A plain button until the drawer (a Radix dialog) is needed: most screens never open it.
+            <button
+              type="button"
+              className={drawerTrigger}
               aria-label={text.openNavigation}
+              aria-haspopup="dialog"
+              aria-expanded={false}
+              onPointerEnter={mobileNav.preload}
+              onFocus={mobileNav.preload}
+              onClick={() => {
+                setDrawerOpen(true);
+                mobileNav.open();
+              }}
             >
               <Menu aria-hidden="true" className="size-5" />
-            </SheetTrigger>
-            <SheetContent closeLabel={text.closeNavigation} aria-describedby={undefined}>
-              <SheetTitle className="sr-only">{text.navigation}</SheetTitle>
-              <div className="flex h-14 shrink-0 items-center px-5">{brand}</div>
-              {persona ? (
-                <div className="px-5 pb-2">
-                  <PersonaBadge persona={persona} />
-                </div>
-              ) : null}
-              <SidebarNav
-                entries={nav}
-                pathname={pathname}
-                label={text.navigation}
-                onNavigate={() => setDrawerOpen(false)}
-                className="flex-1 px-3 pt-2"
-              />
-              <div className="flex items-center gap-3 border-t border-border px-5 py-4">
-                <Avatar name={user.name} src={user.image} />
-                <div className="min-w-0 leading-tight">
-                  <p className="truncate text-sm font-medium">{user.name}</p>
-                  <p className="truncate text-xs text-muted-foreground">{user.email}</p>
-                </div>
-              </div>
-              {sidebarFooter ? <div className="border-t border-border px-3 py-3">{sidebarFooter}</div> : null}
-            </SheetContent>
-          </Sheet>
+            </button>
+          )}
 
           <div className="min-w-0 flex-1 sm:flex-none">{orgSwitcher}</div>
 

@@ -1,61 +1,53 @@
 "use client";
 
-import type { CSSProperties } from "react";
-import { Toaster as Sonner, type ToasterProps } from "sonner";
-import { CircleCheck, Info, OctagonAlert, TriangleAlert } from "lucide-react";
-import { Spinner } from "./spinner";
+import { useEffect, useState, type ComponentProps, type ComponentType, type ReactNode } from "react";
+import type { ExternalToast, toast as sonnerToast } from "sonner";
+import type { SonnerToaster } from "./toaster-sonner";
 
-export { toast } from "sonner";
+type Kind = "success" | "error" | "info";
+type Sonner = typeof sonnerToast;
 
-const tokens = {
-  "--normal-bg": "var(--color-popover)",
-  "--normal-text": "var(--color-popover-foreground)",
-  "--normal-border": "var(--color-border)",
-  "--success-bg": "var(--color-success-subtle)",
-  "--success-text": "var(--color-success)",
-  "--success-border": "var(--color-success-border)",
-  "--info-bg": "var(--color-info-subtle)",
-  "--info-text": "var(--color-info)",
-  "--info-border": "var(--color-info-border)",
-  "--warning-bg": "var(--color-warning-subtle)",
-  "--warning-text": "var(--color-warning)",
-  "--warning-border": "var(--color-warning-border)",
-  "--error-bg": "var(--color-danger-subtle)",
-  "--error-text": "var(--color-danger)",
-  "--error-border": "var(--color-danger-border)",
-  "--border-radius": "var(--radius-lg)",
-} as CSSProperties;
+// Toasts asked for before sonner is loaded wait here; the mounted <Toaster> loads sonner on the first one and
+// replays them (decision 031: sonner is not part of every page's first JavaScript; a page shows a toast only
+// after something the person did).
+const waiting: [Kind, ReactNode, ExternalToast | undefined][] = [];
+let loaded: Sonner | null = null;
+let wake: (() => void) | null = null;
 
-/**
- * Mount once in the root layout: <Toaster label="Notifications" />. Then, from client code:
- * `toast.success("Access granted")`, `toast.error(msg, { description })`.
- */
-export function Toaster({ label, style, ...props }: ToasterProps & { label?: string }) {
-  return (
-    <Sonner
-      theme="light"
-      position="bottom-right"
-      richColors
-      closeButton
-      containerAriaLabel={label}
-      style={{ ...tokens, ...style }}
-      icons={{
-        success: <CircleCheck className="size-4" aria-hidden="true" />,
-        info: <Info className="size-4" aria-hidden="true" />,
-        warning: <TriangleAlert className="size-4" aria-hidden="true" />,
-        error: <OctagonAlert className="size-4" aria-hidden="true" />,
-        loading: <Spinner size="sm" />,
-      }}
-      toastOptions={{
-        classNames: {
-          toast: "font-sans! text-sm! shadow-md! gap-2.5!",
-          title: "font-medium!",
-          description: "text-muted-foreground!",
-          actionButton: "bg-primary! text-primary-foreground! rounded-md! font-medium!",
-          cancelButton: "bg-secondary! text-secondary-foreground! rounded-md!",
-        },
-      }}
-      {...props}
-    />
-  );
+function show(kind: Kind, message: ReactNode, data?: ExternalToast): string | number | undefined {
+  if (loaded) return loaded[kind](message, data);
+  waiting.push([kind, message, data]);
+  wake?.();
+  return undefined;
+}
+
+/** `toast.success("Access granted")`, `toast.error(msg, { description })`, `toast.info(…)`: sonner's, loaded on first use. */
+export const toast = {
+  success: (message: ReactNode, data?: ExternalToast) => show("success", message, data),
+  error: (message: ReactNode, data?: ExternalToast) => show("error", message, data),
+  info: (message: ReactNode, data?: ExternalToast) => show("info", message, data),
+};
+
+function ready(t: Sonner) {
+  loaded = t;
+  for (const [kind, message, data] of waiting.splice(0)) t[kind](message, data);
+}
+
+type RealProps = Omit<ComponentProps<typeof SonnerToaster>, "onReady">;
+
+/** Mount once in the root layout: <Toaster />. Renders nothing until the first toast, then sonner's toaster. */
+export function Toaster(props: RealProps) {
+  const [Real, setReal] = useState<ComponentType<ComponentProps<typeof SonnerToaster>> | null>(null);
+  useEffect(() => {
+    const load = () => {
+      wake = null;
+      import("./toaster-sonner").then((m) => setReal(() => m.SonnerToaster), () => (wake = load));
+    };
+    wake = load;
+    if (waiting.length > 0) load();
+    return () => {
+      wake = null;
+    };
+  }, []);
+  return Real ? <Real {...props} onReady={ready} /> : null;
 }

@@ -61,9 +61,11 @@ export function searchText(raw: string | undefined | null): string {
 }
 
 /** Reads `q`, `after` / `before` and `size` from a page's searchParams. `parts` is the cursor's key length. */
-export function parseListQuery(params: Params, parts: number, opts: { size?: number } = {}): ListQuery {
-  const before = decodeCursor(first(params.before), parts);
-  const after = before ? null : decodeCursor(first(params.after), parts);
+export function parseListQuery(params: Params, parts: number, opts: { size?: number; prefix?: string } = {}): ListQuery {
+  // A second list on the same page reads its cursors from prefixed names (`hafter`/`hbefore` with prefix "h").
+  const prefix = opts.prefix ?? "";
+  const before = decodeCursor(first(params[`${prefix}before`]), parts);
+  const after = before ? null : decodeCursor(first(params[`${prefix}after`]), parts);
   return {
     q: searchText(first(params.q)),
     cursor: before ?? after,
@@ -99,15 +101,17 @@ export function likePattern(text: string, mode: "contains" | "prefix" = "contain
 }
 
 /** The URL of another page of the same list, keeping the other searchParams (filters, search). */
-export function pageHref(path: string, params: Params, change: { after?: string | null; before?: string | null }): string {
+export function pageHref(path: string, params: Params, change: { after?: string | null; before?: string | null }, prefix = ""): string {
   const sp = new URLSearchParams();
+  const afterKey = `${prefix}after`;
+  const beforeKey = `${prefix}before`;
   for (const [k, v] of Object.entries(params)) {
-    if (k === "after" || k === "before") continue;
+    if (k === afterKey || k === beforeKey) continue;
     const value = first(v);
     if (value) sp.set(k, value);
   }
-  if (change.after) sp.set("after", change.after);
-  if (change.before) sp.set("before", change.before);
+  if (change.after) sp.set(afterKey, change.after);
+  if (change.before) sp.set(beforeKey, change.before);
   const s = sp.toString();
   return s ? `${path}?${s}` : path;
 }

@@ -51,4 +51,13 @@ describe("keyset paging helpers", () => {
     expect(pageHref("/merchant/partners", { partner: "p1", after: "old", q: "kiosk" }, { before: "c" })).toBe("/merchant/partners?partner=p1&q=kiosk&before=c");
     expect(pageHref("/partner/clients", {}, {})).toBe("/partner/clients");
   });
+
+  it("reads and writes a second list's cursors under a prefix, keeping the first list's", () => {
+    const c = encodeCursor(["2026-12-01T00:00:00.000Z", "00000000-0000-4000-8000-000000000001"]);
+    const params = { q: "regnskap", after: "first-list", hafter: c };
+    expect(parseListQuery(params, 2, { prefix: "h" })).toMatchObject({ q: "regnskap", cursor: ["2026-12-01T00:00:00.000Z", "00000000-0000-4000-8000-000000000001"], direction: "next" });
+    expect(parseListQuery({ hbefore: c }, 2, { prefix: "h", size: 10 })).toMatchObject({ direction: "prev", size: 10 });
+    expect(pageHref("/merchant/requests", params, { before: "b" }, "h")).toBe("/merchant/requests?q=regnskap&after=first-list&hbefore=b");
+    expect(pageHref("/merchant/requests", params, { after: "n" })).toBe("/merchant/requests?q=regnskap&hafter=" + c + "&after=n");
+  });
 });

@@ -7,6 +7,7 @@ import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { requireMerchantCan } from "@/lib/server/authz/require";
 import { ledgerScopeWhere } from "@/lib/server/authz/merchant-scope";
 import { ACCESS_LOG_PAGE_SIZE, type AccessLogFilters } from "@/lib/lifecycle/access-log-filters";
+import { toKeysetPage, type KeysetPage, type ListQuery } from "@/lib/paging/keyset";
 
 export interface AccessEventRow {
   id: string;
@@ -101,6 +102,36 @@ export async function listAccessEvents(ctx: MerchantContext, filters: AccessLogF
   return { rows: rows.map(toAccessEventRow), total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / ACCESS_LOG_PAGE_SIZE)) };
 }
 
+/** Cursor key of the access log: the event's time and its id (a bigint, as text). */
+export const ACCESS_LOG_CURSOR_PARTS = 2;
+
+/**
+ * M7 at any size: one keyset page of events, newest first ((at, id) descending), with the filters, counted in
+ * SQL. Page 200 costs what page 1 does (an offset read would read and drop 199 pages).
+ */
+export async function listAccessEventsPage(ctx: MerchantContext, filters: AccessLogFilters, query: ListQuery): Promise<KeysetPage<AccessEventRow>> {
+  requireMerchantCan(ctx, "accessLog.read");
+  const where = accessEventsWhere(ctx, filters);
+  const ok = query.cursor && /^[0-9]{1,19}$/.test(query.cursor[1] ?? "") && !Number.isNaN(Date.parse(query.cursor[0] ?? ""));
+  const q: ListQuery = ok ? query : { ...query, cursor: null, direction: "next" };
+  // Display order is descending; "after" reads older rows, "before" newer ones (ascending, turned round).
+  const older = q.direction === "next";
+  const cmp = older ? "lt" : "gt";
+  const keyset: Prisma.LedgerAccessEventWhereInput = q.cursor
+    ? { OR: [{ at: { [cmp]: new Date(q.cursor[0]!) } }, { at: new Date(q.cursor[0]!), id: { [cmp]: BigInt(q.cursor[1]!) } }] }
+    : {};
+  const dir = older ? "desc" : "asc";
+  const [total, rows] = await Promise.all([
+    db.ledgerAccessEvent.count({ where }),
+    db.ledgerAccessEvent.findMany({ where: { AND: [where, keyset] }, orderBy: [{ at: dir }, { id: dir }], take: q.size + 1, select: accessEventSelect }),
+  ]);
+  const page = toKeysetPage(rows, q, (e) => [e.at.toISOString(), e.id.toString()], total);
+  return { ...page, items: page.items.map(toAccessEventRow) };
+}
+
+/** Partners offered in the access log's filter menu at most (by name); the rest are reached by the ledger filter or a narrower range. */
+export const ACCESS_LOG_PARTNER_OPTIONS_MAX = 100;
+
 export interface AccessLogSummary {
   eventsLast30Days: number;
   exportsLast30Days: number;
@@ -114,7 +145,7 @@ export async function getAccessLogSummary(ctx: MerchantContext, now: Date = new 
   requireMerchantCan(ctx, "accessLog.read");
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const base = { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx), at: { gte: since } } satisfies Prisma.LedgerAccessEventWhereInput;
-  const [events, exports, people, ledgers, partnerIds] = await Promise.all([
+  const [events, exports, people, ledgers, partners] = await Promise.all([
     db.ledgerAccessEvent.count({ where: base }),
     db.ledgerAccessEvent.count({ where: { ...base, action: "export" } }),
     db.ledgerAccessEvent.groupBy({ by: ["userId"], where: { ...base, userId: { not: null } } }),
@@ -123,12 +154,20 @@ export async function getAccessLogSummary(ctx: MerchantContext, now: Date = new 
       orderBy: { externalId: "asc" },
       select: { id: true, externalId: true, currency: true, salesUnits: { select: { name: true }, orderBy: { name: "asc" } } },
     }),
-    // Partners that were ever granted something here, or appear in the log.
-    db.ledgerGrant.findMany({ where: { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx) }, distinct: ["partnerId"], select: { partnerId: true } }),
+    // Partners that were ever granted something here, or appear in the log: one bounded query in name order
+    // (EXISTS on both tables), not every partner id brought to Node.
+    db.accountingPartner.findMany({
+      where: {
+        OR: [
+          { grants: { some: { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx) } } },
+          { accessEvents: { some: { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx) } } },
+        ],
+      },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: ACCESS_LOG_PARTNER_OPTIONS_MAX,
+      select: { id: true, name: true, orgNo: true },
+    }),
   ]);
-  const logged = await db.ledgerAccessEvent.findMany({ where: { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx), partnerId: { not: null } }, distinct: ["partnerId"], select: { partnerId: true } });
-  const ids = [...new Set([...partnerIds.map((p) => p.partnerId), ...logged.map((p) => p.partnerId).filter((id): id is string => id !== null)])];
-  const partners = await db.accountingPartner.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" }, select: { id: true, name: true, orgNo: true } });
   return {
     eventsLast30Days: events,
     exportsLast30Days: exports,

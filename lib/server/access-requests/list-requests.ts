@@ -12,7 +12,7 @@ import { ledgerScopeWhere } from "@/lib/server/authz/merchant-scope";
 import { requestDisplayStatus, type RequestDisplayStatus } from "@/lib/lifecycle/request-status";
 import type { RequestView, PartnerRequestView, LedgerChoice, MerchantRequestView } from "@/lib/access-requests/types";
 
-const SELECT = {
+export const REQUEST_SELECT = {
   id: true,
   status: true,
   createdAt: true,
@@ -34,10 +34,12 @@ const SELECT = {
   },
 } as const satisfies Prisma.AccessRequestSelect;
 
-type Row = Prisma.AccessRequestGetPayload<{ select: typeof SELECT }>;
+const SELECT = REQUEST_SELECT;
+export type MerchantRequestRow = Prisma.AccessRequestGetPayload<{ select: typeof REQUEST_SELECT }>;
+type Row = MerchantRequestRow;
 const day = (d: Date | null) => (d ? dbDateToLedgerDate(d) : null);
 
-function toView(r: Row, now: Date): RequestView {
+export function toView(r: Row, now: Date): RequestView {
   const today = todayLedgerDate(now);
   return {
     id: r.id,
@@ -76,7 +78,7 @@ function byOpenFirst<T extends Pick<RequestView, "status" | "expiresAt" | "creat
   return open(a) === 0 ? a.expiresAt.localeCompare(b.expiresAt) : b.createdAt.localeCompare(a.createdAt);
 }
 
-const PARTNER_SELECT = {
+export const PARTNER_SELECT = {
   submissionId: true,
   requestedMsns: true,
   requestedOrgNo: true,
@@ -101,6 +103,11 @@ function submissionStatus(views: RequestView[]): { status: RequestDisplayStatus;
 export async function listRequestsForPartner(ctx: PartnerContext, now: Date = new Date()): Promise<PartnerRequestView[]> {
   requirePartnerCan(ctx, "requests.write");
   const rows = await db.accessRequest.findMany({ where: { partnerId: ctx.partnerId }, select: PARTNER_SELECT, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 400 });
+  return toPartnerViews(rows, now).sort(byOpenFirst);
+}
+
+/** The partner's rows (newest first) grouped into submissions, in the order of their first row. */
+export function toPartnerViews(rows: Prisma.AccessRequestGetPayload<{ select: typeof PARTNER_SELECT }>[], now: Date): PartnerRequestView[] {
   const bySubmission = new Map<string, typeof rows>();
   for (const r of rows) bySubmission.set(r.submissionId, [...(bySubmission.get(r.submissionId) ?? []), r]);
   return [...bySubmission.entries()]
@@ -125,8 +132,7 @@ export async function listRequestsForPartner(ctx: PartnerContext, now: Date = ne
           return v.status === "approved" && g.merchant ? [{ merchant: g.merchant, decidedAt: v.decidedAt, decidedBy: v.decidedBy, grants: v.grants }] : [];
         }),
       };
-    })
-    .sort(byOpenFirst);
+    });
 }
 
 /**
@@ -136,9 +142,17 @@ export async function listRequestsForPartner(ctx: PartnerContext, now: Date = ne
 export async function listRequestsForMerchant(ctx: MerchantContext, now: Date = new Date()): Promise<MerchantRequestView[]> {
   requireMerchantCan(ctx, "partners.read");
   const rows = await db.accessRequest.findMany({ where: { merchantId: ctx.merchantId }, select: SELECT, orderBy: { createdAt: "desc" }, take: 200 });
-  const visible = rows
-    .map((r) => ({ row: r, access: requestAccess(ctx, r.salesUnits.map((s) => s.salesUnit.id)) }))
-    .filter((x) => x.access !== "hidden");
+  const visible = rows.filter((r) => requestAccess(ctx, r.salesUnits.map((s) => s.salesUnit.id)) !== "hidden");
+  return (await toMerchantViews(ctx, visible, now)).sort(byOpenFirst);
+}
+
+/**
+ * Rows the user may see, as the merchant's views: the ledgers the decider can choose from (open requests only)
+ * and the four-eyes hint. Three statements whatever the number of rows (the page's open partners' live grants,
+ * the merchant's ledgers), so a page of rows costs the same at any size of the merchant's request history.
+ */
+export async function toMerchantViews(ctx: MerchantContext, rows: MerchantRequestRow[], now: Date): Promise<MerchantRequestView[]> {
+  const visible = rows.map((r) => ({ row: r, access: requestAccess(ctx, r.salesUnits.map((s) => s.salesUnit.id)) }));
   const openPartnerIds = [...new Set(visible.filter((x) => requestDisplayStatus(x.row, now) === "pending").map((x) => x.row.partnerId))];
   const [ledgers, live, allLedgers] = await Promise.all([
     db.ledger.findMany({
@@ -153,25 +167,23 @@ export async function listRequestsForMerchant(ctx: MerchantContext, now: Date = 
     db.ledger.findMany({ where: { merchantId: ctx.merchantId }, select: { id: true } }),
   ]);
   const held = new Set(live.map((g) => `${g.partnerId}:${g.ledgerId}`));
-  return visible
-    .map(({ row, access }) => {
-      const view = toView(row, now);
-      const requestedLedgerIds = new Set(row.salesUnits.map((s) => s.salesUnit.ledgerId).filter((id): id is string => id !== null));
-      const choices: LedgerChoice[] =
-        view.status !== "pending"
-          ? []
-          : ledgers
-              .filter((l) => requestedLedgerIds.size === 0 || requestedLedgerIds.has(l.id))
-              .map((l) => ({
-                id: l.id,
-                externalId: l.externalId,
-                currency: l.currency,
-                salesUnits: l.salesUnits.map(({ msn, name }) => ({ msn, name })),
-                alreadyGranted: held.has(`${row.partnerId}:${l.id}`),
-                grantable: ledgerAccess(ctx, l.salesUnits.map((s) => s.id)) === "grantable",
-              }));
-      const notHeldLedgerIds = allLedgers.length < 2 ? null : allLedgers.map((l) => l.id).filter((id) => !held.has(`${row.partnerId}:${id}`));
-      return { ...view, partner: row.partner, decidable: access === "decidable" && merchantCan(ctx.role, "requests.decide"), ledgerChoices: choices, notHeldLedgerIds };
-    })
-    .sort(byOpenFirst);
+  return visible.map(({ row, access }) => {
+    const view = toView(row, now);
+    const requestedLedgerIds = new Set(row.salesUnits.map((s) => s.salesUnit.ledgerId).filter((id): id is string => id !== null));
+    const choices: LedgerChoice[] =
+      view.status !== "pending"
+        ? []
+        : ledgers
+            .filter((l) => requestedLedgerIds.size === 0 || requestedLedgerIds.has(l.id))
+            .map((l) => ({
+              id: l.id,
+              externalId: l.externalId,
+              currency: l.currency,
+              salesUnits: l.salesUnits.map(({ msn, name }) => ({ msn, name })),
+              alreadyGranted: held.has(`${row.partnerId}:${l.id}`),
+              grantable: ledgerAccess(ctx, l.salesUnits.map((s) => s.id)) === "grantable",
+            }));
+    const notHeldLedgerIds = allLedgers.length < 2 ? null : allLedgers.map((l) => l.id).filter((id) => !held.has(`${row.partnerId}:${id}`));
+    return { ...view, partner: row.partner, decidable: access === "decidable" && merchantCan(ctx.role, "requests.decide"), ledgerChoices: choices, notHeldLedgerIds };
+  });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { OverviewRow } from "@/lib/admin-access/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
@@ -11,24 +12,8 @@ import type { PartnerStatus } from "@/lib/generated/prisma/enums";
  * paging in SQL (decision 018): each sort order walks an index of the migration 20261207010000, so a deep page
  * costs what the first page costs. Counts by status are one GROUP BY that follows the filters.
  */
-export interface OverviewRow {
-  id: string;
-  merchant: { id: string; name: string; orgNo: string };
-  salesUnits: { name: string; msn: string }[];
-  ledger: { externalId: string; currency: string };
-  partner: { id: string; name: string; orgNo: string; status: PartnerStatus };
-  periodFrom: string | null;
-  periodTo: string | null;
-  includesPersonalData: boolean;
-  validUntil: string | null;
-  status: GrantDisplayStatus;
-  grantedBy: string | null;
-  approvedBy: string | null;
-  lastUsedAt: string | null;
-  createdAt: string;
-  /** An open reconciliation finding concerns this grant. */
-  outOfSync: boolean;
-}
+
+export type { OverviewRow };
 
 export interface OverviewPage {
   rows: OverviewRow[];

@@ -4,6 +4,8 @@ import { coversAllLedgers, fourEyesReasons, type FourEyesReason } from "@/lib/gr
 import { grantDisplayStatus, type GrantDisplayStatus } from "@/lib/grants/grant-status";
 import { isUuid } from "@/lib/ids";
 import { db } from "@/lib/server/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toKeysetPage, type KeysetPage, type ListQuery } from "@/lib/paging/keyset";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { ledgerAccess } from "@/lib/server/grants/access-rules";
 import { GRANT_SELECT, LIVE_STATUSES, toGrantDto, type GrantActor, type GrantDto } from "@/lib/server/grants/grant-record";
@@ -139,21 +141,52 @@ export async function countPendingApprovals(actor: GrantActor): Promise<number> 
  * oldest APPROVALS_LIST_MAX of them.
  */
 export async function listPendingApprovals(actor: GrantActor): Promise<PendingApproval[]> {
-  const rows = await db.ledgerGrant.findMany({
-    where: pendingWhere(actor),
-    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-    take: APPROVALS_LIST_MAX,
-    select: {
-      ...GRANT_SELECT,
-      updatedAt: true,
-      partner: { select: { name: true, orgNo: true } },
-      ledger: { select: { externalId: true, currency: true, salesUnits: { select: { id: true, msn: true, name: true, channel: true }, orderBy: { name: "asc" } } } },
-      grantedBy: { select: { name: true, email: true } },
-    },
-  });
+  return (await listPendingApprovalsPage(actor, { q: "", cursor: null, direction: "next", size: APPROVALS_LIST_MAX })).items;
+}
+
+/** Cursor key length of the approvals list: (updatedAt, id). */
+export const APPROVALS_CURSOR_PARTS = 2;
+
+/**
+ * M5 at any size: one keyset page of the grants waiting for a second admin (oldest first, then id), searched
+ * by partner name, org. number or ledger number on the server, counted in SQL. The page's statements do not
+ * grow with the queue: the page, its count, and the four-eyes reasons of the page's rows.
+ */
+export async function listPendingApprovalsPage(actor: GrantActor, query: ListQuery): Promise<KeysetPage<PendingApproval>> {
+  const cursor = query.cursor && isUuid(query.cursor[1] ?? "") && !Number.isNaN(Date.parse(query.cursor[0] ?? "")) ? query.cursor : null;
+  const q = query.q;
+  const where: Prisma.LedgerGrantWhereInput = {
+    ...pendingWhere(actor),
+    ...(q
+      ? { OR: [{ partner: { name: { contains: q, mode: "insensitive" } } }, { partner: { orgNo: { startsWith: q.replace(/\s/g, "") } } }, { ledger: { externalId: { startsWith: q } } }] }
+      : {}),
+  };
+  // Keyset on (updatedAt, id): "after" reads greater keys in display order, "before" the mirror.
+  const forward = !cursor || query.direction === "next";
+  const cmp = forward ? "gt" : "lt";
+  const keyset: Prisma.LedgerGrantWhereInput = cursor
+    ? { OR: [{ updatedAt: { [cmp]: new Date(cursor[0]!) } }, { updatedAt: new Date(cursor[0]!), id: { [cmp]: cursor[1]! } }] }
+    : {};
+  const dir = forward ? "asc" : "desc";
+  const [rows, total] = await Promise.all([
+    db.ledgerGrant.findMany({
+      where: { AND: [where, keyset] },
+      orderBy: [{ updatedAt: dir }, { id: dir }],
+      take: query.size + 1,
+      select: {
+        ...GRANT_SELECT,
+        updatedAt: true,
+        partner: { select: { name: true, orgNo: true } },
+        ledger: { select: { externalId: true, currency: true, salesUnits: { select: { id: true, msn: true, name: true, channel: true }, orderBy: { name: "asc" } } } },
+        grantedBy: { select: { name: true, email: true } },
+      },
+    }),
+    db.ledgerGrant.count({ where }),
+  ]);
+  const page = toKeysetPage(rows, { ...query, cursor }, (r) => [r.updatedAt.toISOString(), r.id], total);
   const isApprover = merchantCan(actor.role, "grants.approve");
-  const visible = rows.filter((r) => ledgerAccess(actor, r.ledger.salesUnits.map((s) => s.id)) !== "hidden");
-  return Promise.all(
+  const visible = page.items.filter((r) => ledgerAccess(actor, r.ledger.salesUnits.map((s) => s.id)) !== "hidden");
+  const items = await Promise.all(
     visible.map(async (r) => {
       const { partner, ledger, grantedBy, updatedAt, ...rest } = r;
       const g = toGrantDto(rest);
@@ -173,6 +206,7 @@ export async function listPendingApprovals(actor: GrantActor): Promise<PendingAp
       };
     }),
   );
+  return { ...page, items };
 }
 
 async function holdsEveryLedger(merchantId: string, partnerId: string): Promise<boolean> {

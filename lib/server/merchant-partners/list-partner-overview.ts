@@ -202,3 +202,62 @@ export async function listOverviewFilterOptions(ctx: MerchantContext): Promise<{
   ]);
   return { salesUnits, partners };
 }
+
+/** Cursor key of a sales unit's partner list: when the grant was made, its id. */
+export const SALES_UNIT_GRANTS_CURSOR_PARTS = 2;
+
+export interface SalesUnitPage {
+  unit: Omit<OverviewSalesUnit, "grants" | "moreLive" | "moreEnded">;
+  grants: KeysetPage<OverviewGrant>;
+}
+
+/**
+ * One sales unit of the user's merchant (and scope) with one keyset page of the partners of its ledger (oldest
+ * grant first, as on the overview), searched by partner name or org. number and counted in SQL; null for
+ * anything else (the page answers 404). A ledger granted to thousands of partners costs one page.
+ */
+export async function getSalesUnitPage(ctx: MerchantContext, salesUnitId: string, query: ListQuery): Promise<SalesUnitPage | null> {
+  if (!isUuid(salesUnitId)) return null;
+  const head = await listPartnerOverviewPage(ctx, { salesUnitId }, { q: "", cursor: null, direction: "next", size: 1 });
+  const found = head.items[0];
+  if (!found) return null;
+  const { grants: _grants, moreLive: _l, moreEnded: _e, ...unit } = found;
+  const emptyPage: KeysetPage<OverviewGrant> = { items: [], nextCursor: null, prevCursor: null, total: 0 };
+  if (!unit.ledger) return { unit, grants: emptyPage };
+  const today = todayLedgerDate();
+  const shown = shownGrants({});
+  const cursorOk = query.cursor && isUuid(query.cursor[1] ?? "") && !Number.isNaN(Date.parse(query.cursor[0] ?? ""));
+  const q = cursorOk ? query : { ...query, cursor: null, direction: "next" as const };
+  const cursor = q.cursor ? Prisma.sql`(${q.cursor[0]}::timestamptz, ${q.cursor[1]}::uuid)` : null;
+  const search = q.q ? Prisma.sql`(p."name" ILIKE ${likePattern(q.q)} OR p."orgNo" LIKE ${likePattern(q.q.replace(/\s/g, ""), "prefix")})` : Prisma.sql`TRUE`;
+  const where = Prisma.sql`g."ledgerId" = ${unit.ledger.id}::uuid AND g."merchantId" = ${ctx.merchantId}::uuid AND ${shown} AND ${search}`;
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<(Omit<GrantRow, "live" | "groupTotal"> & { createdAt: Date })[]>`
+      SELECT g."id", g."ledgerId", g."status"::text AS "status", g."periodFrom", g."periodTo", g."validUntil", g."includesPersonalData", g."lastUsedAt", g."createdAt",
+             p."id" AS "partnerId", p."name" AS "partnerName", p."orgNo" AS "partnerOrgNo", p."status"::text AS "partnerStatus"
+      FROM "LedgerGrant" g JOIN "AccountingPartner" p ON p."id" = g."partnerId"
+      WHERE ${where} AND ${keysetAfter(Prisma.sql`(g."createdAt", g."id")`, cursor, q, "asc")}
+      ${keysetOrderBy([Prisma.sql`g."createdAt"`, Prisma.sql`g."id"`], q, "asc")}
+      ${keysetLimit(q)}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "LedgerGrant" g JOIN "AccountingPartner" p ON p."id" = g."partnerId" WHERE ${where}`,
+  ]);
+  const page = toKeysetPage(rows, q, (g) => [g.createdAt.toISOString(), g.id], counted[0]?.n ?? 0);
+  const externalId = unit.ledger.externalId;
+  const outOfSync = await markOutOfSync(page.items.map((g) => ({ id: g.id, status: g.status, includesPersonalData: g.includesPersonalData, partner: { id: g.partnerId, orgNo: g.partnerOrgNo, status: g.partnerStatus }, ledgerExternalId: externalId })));
+  return {
+    unit,
+    grants: {
+      ...page,
+      items: page.items.map((g) => ({
+        id: g.id,
+        partnerId: g.partnerId,
+        partnerName: g.partnerName,
+        partnerOrgNo: g.partnerOrgNo,
+        ...grantScopeView(g, today),
+        lastUsedAt: g.lastUsedAt?.toISOString() ?? null,
+        outOfSync: outOfSync.has(g.id),
+        partnerSuspended: g.partnerStatus === "suspended",
+      })),
+    },
+  };
+}

@@ -12,31 +12,36 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { AccessLogFilters } from "@/components/access-log/access-log-filters";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
-import { getAccessLogSummary, listAccessEvents } from "@/lib/server/access-log/list-access-events";
-import { ACCESS_LOG_EXPORT_LIMIT, ACCESS_LOG_PAGE_SIZE, accessLogSearchParams, parseAccessLogFilters, type AccessLogFilters as Filters } from "@/lib/lifecycle/access-log-filters";
+import { ACCESS_LOG_CURSOR_PARTS, getAccessLogSummary, listAccessEventsPage } from "@/lib/server/access-log/list-access-events";
+import { ACCESS_LOG_EXPORT_LIMIT, ACCESS_LOG_PAGE_SIZE, accessLogSearchParams, parseAccessLogFilters } from "@/lib/lifecycle/access-log-filters";
+import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 import { formatLedgerDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Access log" };
 
-/** M7: who at which partner read or exported which ledger and dates, when, in which format. */
+/**
+ * M7: who at which partner read or exported which ledger and dates, when, in which format. Keyset pages, newest
+ * first (`after`/`before` cursors; the filters stay in the URL).
+ */
 export default async function AccessLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireMerchantContext();
-  const { filters, ignored } = parseAccessLogFilters(await searchParams);
+  const params = await searchParams;
+  const { filters, ignored } = parseAccessLogFilters(params);
+  const query = parseListQuery(params, ACCESS_LOG_CURSOR_PARTS, { size: ACCESS_LOG_PAGE_SIZE });
   const now = new Date();
-  const [page, summary, t, te, format, locale] = await Promise.all([
-    listAccessEvents(ctx, filters),
+  const [page, summary, t, te, tlist, format, locale] = await Promise.all([
+    listAccessEventsPage(ctx, filters, query),
     getAccessLogSummary(ctx, now),
     getTranslations("accessLog"),
     getTranslations("exports.accessLog"),
+    getTranslations("lists"),
     getFormatter(),
     getLocale(),
   ]);
   const filtered = Boolean(filters.partnerId || filters.ledgerId || filters.action || filters.from || filters.to);
-  const link = (p: number) => {
-    const sp = accessLogSearchParams({ ...filters, page: p } satisfies Filters).toString();
-    return `/merchant/access-log${sp ? `?${sp}` : ""}`;
-  };
-  const first = (page.page - 1) * ACCESS_LOG_PAGE_SIZE + 1;
+  // Paging links keep the filters (not an old offset `page`).
+  const linkParams = Object.fromEntries(accessLogSearchParams({ ...filters, page: 1 }));
+  const link = (change: { after?: string | null; before?: string | null }) => pageHref("/merchant/access-log", linkParams, change);
   const exportQuery = accessLogSearchParams({ ...filters, page: 1 }).toString();
   const exportHref = `/merchant/access-log/export${exportQuery ? `?${exportQuery}` : ""}`;
   return (
@@ -61,7 +66,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
         <AccessLogFilters filters={filters} options={{ partners: summary.partners, ledgers: summary.ledgers }} />
       </div>
       {ignored.length > 0 ? <Alert className="mb-4" variant="warning" role="status" title={t("ignoredFilters", { filters: ignored.map((k) => t(`filterName.${k}` as "filterName.partner")).join(", ") })} /> : null}
-      {page.rows.length === 0 ? (
+      {page.items.length === 0 ? (
         <EmptyState bordered icon={ScrollText} title={filtered ? t("noMatchTitle") : t("emptyTitle")} description={filtered ? t("noMatchDescription") : t("emptyDescription")} />
       ) : (
         <Card className="overflow-hidden p-0">
@@ -77,7 +82,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
               </TableRow>
             </TableHeader>
             <TableBody>
-              {page.rows.map((r) => (
+              {page.items.map((r) => (
                 <TableRow key={r.id} data-testid="access-event">
                   <TableCell className="align-top whitespace-nowrap">
                     <time dateTime={r.at} className="text-sm">{format.dateTime(new Date(r.at), { dateStyle: "medium", timeStyle: "short" })}</time>
@@ -111,9 +116,9 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
           </Table>
           <div className="border-t border-border px-5 py-3">
             <Pagination
-              summary={t("pageSummary", { first, last: first + page.rows.length - 1, total: page.total })}
-              previousHref={page.page > 1 ? link(page.page - 1) : null}
-              nextHref={page.page < page.pageCount ? link(page.page + 1) : null}
+              summary={tlist("summary", { count: page.items.length, total: page.total })}
+              previousHref={page.prevCursor ? link({ before: page.prevCursor }) : null}
+              nextHref={page.nextCursor ? link({ after: page.nextCursor }) : null}
               labels={{ navigation: t("pagination"), previous: t("previous"), next: t("next") }}
             />
           </div>

@@ -15,15 +15,26 @@ import { scopeSummary, type NoticeTranslator } from "@/lib/grants/consent";
 import { END_DATE_HORIZON_YEARS } from "@/lib/grants/four-eyes";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
-import { countPendingApprovals, listPendingApprovals } from "@/lib/server/grants/queries";
+import { ListSearch } from "@/components/ui/list-search";
+import { Pagination } from "@/components/ui/pagination";
+import { APPROVALS_CURSOR_PARTS, countPendingApprovals, listPendingApprovalsPage } from "@/lib/server/grants/queries";
+import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 
 export const metadata: Metadata = { title: "Approvals" };
 
-/** M5: access waiting for a second merchant admin. Admins decide here; others see what waits on their sales units. */
-export default async function ApprovalsPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * M5: access waiting for a second merchant admin. Admins decide here; others see what waits on their sales units.
+ * One keyset page at a time (oldest first), searched on the server.
+ */
+export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requireMerchantContext();
-  const [pending, total, t, tm, tn, tlist, format, locale] = await Promise.all([
-    listPendingApprovals(ctx),
+  const params = await searchParams;
+  const query = parseListQuery(params, APPROVALS_CURSOR_PARTS);
+  const path = "/merchant/approvals";
+  const [page, total, t, tm, tn, tlist, format, locale] = await Promise.all([
+    listPendingApprovalsPage(ctx, query),
     countPendingApprovals(ctx),
     getTranslations("grantApprovals"),
     getTranslations("merchantPartners"),
@@ -32,12 +43,26 @@ export default async function ApprovalsPage() {
     getFormatter(),
     getLocale(),
   ]);
+  const pending = page.items;
   const notices: NoticeTranslator = (key, values) => tn(key as "consent", values as never);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} meta={total > 0 ? <span>{t("count", { count: total })}</span> : undefined} />
       {!merchantCan(ctx.role, "grants.approve") ? <Alert className="mb-4" variant="info" title={t("notAdmin")} /> : null}
-      {pending.length === 0 ? (
+      {total > 0 ? (
+        <ListSearch
+          className="mb-4"
+          value={query.q}
+          label={tlist("approvalsSearchLabel")}
+          placeholder={tlist("approvalsSearchPlaceholder")}
+          submitLabel={tlist("search")}
+          clearHref={path}
+          clearLabel={tlist("clearSearch")}
+        />
+      ) : null}
+      {pending.length === 0 && query.q ? (
+        <EmptyState bordered icon={ClipboardCheck} title={tlist("noMatchTitle", { q: query.q })} description={tlist("noMatchPartners")} />
+      ) : pending.length === 0 ? (
         <EmptyState bordered icon={ClipboardCheck} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
         <Card className="overflow-hidden p-0">
@@ -86,8 +111,15 @@ export default async function ApprovalsPage() {
               ))}
             </TableBody>
           </Table>
-          {total > pending.length ? (
-            <p className="border-t border-border px-5 py-3 text-[0.8125rem] text-muted-foreground">{tlist("moreApprovals", { shown: pending.length, total })}</p>
+          {page.prevCursor || page.nextCursor ? (
+            <div className="border-t border-border px-5 py-3">
+              <Pagination
+                summary={tlist("summary", { count: pending.length, total: page.total })}
+                previousHref={page.prevCursor ? pageHref(path, params, { before: page.prevCursor }) : null}
+                nextHref={page.nextCursor ? pageHref(path, params, { after: page.nextCursor }) : null}
+                labels={{ navigation: tlist("pagination"), previous: tlist("previous"), next: tlist("next") }}
+              />
+            </div>
           ) : null}
         </Card>
       )}

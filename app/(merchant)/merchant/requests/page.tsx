@@ -14,18 +14,39 @@ import { RequestStatusBadge } from "@/components/requests/request-status-badge";
 import { RequestedScope } from "@/components/requests/requested-scope";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
-import { listRequestsForMerchant } from "@/lib/server/access-requests/list-requests";
+import { ListSearch } from "@/components/ui/list-search";
+import { Pagination } from "@/components/ui/pagination";
+import { listMerchantRequestsPage, OPEN_REQUESTS_PAGE_SIZE, REQUEST_CURSOR_PARTS } from "@/lib/server/access-requests/list-requests-page";
 import { countMerchantRequests } from "@/lib/server/access-requests/count-requests";
+import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 
 export const metadata: Metadata = { title: "Access requests" };
 
-/** M4: accounting partners ask; the merchant approves (possibly narrowed) or declines; requests expire. */
-export default async function MerchantRequestsPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * M4: accounting partners ask; the merchant approves (possibly narrowed) or declines; requests expire.
+ * Open requests and the history are two keyset pages (cursors `after`/`before` and `hafter`/`hbefore`), searched
+ * by partner on the server: the page costs the same with 20 requests or 20,000 (issue 14).
+ */
+export default async function MerchantRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requireMerchantContext();
   const now = new Date();
-  const [requests, counts, t, format] = await Promise.all([listRequestsForMerchant(ctx, now), countMerchantRequests(ctx, now), getTranslations("merchantRequests"), getFormatter()]);
-  const open = requests.filter((r) => r.status === "pending");
-  const history = requests.filter((r) => r.status !== "pending");
+  const params = await searchParams;
+  const queries = { open: parseListQuery(params, REQUEST_CURSOR_PARTS, { size: OPEN_REQUESTS_PAGE_SIZE }), history: parseListQuery(params, REQUEST_CURSOR_PARTS, { prefix: "h" }) };
+  const [page, counts, t, tlist, format] = await Promise.all([listMerchantRequestsPage(ctx, queries, now), countMerchantRequests(ctx, now), getTranslations("merchantRequests"), getTranslations("lists"), getFormatter()]);
+  const open = page.open.items;
+  const history = page.history.items;
+  const path = "/merchant/requests";
+  const q = queries.open.q;
+  const pager = (p: typeof page.open, prefix: string) => (
+    <Pagination
+      summary={tlist("summary", { count: p.items.length, total: p.total })}
+      previousHref={p.prevCursor ? pageHref(path, params, { before: p.prevCursor }, prefix) : null}
+      nextHref={p.nextCursor ? pageHref(path, params, { after: p.nextCursor }, prefix) : null}
+      labels={{ navigation: tlist("pagination"), previous: tlist("previous"), next: tlist("next") }}
+    />
+  );
   const canDecide = merchantCan(ctx.role, "requests.decide");
   return (
     <>
@@ -37,16 +58,30 @@ export default async function MerchantRequestsPage() {
         <StatCard label={t("statClosed")} value={counts.closed} icon={XCircle} />
       </div>
       {!canDecide ? <Alert className="mb-4" variant="info" title={t("readOnlyNotice")} /> : null}
+      {counts.open + counts.approved + counts.closed > 0 ? (
+        <ListSearch
+          className="mb-4"
+          value={q}
+          label={tlist("requestsSearchLabel")}
+          placeholder={tlist("partnersSearchPlaceholder")}
+          submitLabel={tlist("search")}
+          clearHref={path}
+          clearLabel={tlist("clearSearch")}
+        />
+      ) : null}
 
       <section aria-labelledby="open-requests" className="mb-8">
         <h2 id="open-requests" className="mb-3 text-base font-semibold">{t("openTitle")}</h2>
-        {open.length === 0 ? (
+        {open.length === 0 && q ? (
+          <EmptyState bordered icon={Inbox} title={tlist("noMatchTitle", { q })} description={tlist("noMatchPartners")} />
+        ) : open.length === 0 ? (
           <EmptyState bordered icon={Inbox} title={t("emptyTitle")} description={t("emptyDescription")} />
         ) : (
           <div className="grid gap-4">
             {open.map((r) => (
               <OpenRequestCard key={r.id} request={r} now={now} readOnlyReason={!canDecide ? t("readOnlyShort") : r.decidable ? null : t("adminDecides")} />
             ))}
+            {page.open.prevCursor || page.open.nextCursor ? pager(page.open, "") : null}
           </div>
         )}
       </section>
@@ -78,6 +113,7 @@ export default async function MerchantRequestsPage() {
               ))}
             </TableBody>
           </Table>
+          {page.history.prevCursor || page.history.nextCursor ? <div className="border-t border-border px-5 py-3">{pager(page.history, "h")}</div> : null}
         </Card>
       ) : null}
     </>

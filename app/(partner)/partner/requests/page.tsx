@@ -13,14 +13,19 @@ import { RequestedScope } from "@/components/requests/requested-scope";
 import { WithdrawRequestButton } from "@/components/requests/withdraw-request-button";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
-import { listRequestsForPartner } from "@/lib/server/access-requests/list-requests";
+import { ListSearch } from "@/components/ui/list-search";
+import { Pagination } from "@/components/ui/pagination";
+import { listPartnerRequestsPage, REQUEST_CURSOR_PARTS } from "@/lib/server/access-requests/list-requests-page";
+import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 
 export const metadata: Metadata = { title: "Access requests" };
 
-/** P7: the firm's owners ask merchants for access and follow the answers. */
-export default async function PartnerRequestsPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** P7: the firm's owners ask merchants for access and follow the answers (one keyset page of submissions, newest first). */
+export default async function PartnerRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requirePartnerContext();
-  const [t, format] = await Promise.all([getTranslations("partnerRequests"), getFormatter()]);
+  const [t, tlist, format] = await Promise.all([getTranslations("partnerRequests"), getTranslations("lists"), getFormatter()]);
   if (ctx.partnerStatus === "suspended") {
     return (
       <>
@@ -38,15 +43,18 @@ export default async function PartnerRequestsPage() {
     );
   }
   const now = new Date();
-  const requests = await listRequestsForPartner(ctx, now);
-  const count = (s: string[]) => requests.filter((r) => s.includes(r.status)).length;
+  const params = await searchParams;
+  const query = parseListQuery(params, REQUEST_CURSOR_PARTS);
+  const page = await listPartnerRequestsPage(ctx, query, now);
+  const requests = page.items;
+  const path = "/partner/requests";
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <div className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <StatCard label={t("statOpen")} value={count(["pending"])} icon={Clock} />
-        <StatCard label={t("statApproved")} value={count(["approved"])} icon={CircleCheck} />
-        <StatCard label={t("statClosed")} value={count(["declined", "expired", "withdrawn"])} icon={XCircle} />
+        <StatCard label={t("statOpen")} value={page.counts.open} icon={Clock} />
+        <StatCard label={t("statApproved")} value={page.counts.approved} icon={CircleCheck} />
+        <StatCard label={t("statClosed")} value={page.counts.closed} icon={XCircle} />
       </div>
 
       <div className="mb-6 grid gap-6 lg:grid-cols-[1fr_18rem]">
@@ -73,7 +81,20 @@ export default async function PartnerRequestsPage() {
 
       <Card className="overflow-hidden p-0">
         <CardHeader className="px-5 pt-5"><CardTitle>{t("listTitle")}</CardTitle></CardHeader>
-        {requests.length === 0 ? (
+        {page.counts.open + page.counts.approved + page.counts.closed > 0 ? (
+          <ListSearch
+            className="px-5 pt-3"
+            value={query.q}
+            label={tlist("submissionsSearchLabel")}
+            placeholder={tlist("submissionsSearchPlaceholder")}
+            submitLabel={tlist("search")}
+            clearHref={path}
+            clearLabel={tlist("clearSearch")}
+          />
+        ) : null}
+        {requests.length === 0 && query.q ? (
+          <CardContent><EmptyState size="sm" icon={Inbox} title={tlist("noMatchTitle", { q: query.q })} description={tlist("noMatchSubmissions")} /></CardContent>
+        ) : requests.length === 0 ? (
           <CardContent><EmptyState size="sm" icon={Inbox} title={t("emptyTitle")} description={t("emptyDescription")} /></CardContent>
         ) : (
           <Table aria-label={t("listTitle")}>
@@ -123,6 +144,16 @@ export default async function PartnerRequestsPage() {
             </TableBody>
           </Table>
         )}
+        {page.prevCursor || page.nextCursor ? (
+          <div className="border-t border-border px-5 py-3">
+            <Pagination
+              summary={tlist("summary", { count: requests.length, total: page.total })}
+              previousHref={page.prevCursor ? pageHref(path, params, { before: page.prevCursor }) : null}
+              nextHref={page.nextCursor ? pageHref(path, params, { after: page.nextCursor }) : null}
+              labels={{ navigation: tlist("pagination"), previous: tlist("previous"), next: tlist("next") }}
+            />
+          </div>
+        ) : null}
       </Card>
     </>
   );

@@ -15,17 +15,40 @@ import { RenewGrantButtons } from "@/components/requests/renew-grant-buttons";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { countMerchantRequests } from "@/lib/server/access-requests/count-requests";
-import { listRenewals, LAPSED_LIST_DAYS, RENEWAL_WINDOW_DAYS, type RenewalCandidate } from "@/lib/server/renewals/list-renewals";
+import { listRenewalsPage, LAPSED_LIST_DAYS, RENEWAL_WINDOW_DAYS, RENEWALS_CURSOR_PARTS, type RenewalCandidate } from "@/lib/server/renewals/list-renewals";
+import { ListSearch } from "@/components/ui/list-search";
+import { Pagination } from "@/components/ui/pagination";
+import { pageHref, parseListQuery, type KeysetPage } from "@/lib/paging/keyset";
 import { formatLedgerDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Renewals" };
 
-/** M8: access that ends soon, renewed in one click; and access that ended lately. */
-export default async function RenewalsPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * M8: access that ends soon, renewed in one click; and access that ended lately. Two keyset pages (cursors
+ * `after`/`before` and `lafter`/`lbefore`), searched on the server.
+ */
+export default async function RenewalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requireMerchantContext();
   const now = new Date();
-  const [renewals, counts, t, tlist, format, locale] = await Promise.all([listRenewals(ctx, now), countMerchantRequests(ctx, now), getTranslations("renewals"), getTranslations("lists"), getFormatter(), getLocale()]);
+  const params = await searchParams;
+  const queries = { ending: parseListQuery(params, RENEWALS_CURSOR_PARTS), lapsed: parseListQuery(params, RENEWALS_CURSOR_PARTS, { prefix: "l" }) };
+  const path = "/merchant/requests/renewals";
+  const [page, counts, t, tlist, format, locale] = await Promise.all([listRenewalsPage(ctx, queries, now), countMerchantRequests(ctx, now), getTranslations("renewals"), getTranslations("lists"), getFormatter(), getLocale()]);
   const canRenew = merchantCan(ctx.role, "grants.write");
+  const renewals = { ending: page.ending.items, lapsed: page.lapsed.items, totals: page.totals };
+  const pager = (p: KeysetPage<RenewalCandidate>, prefix: string) =>
+    p.prevCursor || p.nextCursor ? (
+      <div className="border-t border-border px-5 py-3">
+        <Pagination
+          summary={tlist("summary", { count: p.items.length, total: p.total })}
+          previousHref={p.prevCursor ? pageHref(path, params, { before: p.prevCursor }, prefix) : null}
+          nextHref={p.nextCursor ? pageHref(path, params, { after: p.nextCursor }, prefix) : null}
+          labels={{ navigation: tlist("pagination"), previous: tlist("previous"), next: tlist("next") }}
+        />
+      </div>
+    ) : null;
   const table = (rows: RenewalCandidate[], ending: boolean) => (
     <Table aria-label={ending ? t("endingTitle") : t("lapsedTitle")}>
       <TableHeader>
@@ -81,6 +104,17 @@ export default async function RenewalsPage() {
         <StatCard label={t("statLapsed", { days: LAPSED_LIST_DAYS })} value={renewals.totals.lapsed} icon={CircleSlash} />
       </div>
       {!canRenew ? <Alert className="mb-4" variant="info" title={t("readOnlyNotice")} /> : null}
+      {renewals.totals.ending + renewals.totals.lapsed > 0 ? (
+        <ListSearch
+          className="mb-4"
+          value={queries.ending.q}
+          label={tlist("renewalsSearchLabel")}
+          placeholder={tlist("approvalsSearchPlaceholder")}
+          submitLabel={tlist("search")}
+          clearHref={path}
+          clearLabel={tlist("clearSearch")}
+        />
+      ) : null}
       {renewals.ending.some((g) => g.includesPersonalData && g.canRenew) ? <Alert className="mb-4" variant="info" title={t("personalDataNote")} /> : null}
       <Card className="mb-6 overflow-hidden p-0">
         <CardHeader className="px-5 pt-5">
@@ -92,7 +126,7 @@ export default async function RenewalsPage() {
         ) : (
           <>
             {table(renewals.ending, true)}
-            {renewals.moreEnding > 0 ? <p className="border-t border-border px-5 py-3 text-[0.8125rem] text-muted-foreground">{tlist("moreRows", { shown: renewals.ending.length, total: renewals.totals.ending })}</p> : null}
+            {pager(page.ending, "")}
           </>
         )}
       </Card>
@@ -105,7 +139,7 @@ export default async function RenewalsPage() {
             </CardDescription>
           </CardHeader>
           {table(renewals.lapsed, false)}
-          {renewals.moreLapsed > 0 ? <p className="border-t border-border px-5 py-3 text-[0.8125rem] text-muted-foreground">{tlist("moreRows", { shown: renewals.lapsed.length, total: renewals.totals.lapsed })}</p> : null}
+          {pager(page.lapsed, "l")}
         </Card>
       ) : null}
     </>

@@ -10,17 +10,27 @@ import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
 import { GrantScope } from "@/components/grants/grant-scope";
 import { LedgerCell } from "@/components/merchant/sales-unit-cell";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
-import { getSalesUnitForMerchant } from "@/lib/server/merchant-partners/list-partner-overview";
+import { ListSearch } from "@/components/ui/list-search";
+import { Pagination } from "@/components/ui/pagination";
+import { getSalesUnitPage, SALES_UNIT_GRANTS_CURSOR_PARTS } from "@/lib/server/merchant-partners/list-partner-overview";
+import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 
 export const metadata: Metadata = { title: "Sales unit" };
 
-/** One sales unit's partners, including recently revoked ones. Another merchant's sales unit is a 404. */
-export default async function SalesUnitPage({ params }: { params: Promise<{ salesUnitId: string }> }) {
+/**
+ * One sales unit's partners, including recently revoked ones, one keyset page at a time with a search by partner.
+ * Another merchant's sales unit is a 404.
+ */
+export default async function SalesUnitPage({ params, searchParams }: { params: Promise<{ salesUnitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireMerchantContext();
   const { salesUnitId } = await params;
-  const unit = await getSalesUnitForMerchant(ctx, salesUnitId);
-  if (!unit) notFound();
-  const [t, tm, ts, format] = await Promise.all([getTranslations("salesUnitDetail"), getTranslations("merchantPartners"), getTranslations("scope"), getFormatter()]);
+  const sp = await searchParams;
+  const query = parseListQuery(sp, SALES_UNIT_GRANTS_CURSOR_PARTS);
+  const found = await getSalesUnitPage(ctx, salesUnitId, query);
+  if (!found) notFound();
+  const { unit, grants } = found;
+  const path = `/merchant/sales-units/${unit.id}`;
+  const [t, tm, ts, tlist, format] = await Promise.all([getTranslations("salesUnitDetail"), getTranslations("merchantPartners"), getTranslations("scope"), getTranslations("lists"), getFormatter()]);
   return (
     <>
       <PageHeader
@@ -31,7 +41,20 @@ export default async function SalesUnitPage({ params }: { params: Promise<{ sale
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <Card className="overflow-hidden p-0">
           <CardHeader className="px-5 pt-5"><CardTitle>{t("partnersTitle")}</CardTitle></CardHeader>
-          {unit.grants.length === 0 ? (
+          {grants.total > 0 || query.q ? (
+            <ListSearch
+              className="px-5 pt-3"
+              value={query.q}
+              label={tlist("partnersSearchLabel")}
+              placeholder={tlist("partnersSearchPlaceholder")}
+              submitLabel={tlist("search")}
+              clearHref={path}
+              clearLabel={tlist("clearSearch")}
+            />
+          ) : null}
+          {grants.items.length === 0 && query.q ? (
+            <CardContent><EmptyState icon={Users} title={tlist("noMatchTitle", { q: query.q })} description={tlist("noMatchPartners")} size="sm" /></CardContent>
+          ) : grants.items.length === 0 ? (
             <CardContent><EmptyState icon={Users} title={tm("noPartners")} description={tm("noPartnersHint")} size="sm" /></CardContent>
           ) : (
             <Table>
@@ -44,7 +67,7 @@ export default async function SalesUnitPage({ params }: { params: Promise<{ sale
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {unit.grants.map((g) => (
+                {grants.items.map((g) => (
                   <TableRow key={g.id}>
                     <TableCell className="align-top"><div className="font-medium">{g.partnerName}</div><div className="text-xs text-muted-foreground tabular-nums">{g.partnerOrgNo}</div></TableCell>
                     <TableCell className="align-top"><GrantScope {...g} /></TableCell>
@@ -57,6 +80,16 @@ export default async function SalesUnitPage({ params }: { params: Promise<{ sale
               </TableBody>
             </Table>
           )}
+          {grants.prevCursor || grants.nextCursor ? (
+            <div className="border-t border-border px-5 py-3">
+              <Pagination
+                summary={tlist("summary", { count: grants.items.length, total: grants.total })}
+                previousHref={grants.prevCursor ? pageHref(path, sp, { before: grants.prevCursor }) : null}
+                nextHref={grants.nextCursor ? pageHref(path, sp, { after: grants.nextCursor }) : null}
+                labels={{ navigation: tlist("pagination"), previous: tlist("previous"), next: tlist("next") }}
+              />
+            </div>
+          ) : null}
         </Card>
         <Card>
           <CardHeader><CardTitle>{t("ledgerFacts")}</CardTitle></CardHeader>
