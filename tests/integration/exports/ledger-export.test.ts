@@ -11,6 +11,7 @@ import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledg
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { exportResponse, redownloadResponse } from "@/lib/server/exports/export-response";
 import { exportOptionsSchema, type ExportOptions } from "@/lib/exports/schemas";
+import { insertSyntheticLedger } from "@/bench/synthetic-ledger";
 import { ensureDemoWorld, merchantIdBySlug, partnerContextFor } from "@/tests/support/test-db";
 import { dateReads, forgetCachedDates, sandboxStats, startLedgerSandbox } from "../ledgers/sandbox-support";
 
@@ -45,7 +46,8 @@ async function perAccess(ledgerExternalId: string): Promise<LedgerAccess> {
 
 /**
  * A scratch ledger of Fjord Kaffe granted to Tall og Balanse, with `days` cached dates of synthetic entries
- * inserted in bulk (8,000 funds and 2,000 fees a day), payer details included, and a formula in some messages.
+ * inserted in bulk (8,000 funds and 2,000 fees a day; bench/synthetic-ledger.ts), payer details included, and a
+ * formula in some messages.
  */
 async function scratchLedger(days: number, personalData: boolean): Promise<{ externalId: string; id: string }> {
   const per = await partnerContextFor(EMAIL, "tall-og-balanse");
@@ -54,24 +56,7 @@ async function scratchLedger(days: number, personalData: boolean): Promise<{ ext
   const ledger = await db.ledger.create({ data: { externalId, merchantId, currency: "NOK" }, select: { id: true } });
   scratchLedgers.push(ledger.id);
   await db.ledgerGrant.create({ data: { merchantId, partnerId: per.partnerId, ledgerId: ledger.id, status: "active", includesPersonalData: personalData }, select: { id: true } });
-  await db.$executeRaw`
-    WITH d AS (
-      INSERT INTO "LedgerDay" ("ledgerId", "topic", "ledgerDate", "entryCount", "hasPersonalData")
-      SELECT ${ledger.id}::uuid, t.topic::"LedgerTopic", ${FIRST}::date + g, CASE WHEN t.topic = 'funds' THEN ${FUNDS_PER_DAY}::int ELSE ${FEES_PER_DAY}::int END, true
-      FROM generate_series(0, ${days - 1}::int) g CROSS JOIN (VALUES ('funds'), ('fees')) t(topic)
-      RETURNING id, topic, "ledgerDate", "entryCount"
-    ), e AS (
-      SELECT d.id, d.topic, d."ledgerDate", s,
-        CASE WHEN d.topic = 'fees' THEN 'capture-fee' WHEN s % 10 < 7 THEN 'capture' WHEN s % 10 < 9 THEN 'refund' ELSE 'fees-retained' END AS kind,
-        CASE WHEN d.topic = 'fees' THEN -(s % 37 + 1) WHEN s % 10 < 7 THEN 1000 + s % 997 WHEN s % 10 < 9 THEN -(500 + s % 301) ELSE -(s % 53) END AS amount
-      FROM d CROSS JOIN LATERAL generate_series(0, d."entryCount" - 1) s
-    )
-    INSERT INTO "LedgerEntry" ("ledgerDayId", "ledgerId", "topic", "ledgerDate", "seq", "pspReference", "reference", "entryType", "time", "currency",
-      "amountMinor", "balanceBeforeMinor", "balanceAfterMinor", "recipientHandle", "payerName", "maskedPhoneNo", "message")
-    SELECT e.id, ${ledger.id}::uuid, e.topic, e."ledgerDate", e.s, 'psp-' || e."ledgerDate" || '-' || e.s, 'order-' || e.s, e.kind,
-      (e."ledgerDate"::timestamp + make_interval(secs => e.s * 4)) AT TIME ZONE 'Europe/Oslo', 'NOK', e.amount, 0, e.amount, 'NO:123456',
-      'Payer Secretname ' || e.s, '+47 9xx xx ' || lpad((e.s % 100)::text, 2, '0'), CASE WHEN e.s % 1000 = 0 THEN '=HYPERLINK("http://x")' ELSE 'Thanks' END
-    FROM e`;
+  await insertSyntheticLedger((sql, ...params) => db.$executeRawUnsafe(sql, ...params), { ledgerId: ledger.id, first: FIRST, days, fundsPerDay: FUNDS_PER_DAY, feesPerDay: FEES_PER_DAY, personalData: true });
   return { externalId, id: ledger.id };
 }
 
