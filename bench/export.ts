@@ -160,6 +160,14 @@ async function main() {
         }
     };
 
+    // Warm-up (not measured): one small export per format, so the first measured request does not pay the
+    // route's first compilation and module loading.
+    for (const format of ["csv", "xlsx"] as const) {
+      const options = exportOptionsSchema.parse({ from: first, to: first, format, topics: "fees", purpose: "reconciliation" });
+      await overHttp(server, `http://localhost:${PORT}/partner/ledgers/bench-export/export?${exportQuery(options)}`, cookie);
+    }
+    await db.$executeRawUnsafe(`DELETE FROM "rate_limit"."counters"`);
+    const loadStart = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
     const results: Record<string, { http: Sample[]; memory: number[] }> = { csv: { http: [], memory: [] }, xlsx: { http: [], memory: [] } };
     for (let r = 0; r < REPS; r++) {
       for (const format of r % 2 ? (["xlsx", "csv"] as const) : (["csv", "xlsx"] as const)) {
@@ -181,7 +189,8 @@ async function main() {
     const lines = [
       `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus[0]?.model.trim() ?? "unknown CPU"} (${cpus.length} cores), Node ${process.version}, ` +
         `PostgreSQL on localhost, \`next start\` (${DIST}). ${total.toLocaleString("en-GB")} cached entries (${DAYS} ledger dates, funds and fees), reconciliation columns; ` +
-        `medians of ${REPS} repeats per format, interleaved. Baseline: the same writer serialising the same rows from memory in the benchmark process (no database, no HTTP).`,
+        `medians of ${REPS} repeats per format, interleaved; load average ${loadStart} at the start, ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end (1/5/15 min). ` +
+        `The HTTP client asks for gzip like a browser (the CSV is compressed by \`next start\`; XLSX is a zip already). Baseline: the same writer serialising the same rows from memory in the benchmark process (no database, no HTTP).`,
       "",
       "| Format | End to end over HTTP | In-memory writer (baseline) | Ratio | Time to first byte | Peak RSS growth of the server | File |",
       "|---|---:|---:|---:|---:|---:|---:|",

@@ -24,7 +24,7 @@ export function DownloadAgainButton({ href, fallbackName }: { href: string; fall
 
   return (
     <div className="flex max-w-64 flex-col items-start gap-1">
-      <Button type="button" variant="outline" size="sm" loading={state.kind === "busy"} onClick={() => void run()} title={t("downloadAgainHint")} data-testid="receipt-download-again">
+      <Button type="button" variant="outline" size="sm" loading={state.kind === "busy"} onClick={() => void run()} title={t("downloadAgainHint")} data-href={href} data-testid="receipt-download-again">
         <Download aria-hidden />
         {t("downloadAgain")}
       </Button>

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Topic } from "@/lib/report-api";
 import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
 import { cacheKey } from "@/lib/server/ledgers/ledger-cache";
 import type { TopicDateStatus } from "@/lib/server/ledgers/ensure-ledger-dates";
 import type { ExportPlan } from "@/lib/server/exports/plan-export";
@@ -53,7 +54,14 @@ const asText = (v: string) => v;
 const types = { getTypeParser: (oid: number) => (oid === 23 || oid === 701 ? Number : asText) } as unknown as pg.CustomTypesConfig;
 const g = globalThis as unknown as { __exportPool?: pg.Pool };
 function pool(): pg.Pool {
-  return (g.__exportPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: EXPORT_READ_AHEAD + 1, types }));
+  if (!g.__exportPool) {
+    const p = new pg.Pool({ connectionString: env().DATABASE_URL, max: EXPORT_READ_AHEAD + 1, types });
+    // An idle connection the server closes (a restart, a failover, a dropped database) must not take the process
+    // down: the pool replaces it on the next query.
+    p.on("error", (err) => logger().warn({ err: { name: err.name, message: err.message } }, "export pool: idle connection lost"));
+    g.__exportPool = p;
+  }
+  return g.__exportPool;
 }
 
 /** The query of one batch: only the fields the columns need (the rest NULL, which costs nothing to send or parse). */

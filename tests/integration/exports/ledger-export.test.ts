@@ -8,11 +8,12 @@ import { todayLedgerDate } from "@/lib/dates";
 import { addDays } from "@/lib/ledgers/range";
 import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/partner-ledger-access";
+import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/merchant-ledger-access";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { exportResponse, redownloadResponse } from "@/lib/server/exports/export-response";
 import { exportOptionsSchema, type ExportOptions } from "@/lib/exports/schemas";
 import { insertSyntheticLedger } from "@/bench/synthetic-ledger";
-import { ensureDemoWorld, merchantIdBySlug, partnerContextFor } from "@/tests/support/test-db";
+import { ensureDemoWorld, merchantContextFor, merchantIdBySlug, partnerContextFor } from "@/tests/support/test-db";
 import { dateReads, forgetCachedDates, sandboxStats, startLedgerSandbox } from "../ledgers/sandbox-support";
 
 // P4: streamed exports from the ledger cache, with receipts (decision 021).
@@ -257,5 +258,36 @@ describe("dates not cached and dates still changing (demo ledger 302101, through
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.Status).toBe(receipt.openDates.includes(row["Ledger date"]!) ? "still changing" : "closed");
     expect(rows.some((r) => r.Status === "still changing")).toBe(true);
+  }, 60_000);
+});
+
+describe("the merchant downloads a partner's export again (M7, decision 029)", () => {
+  it("gets the same bytes through its own keys; another merchant gets 404; a file with payer details is refused", async () => {
+    const date = addDays(todayLedgerDate(), -5);
+    const per = await perAccess("302101");
+    let receiptId = "";
+    const first = await exportResponse(per, options({ from: date, to: date, purpose: "reconciliation" }), EMAIL, { onReceipt: (id) => (receiptId = id) });
+    const bytes = await bytesOf(first);
+    expect(receiptId).not.toBe("");
+
+    const kari = await getMerchantLedgerAccess(await merchantContextFor("kari@fjordkaffe.example", "fjord-kaffe"), "212001");
+    if (kari?.kind !== "ok") throw new Error("Kari should read 302101 with 212001's keys");
+    const again = await redownloadResponse(kari.access, receiptId, "kari@fjordkaffe.example");
+    expect(again.status).toBe(200);
+    expect((await bytesOf(again)).equals(bytes)).toBe(true);
+    // Recorded as the merchant's own export in its access log, with the format.
+    const event = await db.ledgerAccessEvent.findFirst({ where: { userId: kari.access.reader.userId, action: "export" }, orderBy: { id: "desc" } });
+    expect(event).toMatchObject({ format: "csv", partnerId: null });
+
+    // Nordlys Sport's admin, with a receipt of Fjord Kaffe's ledger: not found (not even "forbidden").
+    const nils = await getMerchantLedgerAccess(await merchantContextFor("nils@nordlys.example", "nordlys-sport"), "223001");
+    if (nils?.kind !== "ok") throw new Error("Nils should read his own ledger");
+    expect((await redownloadResponse(nils.access, receiptId, "nils@nordlys.example")).status).toBe(404);
+
+    // A file that had payer details stays with the partner granted them.
+    await db.exportReceipt.update({ where: { id: receiptId }, data: { columns: ["ledgerDate", "amount", "currency", "payerName"] } });
+    const refused = await redownloadResponse(kari.access, receiptId, "kari@fjordkaffe.example");
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toMatch(/payer details/);
   }, 60_000);
 });
