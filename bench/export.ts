@@ -17,8 +17,10 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import type { ExportBatch } from "@/lib/server/exports/export-rows";
 import { migrate } from "../scripts/lib/migrate";
 import { summarize } from "./measure";
+import { insertSyntheticLedger } from "./synthetic-ledger";
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
@@ -126,23 +128,7 @@ async function main() {
     const first = "2025-03-01";
     const to = new Date(Date.parse(`${first}T00:00:00Z`) + (DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
     const t0 = performance.now();
-    await db.$executeRawUnsafe(`
-      WITH d AS (
-        INSERT INTO "LedgerDay" ("ledgerId", "topic", "ledgerDate", "entryCount", "hasPersonalData")
-        SELECT '${ledger.id}'::uuid, t.topic::"LedgerTopic", '${first}'::date + g, CASE WHEN t.topic = 'funds' THEN ${funds} ELSE ${perDay - funds} END, false
-        FROM generate_series(0, ${DAYS - 1}) g CROSS JOIN (VALUES ('funds'), ('fees')) t(topic)
-        RETURNING id, topic, "ledgerDate", "entryCount"
-      ), e AS (
-        SELECT d.id, d.topic, d."ledgerDate", s,
-          CASE WHEN d.topic = 'fees' THEN 'capture-fee' WHEN s % 10 < 7 THEN 'capture' WHEN s % 10 < 9 THEN 'refund' ELSE 'fees-retained' END AS kind,
-          CASE WHEN d.topic = 'fees' THEN -(s % 37 + 1) WHEN s % 10 < 7 THEN 1000 + s % 997 WHEN s % 10 < 9 THEN -(500 + s % 301) ELSE -(s % 53) END AS amount
-        FROM d CROSS JOIN LATERAL generate_series(0, d."entryCount" - 1) s
-      )
-      INSERT INTO "LedgerEntry" ("ledgerDayId", "ledgerId", "topic", "ledgerDate", "seq", "pspReference", "reference", "entryType", "time", "currency",
-        "amountMinor", "balanceBeforeMinor", "balanceAfterMinor", "recipientHandle")
-      SELECT e.id, '${ledger.id}'::uuid, e.topic, e."ledgerDate", e.s, 'psp-' || e."ledgerDate" || '-' || e.s, 'order-' || e.s, e.kind,
-        (e."ledgerDate"::timestamp + make_interval(secs => e.s)) AT TIME ZONE 'Europe/Oslo', 'NOK', e.amount, 0, e.amount, 'NO:123456'
-      FROM e`);
+    await insertSyntheticLedger((sql, ...params) => db.$executeRawUnsafe(sql, ...params), { ledgerId: ledger.id, first, days: DAYS, fundsPerDay: funds, feesPerDay: perDay - funds, personalData: false });
     await db.$executeRawUnsafe(`ANALYZE "LedgerEntry"`);
     const total = await db.ledgerEntry.count({ where: { ledgerId: ledger.id } });
     console.info(`bench-export: ${total} entries inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -161,18 +147,27 @@ async function main() {
     // The in-memory rows of the baseline: one date's batches read once, then cycled to ROWS rows.
     const planned = await planExport(access, exportOptionsSchema.parse({ from: first, to: first, format: "csv", purpose: "reconciliation" }));
     if (!planned.ok) throw new Error(planned.refusal.message);
-    const oneDay: Awaited<ReturnType<typeof exportRowBatches> extends AsyncGenerator<infer B> ? B : never>[] = [];
+    const oneDay: ExportBatch[] = [];
     for await (const batch of exportRowBatches(planned.plan)) oneDay.push(batch);
-    const cycled = async function* () {
+    const cycled = async function* (): AsyncGenerator<ExportBatch> {
       let sent = 0;
-      while (sent < total) for (const b of oneDay) {
-        if (sent >= total) return;
-        const part = b.slice(0, total - sent);
-        sent += part.length;
-        yield part;
-      }
+      while (sent < total)
+        for (const b of oneDay) {
+          if (sent >= total) return;
+          const rows = b.rows.slice(0, total - sent);
+          sent += rows.length;
+          yield { ...b, rows };
+        }
     };
 
+    // Warm-up (not measured): one small export per format, so the first measured request does not pay the
+    // route's first compilation and module loading.
+    for (const format of ["csv", "xlsx"] as const) {
+      const options = exportOptionsSchema.parse({ from: first, to: first, format, topics: "fees", purpose: "reconciliation" });
+      await overHttp(server, `http://localhost:${PORT}/partner/ledgers/bench-export/export?${exportQuery(options)}`, cookie);
+    }
+    await db.$executeRawUnsafe(`DELETE FROM "rate_limit"."counters"`);
+    const loadStart = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
     const results: Record<string, { http: Sample[]; memory: number[] }> = { csv: { http: [], memory: [] }, xlsx: { http: [], memory: [] } };
     for (let r = 0; r < REPS; r++) {
       for (const format of r % 2 ? (["xlsx", "csv"] as const) : (["csv", "xlsx"] as const)) {
@@ -194,7 +189,8 @@ async function main() {
     const lines = [
       `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus[0]?.model.trim() ?? "unknown CPU"} (${cpus.length} cores), Node ${process.version}, ` +
         `PostgreSQL on localhost, \`next start\` (${DIST}). ${total.toLocaleString("en-GB")} cached entries (${DAYS} ledger dates, funds and fees), reconciliation columns; ` +
-        `medians of ${REPS} repeats per format, interleaved. Baseline: the same writer serialising the same rows from memory in the benchmark process (no database, no HTTP).`,
+        `medians of ${REPS} repeats per format, interleaved; load average ${loadStart} at the start, ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end (1/5/15 min). ` +
+        `The HTTP client asks for gzip like a browser (the CSV is compressed by \`next start\`; XLSX is a zip already). Baseline: the same writer serialising the same rows from memory in the benchmark process (no database, no HTTP).`,
       "",
       "| Format | End to end over HTTP | In-memory writer (baseline) | Ratio | Time to first byte | Peak RSS growth of the server | File |",
       "|---|---:|---:|---:|---:|---:|---:|",

@@ -1,8 +1,9 @@
 "use client";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Download } from "lucide-react";
+import { Download, FileSpreadsheet } from "lucide-react";
+import { fetchDownload } from "@/components/exports/fetch-download";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -41,8 +42,11 @@ export interface ExportDialogProps {
   personalData: boolean;
   defaultRange: { from: string; to: string };
   bounds: { from: string | null; to: string };
-  /** Where other export kinds (the voucher journal) link in; rendered under "Other formats". */
-  otherFormats?: ReactNode;
+  /**
+   * The voucher journal route of this ledger (partners): offered under "Other formats" for the period chosen
+   * here, downloaded like the export (a refusal is shown, never saved).
+   */
+  journalHref?: string;
 }
 
 const STEP_LIMIT = 200;
@@ -51,16 +55,11 @@ function sizeText(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function fileNameOf(res: Response, fallback: string): string {
-  const m = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "");
-  return m?.[1] ?? fallback;
-}
-
 /**
  * P4: the export dialog of the ledger view. Fetches the period's missing dates first (one server action per
  * few dates, with progress), then receives the streamed file; a stream that ends in an error saves nothing.
  */
-export function ExportDialog({ target, ledgerId, href, prepare, personalData, defaultRange, bounds, otherFormats }: ExportDialogProps) {
+export function ExportDialog({ target, ledgerId, href, prepare, personalData, defaultRange, bounds, journalHref }: ExportDialogProps) {
   const t = useTranslations("exports");
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -98,32 +97,20 @@ export function ExportDialog({ target, ledgerId, href, prepare, personalData, de
     }
     // 2. Receive the streamed file; only a stream that ends normally becomes a download.
     setPhase({ kind: "downloading", bytes: 0 });
-    const res = await fetch(`${href}?${exportQuery(options)}`, { cache: "no-store" });
-    if (!res.ok || !res.body) return setPhase({ kind: "error", message: t("failed", { message: (await res.text()).slice(0, 300) }) });
-    const name = fileNameOf(res, `ledger-${ledgerId}.${options.format}`);
-    const chunks: Uint8Array<ArrayBuffer>[] = [];
-    let bytes = 0;
-    try {
-      const reader = res.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value as Uint8Array<ArrayBuffer>);
-        bytes += value.byteLength;
-        setPhase({ kind: "downloading", bytes });
-      }
-    } catch {
-      return setPhase({ kind: "error", message: t("interrupted") });
-    }
-    const url = URL.createObjectURL(new Blob(chunks, { type: res.headers.get("content-type") ?? "application/octet-stream" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    setPhase({ kind: "done", name });
+    const outcome = await fetchDownload(`${href}?${exportQuery(options)}`, `ledger-${ledgerId}.${options.format}`, (bytes) => setPhase({ kind: "downloading", bytes }));
+    if (!outcome.ok) return setPhase({ kind: "error", message: outcome.kind === "interrupted" ? t("interrupted") : t("failed", { message: outcome.message || String(outcome.status) }) });
+    setPhase({ kind: "done", name: outcome.name });
+    router.refresh();
+  }
+
+  /** The voucher journal of the chosen period (only closed dates are booked; the route says which are not). */
+  async function journal() {
+    if (!journalHref) return;
+    setPhase({ kind: "downloading", bytes: 0 });
+    const query = new URLSearchParams({ from, to }).toString();
+    const outcome = await fetchDownload(`${journalHref}&${query}`, `journal-${ledgerId}-${from}-${to}.csv`, (bytes) => setPhase({ kind: "downloading", bytes }));
+    if (!outcome.ok) return setPhase({ kind: "error", message: outcome.kind === "interrupted" ? t("interrupted") : t("journalFailed", { message: outcome.message || String(outcome.status) }) });
+    setPhase({ kind: "done", name: outcome.name });
     router.refresh();
   }
 
@@ -200,10 +187,16 @@ export function ExportDialog({ target, ledgerId, href, prepare, personalData, de
             <Checkbox name="includeOpen" checked={includeOpen} disabled={busy} onCheckedChange={(on) => setIncludeOpen(on === true)} />
             {t("includeOpen")}
           </label>
-          {otherFormats ? (
+          {journalHref ? (
             <div className="rounded-md border border-border p-3 text-sm" data-testid="export-other-formats">
               <p className="mb-1 font-medium">{t("otherFormats")}</p>
-              {otherFormats}
+              <div className="flex flex-wrap items-center gap-2">
+                <Button type="button" variant="outline" size="sm" disabled={busy} onClick={() => void journal().catch(() => setPhase({ kind: "error", message: t("interrupted") }))} data-testid="export-journal">
+                  <FileSpreadsheet aria-hidden />
+                  {t("journal")}
+                </Button>
+                <span className="text-xs text-muted-foreground">{t("journalHint")}</span>
+              </div>
             </div>
           ) : null}
           <div aria-live="polite">

@@ -1,9 +1,9 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Download, FileCheck2 } from "lucide-react";
+import { FileCheck2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { buttonVariants } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DownloadAgainButton } from "@/components/exports/download-again-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatLedgerDate, formatMoney } from "@/lib/format";
@@ -11,7 +11,8 @@ import type { ReceiptView } from "@/lib/exports/receipt-view";
 
 /**
  * P4 receipts of one ledger: who exported which period, how (format, purpose, columns, time zone), how many rows,
- * the funds' net and the file's SHA-256, with "download again" where the reader may (`downloadHref`).
+ * the funds' net and the file's SHA-256, with "download again" where the reader may (`downloadHref`). Voucher
+ * journals have receipts too (decision 030) and are listed with the ledger files.
  */
 export async function ReceiptList({ receipts, downloadHref }: { receipts: ReceiptView[]; downloadHref?: (id: string) => string }) {
   const [t, te, format, locale] = await Promise.all([getTranslations("exports.receipts"), getTranslations("exports"), getFormatter(), getLocale()]);
@@ -51,7 +52,9 @@ export async function ReceiptList({ receipts, downloadHref }: { receipts: Receip
                 </TableCell>
                 <TableCell className="align-top">
                   <Badge variant="outline" data-testid="receipt-format">{r.format.toUpperCase()}</Badge>
-                  <div className="mt-1 text-xs text-muted-foreground">{t("details", { purpose: purposeText(r.purpose), topics: topicsText(r.topics), timeZone: r.timeZone, columns: r.columns.length })}</div>
+                  <div className="mt-1 text-xs text-muted-foreground" data-testid="receipt-kind" data-kind={r.kind}>
+                    {r.kind === "journal" ? t("journalDetails") : t("details", { purpose: purposeText(r.purpose), topics: topicsText(r.topics), timeZone: r.timeZone, columns: r.columns.length })}
+                  </div>
                 </TableCell>
                 <TableCell numeric className="align-top" data-testid="receipt-rows">{format.number(r.rows)}</TableCell>
                 <TableCell numeric className="align-top" data-testid="receipt-net" data-minor={r.netMinor}>{formatMoney(BigInt(r.netMinor), r.currency)}</TableCell>
@@ -63,9 +66,7 @@ export async function ReceiptList({ receipts, downloadHref }: { receipts: Receip
                 </TableCell>
                 {downloadHref ? (
                   <TableCell className="align-top">
-                    <a href={downloadHref(r.id)} download className={buttonVariants({ variant: "outline", size: "sm" })} title={t("downloadAgainHint")} data-testid="receipt-download-again">
-                      <Download aria-hidden />{t("downloadAgain")}
-                    </a>
+                    <DownloadAgainButton href={downloadHref(r.id)} fallbackName={`${r.kind === "journal" ? "journal" : "ledger"}-${r.from}-${r.to}.${r.format}`} />
                   </TableCell>
                 ) : null}
               </TableRow>

@@ -1,4 +1,5 @@
-import { stringify, type Stringifier } from "csv-stringify";
+import { stringify, type Options, type Stringifier } from "csv-stringify";
+import { stringify as stringifySync } from "csv-stringify/sync";
 import { Readable } from "node:stream";
 
 /**
@@ -25,22 +26,33 @@ export function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+const CAST: Options["cast"] = {
+  string: (value) => neutraliseFormula(value),
+  number: (value) => String(value),
+  bigint: (value) => value.toString(),
+  boolean: (value) => (value ? "true" : "false"),
+  date: (value) => value.toISOString(),
+  object: (value) => (value instanceof CsvDecimal ? value.text : JSON.stringify(value)),
+};
+// bom: spreadsheet programs then read "ø", "å" and "æ" as UTF-8.
+const OPTIONS = { bom: true, record_delimiter: "\r\n", quoted_string: true, cast: CAST } satisfies Options;
+
 /** The writer's options, shared so an in-memory serialisation (tests, benchmarks) matches the stream byte for byte. */
 export function csvStringifier(header: readonly string[] | null): Stringifier {
-  return stringify({
-    bom: true, // spreadsheet programs then read "ø", "å" and "æ" as UTF-8
-    record_delimiter: "\r\n",
-    quoted_string: true,
-    ...(header ? { header: true, columns: header.map((h) => ({ key: h, header: h })) } : {}),
-    cast: {
-      string: (value) => neutraliseFormula(value),
-      number: (value) => String(value),
-      bigint: (value) => value.toString(),
-      boolean: (value) => (value ? "true" : "false"),
-      date: (value) => value.toISOString(),
-      object: (value) => (value instanceof CsvDecimal ? value.text : JSON.stringify(value)),
-    },
-  });
+  return stringify({ ...OPTIONS, ...(header ? { header: true, columns: header.map((h) => ({ key: h, header: h })) } : {}) });
+}
+
+/**
+ * The same writer for a producer that pulls rows in batches (the ledger exports): `head()` is the byte-order mark
+ * and the header line, `rows(batch)` a whole batch's lines as one string, so a batch costs one call and one chunk
+ * instead of a stream write per row. head() + rows(b1) + rows(b2) … is byte for byte what csvWebStream writes.
+ */
+export function csvBatchWriter(header: readonly string[]): { head(): string; rows(batch: readonly (readonly CsvCell[])[]): string } {
+  const rowOptions = { ...OPTIONS, bom: false };
+  return {
+    head: () => stringifySync([[...header]], OPTIONS),
+    rows: (batch) => (batch.length === 0 ? "" : stringifySync(batch as CsvCell[][], rowOptions)),
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { csvToString, CsvDecimal } from "@/lib/csv/csv-writer";
 import { resolveColumns } from "@/lib/exports/columns";
-import { minorToDecimal } from "@/lib/exports/money";
+import { minorTextToDecimal, minorToDecimal } from "@/lib/exports/money";
 import { exportOptionsSchema, exportQuery, parseExportQuery } from "@/lib/exports/schemas";
 import { ZonedClock } from "@/lib/exports/time-zone";
 
@@ -22,6 +22,16 @@ describe("minor units to decimals", () => {
         expect(BigInt(text.replace(".", ""))).toBe(v);
       }),
     );
+  });
+
+  it("converts the database's integer text the same way, with no number in between", () => {
+    expect(minorTextToDecimal("12345")).toBe("123.45");
+    expect(minorTextToDecimal("-5")).toBe("-0.05");
+    expect(minorTextToDecimal("0")).toBe("0.00");
+    expect(() => minorTextToDecimal("1e3")).toThrow();
+    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), (v) => {
+      expect(minorTextToDecimal(v.toString())).toBe(minorToDecimal(v));
+    }));
   });
 
   it("is written unquoted and untouched by the formula rule in CSV", async () => {

@@ -6,6 +6,8 @@ export interface ReceiptView {
   from: string;
   to: string;
   format: "csv" | "xlsx";
+  /** The ledger's entries, or the voucher journal. */
+  kind: "entries" | "journal";
   rows: number;
   bytes: number;
   sha256: string;

@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { requireMerchantCan } from "@/lib/server/authz/require";
 import { ledgerScopeWhere } from "@/lib/server/authz/merchant-scope";
+import { PERSONAL_COLUMNS, type ExportColumn } from "@/lib/exports/columns";
 import { ACCESS_LOG_PAGE_SIZE, type AccessLogFilters } from "@/lib/lifecycle/access-log-filters";
 import { toKeysetPage, type KeysetPage, type ListQuery } from "@/lib/paging/keyset";
 
@@ -21,7 +22,7 @@ export interface AccessEventRow {
   format: "csv" | "xlsx" | null;
   rowCount: number | null;
   /** P4: the export's receipt (an export's own row; a "download again" row has none). */
-  receipt: { id: string; sha256: string; openDates: string[] } | null;
+  receipt: { id: string; sha256: string; openDates: string[]; kind: "entries" | "journal"; personalData: boolean } | null;
 }
 
 export interface AccessEventPage {
@@ -67,7 +68,7 @@ export const accessEventSelect = {
   user: { select: { name: true, email: true } },
   partner: { select: { name: true, orgNo: true } },
   ledger: { select: { externalId: true, currency: true, salesUnits: { select: { name: true, msn: true }, orderBy: { name: "asc" } } } },
-  receipt: { select: { id: true, sha256: true, openDates: true } },
+  receipt: { select: { id: true, sha256: true, openDates: true, kind: true, columns: true } },
 } satisfies Prisma.LedgerAccessEventSelect;
 
 export function toAccessEventRow(e: Prisma.LedgerAccessEventGetPayload<{ select: typeof accessEventSelect }>): AccessEventRow {
@@ -82,7 +83,8 @@ export function toAccessEventRow(e: Prisma.LedgerAccessEventGetPayload<{ select:
     toDate: dbDateToLedgerDate(e.toDate),
     format: e.format,
     rowCount: e.rowCount,
-    receipt: e.receipt,
+    // A file with payer details can be downloaded again only by the partner granted them (decision 029).
+    receipt: e.receipt ? { id: e.receipt.id, sha256: e.receipt.sha256, openDates: e.receipt.openDates, kind: e.receipt.kind, personalData: e.receipt.columns.some((c) => PERSONAL_COLUMNS.has(c as ExportColumn)) } : null,
   };
 }
 

@@ -9,11 +9,13 @@ import { db } from "@/lib/server/db";
 import { dbDateToLedgerDate, ledgerDateToDb } from "@/lib/dates";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
-import { EXPORT_COLUMNS, type ExportColumn } from "@/lib/exports/columns";
+import { EXPORT_COLUMNS, PERSONAL_COLUMNS, type ExportColumn } from "@/lib/exports/columns";
 import { exportOptionsSchema, type ExportOptions } from "@/lib/exports/schemas";
-import { CONTENT_TYPES, exportFile, exportFileName, hashing, type CompletedFile } from "@/lib/server/exports/export-file";
+import { CONTENT_TYPES, exportFile, exportFileName, type CompletedFile } from "@/lib/server/exports/export-file";
 import { planExport, type ExportPlan, type ExportRefusal } from "@/lib/server/exports/plan-export";
 import { recordExport } from "@/lib/server/exports/record-export";
+import { journalCsvStream, journalFilename, planJournal } from "@/lib/server/journal/journal-csv";
+import type { DateRange } from "@/lib/ledgers/range";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 const serverErrors = serverTranslator("serverErrors");
@@ -55,31 +57,33 @@ export async function exportResponse(access: LedgerAccess, options: ExportOption
   if (!planned.ok) return refusalResponse(planned.refusal);
   const { plan } = planned;
   const generatedAt = opts.now ?? new Date();
-  const file = exportFile(plan, generatedAt, { failAfterRows: opts.failAfterRows });
-  const stream = hashing(file.stream, async (completed) => {
-    const { receiptId } = await recordExport({ plan, totals: file.totals, file: completed, generatedAt, actorLabel });
-    opts.onReceipt?.(receiptId);
+  const file = exportFile(plan, generatedAt, {
+    failAfterRows: opts.failAfterRows,
+    onComplete: async (completed) => {
+      const { receiptId } = await recordExport({ plan, totals: file.totals, file: completed, generatedAt, actorLabel });
+      opts.onReceipt?.(receiptId);
+    },
   });
-  return new Response(stream, { headers: fileHeaders(plan, plan.openDates.length > 0 ? { "x-export-open-dates": plan.openDates.join(",") } : {}) });
-}
-
-/** The receipt a reader may download again: one of their organisation's, for this ledger. */
-async function findReceipt(access: LedgerAccess, receiptId: string) {
-  const r = access.reader;
-  return db.exportReceipt.findFirst({
-    where: { id: receiptId, ledgerId: access.ledger.id, ...(r.kind === "partner" ? { partnerId: r.partnerId } : { merchantId: r.merchantId, partnerId: null }) },
-    select: { id: true, periodFrom: true, periodTo: true, format: true, filters: true, columns: true, timeZone: true, sha256: true, byteCount: true, createdAt: true },
-  });
+  return new Response(file.stream, { headers: fileHeaders(plan, plan.openDates.length > 0 ? { "x-export-open-dates": plan.openDates.join(",") } : {}) });
 }
 
 /**
- * "Download again": rebuilds the file from the cache with the receipt's own options and document time, into a
- * temporary file while hashing it, and serves it only when its SHA-256 equals the receipt's. A file that would
- * differ (a date that was still changing has changed, the grant no longer covers the period) is refused.
+ * The receipt a reader may download again, for this ledger: a partner firm's own receipts; for the merchant, every
+ * receipt of its ledger (its own staff's and every partner's, M7: it can get exactly the file that left).
  */
-export async function redownloadResponse(access: LedgerAccess, receiptId: string, actorLabel: string): Promise<Response> {
-  const receipt = await findReceipt(access, receiptId);
-  if (!receipt) return plainResponse(404, serverErrors("notFound"));
+async function findReceipt(access: LedgerAccess, receiptId: string) {
+  const r = access.reader;
+  return db.exportReceipt.findFirst({
+    where: { id: receiptId, ledgerId: access.ledger.id, ...(r.kind === "partner" ? { partnerId: r.partnerId } : { merchantId: r.merchantId }) },
+    select: { id: true, kind: true, partnerId: true, periodFrom: true, periodTo: true, format: true, filters: true, columns: true, timeZone: true, sha256: true, byteCount: true, createdAt: true },
+  });
+}
+type FoundReceipt = NonNullable<Awaited<ReturnType<typeof findReceipt>>>;
+
+/** How to rebuild a receipt's file, or the response that says why it cannot be. */
+type Rebuild = { ok: true; range: DateRange; format: "csv" | "xlsx"; headers: HeadersInit; stream: (onComplete: (c: CompletedFile) => Promise<void>) => { stream: ReadableStream<Uint8Array>; rows: () => number }; mismatch: string } | { ok: false; response: Response };
+
+async function rebuildEntries(access: LedgerAccess, receipt: FoundReceipt): Promise<Rebuild> {
   const filters = (receipt.filters ?? {}) as Record<string, unknown>;
   const parsed = exportOptionsSchema.safeParse({
     from: dbDateToLedgerDate(receipt.periodFrom),
@@ -90,30 +94,84 @@ export async function redownloadResponse(access: LedgerAccess, receiptId: string
     tz: receipt.timeZone,
     includeOpen: filters.includeOpen ? "1" : "0",
   });
-  if (!parsed.success) return plainResponse(409, serverErrors("receiptCannotRebuild"));
+  if (!parsed.success) return { ok: false, response: plainResponse(409, serverErrors("receiptCannotRebuild")) };
+  // Payer details stay with the partner that was granted them: the merchant's own access reads none.
+  if (!access.personalData && receipt.columns.some((c) => PERSONAL_COLUMNS.has(c as ExportColumn))) {
+    return { ok: false, response: plainResponse(409, serverErrors("receiptHadPayerDetails")) };
+  }
   const planned = await planExport(access, parsed.data);
-  if (!planned.ok) return refusalResponse(planned.refusal);
+  if (!planned.ok) return { ok: false, response: refusalResponse(planned.refusal) };
   const plan: ExportPlan = { ...planned.plan, columns: receipt.columns.filter((c): c is ExportColumn => (EXPORT_COLUMNS as readonly string[]).includes(c)) };
-  if (plan.range.from !== parsed.data.from || plan.range.to !== parsed.data.to) return plainResponse(404, serverErrors("periodNoLongerShared"));
+  if (plan.range.from !== parsed.data.from || plan.range.to !== parsed.data.to) return { ok: false, response: plainResponse(404, serverErrors("periodNoLongerShared")) };
+  return {
+    ok: true,
+    range: plan.range,
+    format: plan.options.format,
+    headers: fileHeaders(plan),
+    mismatch: serverErrors("rebuiltMismatch"),
+    stream: (onComplete) => {
+      const file = exportFile(plan, receipt.createdAt, { onComplete });
+      return { stream: file.stream, rows: () => file.totals.rows };
+    },
+  };
+}
+
+async function rebuildJournal(access: LedgerAccess, receipt: FoundReceipt): Promise<Rebuild> {
+  const range = { from: dbDateToLedgerDate(receipt.periodFrom), to: dbDateToLedgerDate(receipt.periodTo) };
+  // The accounts are the exporting partner's (the merchant downloads a partner's journal with that firm's accounts).
+  const plan = await planJournal(access, range, new Date(), { accountsOf: receipt.partnerId ?? undefined });
+  if (!plan.ok) return { ok: false, response: plainResponse(plan.status, plan.message, plan.retryAfterSeconds ? { "retry-after": String(plan.retryAfterSeconds) } : {}) };
+  return {
+    ok: true,
+    range,
+    format: "csv",
+    headers: {
+      "content-type": CONTENT_TYPES.csv,
+      "content-disposition": `attachment; filename="${journalFilename(access.ledger.externalId, range, plan.flaggedDates.length > 0)}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+    mismatch: serverErrors("rebuiltJournalMismatch"),
+    stream: (onComplete) => {
+      let lines = 0;
+      const stream = journalCsvStream(access, plan, async (file, tally) => {
+        lines = tally.lines;
+        await onComplete(file);
+      });
+      return { stream, rows: () => lines };
+    },
+  };
+}
+
+/**
+ * "Download again": rebuilds the file from the cache with the receipt's own options and document time (a ledger
+ * file) or the same accounts (a voucher journal), into a temporary file while hashing it, and serves it only when
+ * its SHA-256 equals the receipt's. A file that would differ (a date that was still changing has changed, the
+ * journal's accounts were edited, the grant no longer covers the period) is refused with a message.
+ */
+export async function redownloadResponse(access: LedgerAccess, receiptId: string, actorLabel: string): Promise<Response> {
+  const receipt = await findReceipt(access, receiptId);
+  if (!receipt) return plainResponse(404, serverErrors("notFound"));
+  const rebuild = receipt.kind === "journal" ? await rebuildJournal(access, receipt) : await rebuildEntries(access, receipt);
+  if (!rebuild.ok) return rebuild.response;
 
   const dir = await mkdtemp(join(tmpdir(), "ledger-export-"));
   const path = join(dir, "file");
   try {
     let completed: CompletedFile | null = null;
-    const file = exportFile(plan, receipt.createdAt);
-    const hashed = hashing(file.stream, async (c) => {
+    const file = rebuild.stream(async (c) => {
       completed = c;
     });
-    await pipeline(Readable.fromWeb(hashed as unknown as import("node:stream/web").ReadableStream<Uint8Array>), createWriteStream(path) as Writable);
+    await pipeline(Readable.fromWeb(file.stream as unknown as import("node:stream/web").ReadableStream<Uint8Array>), createWriteStream(path) as Writable);
     const done = completed as CompletedFile | null;
     if (!done || done.sha256 !== receipt.sha256) {
       await rm(dir, { recursive: true, force: true });
-      return plainResponse(409, serverErrors("rebuiltMismatch"));
+      return plainResponse(409, rebuild.mismatch);
     }
-    await recordRedownload(plan, receipt.id, done, actorLabel, file.totals.rows);
+    await recordRedownload(access, rebuild.range, rebuild.format, receipt.id, done, actorLabel, file.rows());
     const body = createReadStream(path);
     body.on("close", () => void rm(dir, { recursive: true, force: true }));
-    return new Response(Readable.toWeb(body) as unknown as ReadableStream<Uint8Array>, { headers: fileHeaders(plan, { "x-export-receipt": receipt.id, "content-length": String(done.byteCount) }) });
+    return new Response(Readable.toWeb(body) as unknown as ReadableStream<Uint8Array>, { headers: { ...rebuild.headers, "x-export-receipt": receipt.id, "content-length": String(done.byteCount) } });
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
     throw err;
@@ -121,8 +179,7 @@ export async function redownloadResponse(access: LedgerAccess, receiptId: string
 }
 
 /** A download again is an export too: an access-log row and an audit event (the receipt stays the one). */
-async function recordRedownload(plan: ExportPlan, receiptId: string, file: CompletedFile, actorLabel: string, rows: number): Promise<void> {
-  const { access, range, options } = plan;
+async function recordRedownload(access: LedgerAccess, range: DateRange, format: "csv" | "xlsx", receiptId: string, file: CompletedFile, actorLabel: string, rows: number): Promise<void> {
   const r = access.reader;
   const partnerId = r.kind === "partner" ? r.partnerId : null;
   await db.$transaction(async (tx) => {
@@ -136,14 +193,14 @@ async function recordRedownload(plan: ExportPlan, receiptId: string, file: Compl
         action: "export",
         fromDate: ledgerDateToDb(range.from),
         toDate: ledgerDateToDb(range.to),
-        format: options.format,
+        format,
         rowCount: rows,
       },
       select: { id: true },
     });
     await appendAuditEvent(tx, {
       actorUserId: r.userId,
-      actorLabel,
+      actorLabel: actorLabel,
       action: "ledger.export.downloadedAgain",
       merchantId: access.ledger.merchantId,
       partnerId,

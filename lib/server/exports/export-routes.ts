@@ -60,3 +60,30 @@ export async function partnerRedownloadRoute(receiptId: string): Promise<Respons
   if (!access) return plainResponse(404, serverErrors("notFound"));
   return (await limited(access)) ?? redownloadResponse(access, receiptId, personActorLabel(resolved.ctx.user));
 }
+
+/**
+ * Download again (merchant, M7): any receipt of this merchant's ledgers (its own staff's and the partners'
+ * exports), rebuilt through the merchant's own access to the ledger (its scope, a sales unit with keys), so a
+ * manager outside the ledger's sales units, or another merchant, gets 404 like a receipt that does not exist.
+ */
+export async function merchantRedownloadRoute(receiptId: string): Promise<Response> {
+  const resolved = await resolveMerchantContext();
+  if (!resolved.ok) return contextFailure(resolved.reason);
+  if (!receiptIdSchema.safeParse(receiptId).success) return plainResponse(404, "Not found.");
+  const receipt = await db.exportReceipt.findFirst({
+    where: { id: receiptId, merchantId: resolved.ctx.merchantId },
+    select: { ledger: { select: { salesUnits: { select: { msn: true }, orderBy: { msn: "asc" } } } } },
+  });
+  if (!receipt) return plainResponse(404, "Not found.");
+  let refused: Response | null = null;
+  for (const { msn } of receipt.ledger.salesUnits) {
+    const result = await getMerchantLedgerAccess(resolved.ctx, msn);
+    if (!result) continue;
+    if (result.kind !== "ok") {
+      refused ??= plainResponse(403, "This ledger cannot be read with this sales unit's keys, so its files cannot be rebuilt here.");
+      continue;
+    }
+    return (await limited(result.access)) ?? redownloadResponse(result.access, receiptId, resolved.ctx.user.email);
+  }
+  return refused ?? plainResponse(404, "Not found.");
+}

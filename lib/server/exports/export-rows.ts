@@ -1,131 +1,162 @@
 import "server-only";
-import { db } from "@/lib/server/db";
-import type { Currency } from "@/lib/generated/prisma/enums";
+import { createHash } from "node:crypto";
+import pg from "pg";
 import type { Topic } from "@/lib/report-api";
+import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
 import { cacheKey } from "@/lib/server/ledgers/ledger-cache";
+import type { TopicDateStatus } from "@/lib/server/ledgers/ensure-ledger-dates";
 import type { ExportPlan } from "@/lib/server/exports/plan-export";
 
-/** One ledger entry as an export writes it. Money stays integer minor units (bigint) until it is formatted. */
-export interface ExportRow {
+/**
+ * One ledger entry as an export reads it: a flat array of the database's own text, in this order. No object per
+ * row and no parsing the writer does not need (a million rows a minute is the point): money stays the integer
+ * minor units' digits ("-12550") until a writer formats it (lib/exports/money.ts, never a float) or the totals
+ * add it up as a bigint; the entry time is epoch milliseconds.
+ */
+export type ExportRow = [
+  seq: number,
+  timeMs: number,
+  entryType: string,
+  pspReference: string,
+  reference: string | null,
+  amountMinor: string,
+  currency: string,
+  balanceBeforeMinor: string,
+  balanceAfterMinor: string,
+  recipientHandle: string | null,
+  payerName: string | null,
+  maskedPhoneNo: string | null,
+  message: string | null,
+];
+export const R = { seq: 0, timeMs: 1, entryType: 2, pspReference: 3, reference: 4, amount: 5, currency: 6, balanceBefore: 7, balanceAfter: 8, recipientHandle: 9, payerName: 10, maskedPhoneNo: 11, message: 12 } as const;
+
+/** Rows of one (date, topic), in ledger order; `open`: the date was still changing when exported. */
+export interface ExportBatch {
   ledgerDate: string;
   topic: Topic;
-  seq: number;
-  timeMs: number;
-  entryType: string;
-  pspReference: string;
-  reference: string;
-  amountMinor: bigint;
-  currency: string;
-  balanceBeforeMinor: bigint;
-  balanceAfterMinor: bigint;
-  recipientHandle: string | null;
-  payerName: string | null;
-  maskedPhoneNo: string | null;
-  message: string | null;
-  /** The date was still changing when exported. */
   open: boolean;
-}
-
-/** Rows read per query: big enough to keep the database busy, small enough to keep memory flat. */
-export const EXPORT_BATCH = 5000;
-
-interface DbRow {
-  seq: number;
-  time: Date;
-  entryType: string;
-  pspReference: string;
-  reference: string | null;
-  amountMinor: bigint;
-  currency: Currency;
-  balanceBeforeMinor: bigint;
-  balanceAfterMinor: bigint;
-  recipientHandle: string | null;
-  payerName: string | null;
-  maskedPhoneNo: string | null;
-  message: string | null;
+  rows: ExportRow[];
 }
 
 /**
- * The plan's entries in ledger order (date, then funds before fees, then position), in batches: cached days
- * by keyset on the (ledgerDayId, seq) unique index, so a batch costs the same at the millionth row as at the
- * first and the period is never held in memory; open days from the in-memory read the plan made.
- * `failAfterRows` makes the stream fail part-way (tests of the no-receipt rule only).
+ * Rows read per query. Modest on purpose: the stream holds the batch being written and the few read ahead, and a
+ * batch is also the unit of back-pressure (no more are read than the response has asked for, plus the read-ahead).
  */
-export async function* exportRowBatches(plan: ExportPlan, opts: { failAfterRows?: number } = {}): AsyncGenerator<ExportRow[]> {
+export const EXPORT_BATCH = 2000;
+/** Queries in flight at once, on the pool's connections: the database answers the next batches while one is written. */
+export const EXPORT_READ_AHEAD = 3;
+
+// The export's own small pool, like the rate limiter's: the rows come as arrays of text (rowMode "array") with no
+// type parsing except the two numbers the writers need as numbers (int4 position, float8 epoch milliseconds);
+// Prisma's raw queries cannot skip it (they build an object, and a bigint or a Date, per value).
+const asText = (v: string) => v;
+const types = { getTypeParser: (oid: number) => (oid === 23 || oid === 701 ? Number : asText) } as unknown as pg.CustomTypesConfig;
+const g = globalThis as unknown as { __exportPool?: pg.Pool };
+function pool(): pg.Pool {
+  if (!g.__exportPool) {
+    const p = new pg.Pool({ connectionString: env().DATABASE_URL, max: EXPORT_READ_AHEAD + 1, types });
+    // An idle connection the server closes (a restart, a failover, a dropped database) must not take the process
+    // down: the pool replaces it on the next query.
+    p.on("error", (err) => logger().warn({ err: { name: err.name, message: err.message } }, "export pool: idle connection lost"));
+    g.__exportPool = p;
+  }
+  return g.__exportPool;
+}
+
+/** The query of one batch: only the fields the columns need (the rest NULL, which costs nothing to send or parse). */
+function statement(plan: ExportPlan, last: boolean) {
+  const want = new Set<string>(plan.columns);
   const pd = plan.access.personalData;
-  let produced = 0;
-  const check = (n: number) => {
-    produced += n;
-    if (opts.failAfterRows !== undefined && produced > opts.failAfterRows) throw new Error("The export was interrupted.");
-  };
-  for (const date of plan.dates) {
+  const field = (column: string, expr: string, allowed = true) => (want.has(column) && allowed ? expr : "NULL");
+  const fields = [
+    `"seq"`,
+    field("time", `(extract(epoch FROM "time") * 1000)::float8`),
+    `"entryType"`,
+    field("pspReference", `"pspReference"`),
+    field("reference", `"reference"`),
+    `"amountMinor"`,
+    `"currency"`,
+    field("balanceBefore", `"balanceBeforeMinor"`),
+    field("balanceAfter", `"balanceAfterMinor"`),
+    field("recipientHandle", `"recipientHandle"`),
+    field("payerName", `"payerName"`, pd),
+    field("maskedPhoneNo", `"maskedPhoneNo"`, pd),
+    field("message", `"message"`, pd),
+  ];
+  // A batch is a range of positions (a day's positions are 0 … entryCount - 1); the last range is open-ended.
+  const text = `SELECT ${fields.join(", ")} FROM "LedgerEntry" WHERE "ledgerDayId" = $1::uuid AND "seq" >= $2 ${last ? "" : `AND "seq" < $3`} ORDER BY "seq"`;
+  return { name: `export-${createHash("sha1").update(text).digest("hex").slice(0, 16)}`, text, rowMode: "array" as const };
+}
+
+type Item = { batch: ExportBatch } | { ledgerDate: string; topic: Topic; dayId: string; from: number; last: boolean };
+
+function openRows(entries: Extract<TopicDateStatus, { status: "open" }>["entries"], pd: boolean): ExportRow[] {
+  return entries.map((e, seq): ExportRow => [
+    seq,
+    Date.parse(e.time),
+    e.entryType,
+    e.pspReference,
+    e.reference,
+    String(e.amount),
+    e.currency,
+    String(e.balanceBefore),
+    String(e.balanceAfter),
+    e.recipientHandle,
+    pd ? e.name : null,
+    pd ? e.maskedPhoneNo : null,
+    pd ? e.message : null,
+  ]);
+}
+
+/** The plan's batches in ledger order (date, then funds before fees, then position), before any is read. */
+function itemsOf(plan: ExportPlan): Item[] {
+  const items: Item[] = [];
+  for (const ledgerDate of plan.dates) {
     for (const topic of plan.topics) {
-      const key = cacheKey(topic, date);
+      const key = cacheKey(topic, ledgerDate);
       const open = plan.open.get(key);
       if (open) {
-        const rows = open.entries.map(
-          (e, seq): ExportRow => ({
-            ledgerDate: date,
-            topic,
-            seq,
-            timeMs: Date.parse(e.time),
-            entryType: e.entryType,
-            pspReference: e.pspReference,
-            reference: e.reference,
-            amountMinor: BigInt(e.amount),
-            currency: e.currency,
-            balanceBeforeMinor: BigInt(e.balanceBefore),
-            balanceAfterMinor: BigInt(e.balanceAfter),
-            recipientHandle: e.recipientHandle,
-            payerName: pd ? e.name : null,
-            maskedPhoneNo: pd ? e.maskedPhoneNo : null,
-            message: pd ? e.message : null,
-            open: true,
-          }),
-        );
-        for (let i = 0; i < rows.length; i += EXPORT_BATCH) {
-          const batch = rows.slice(i, i + EXPORT_BATCH);
-          check(batch.length);
-          yield batch;
-        }
+        const rows = openRows(open.entries, plan.access.personalData);
+        for (let i = 0; i < rows.length; i += EXPORT_BATCH) items.push({ batch: { ledgerDate, topic, open: true, rows: rows.slice(i, i + EXPORT_BATCH) } });
         continue;
       }
       const day = plan.cached.get(key);
-      if (!day || day.entryCount === 0) continue;
-      let after = -1;
-      for (;;) {
-        const rows = pd
-          ? await db.$queryRaw<DbRow[]>`
-              SELECT "seq", "time", "entryType", "pspReference", "reference", "amountMinor", "currency", "balanceBeforeMinor", "balanceAfterMinor",
-                "recipientHandle", "payerName", "maskedPhoneNo", "message"
-              FROM "LedgerEntry" WHERE "ledgerDayId" = ${day.id}::uuid AND "seq" > ${after} ORDER BY "seq" LIMIT ${EXPORT_BATCH}`
-          : await db.$queryRaw<DbRow[]>`
-              SELECT "seq", "time", "entryType", "pspReference", "reference", "amountMinor", "currency", "balanceBeforeMinor", "balanceAfterMinor",
-                "recipientHandle", NULL::text AS "payerName", NULL::text AS "maskedPhoneNo", NULL::text AS "message"
-              FROM "LedgerEntry" WHERE "ledgerDayId" = ${day.id}::uuid AND "seq" > ${after} ORDER BY "seq" LIMIT ${EXPORT_BATCH}`;
-        if (rows.length === 0) break;
-        check(rows.length);
-        yield rows.map((r) => ({
-          ledgerDate: date,
-          topic,
-          seq: r.seq,
-          timeMs: r.time.getTime(),
-          entryType: r.entryType,
-          pspReference: r.pspReference,
-          reference: r.reference ?? "",
-          amountMinor: BigInt(r.amountMinor),
-          currency: r.currency,
-          balanceBeforeMinor: BigInt(r.balanceBeforeMinor),
-          balanceAfterMinor: BigInt(r.balanceAfterMinor),
-          recipientHandle: r.recipientHandle,
-          payerName: r.payerName,
-          maskedPhoneNo: r.maskedPhoneNo,
-          message: r.message,
-          open: false,
-        }));
-        after = rows.at(-1)!.seq;
-        if (rows.length < EXPORT_BATCH) break;
-      }
+      if (!day) continue;
+      for (let from = 0; from < day.entryCount; from += EXPORT_BATCH) items.push({ ledgerDate, topic, dayId: day.id, from, last: from + EXPORT_BATCH >= day.entryCount });
     }
+  }
+  return items;
+}
+
+/**
+ * The plan's entries in ledger order, in batches: cached days by ranges of position on the (ledgerDayId, seq)
+ * unique index (prepared statements), so the millionth row costs what the first did and the period is never held
+ * in memory, with EXPORT_READ_AHEAD batches queried ahead (across dates too); open days from the in-memory read
+ * the plan made. Personal-data fields are not even read without the grant's right to them. `failAfterRows` makes
+ * the stream fail part-way (tests of the no-receipt rule only).
+ */
+export async function* exportRowBatches(plan: ExportPlan, opts: { failAfterRows?: number } = {}): AsyncGenerator<ExportBatch> {
+  const ranged = statement(plan, false);
+  const openEnded = statement(plan, true);
+  const items = itemsOf(plan);
+  const read = (item: Item): Promise<ExportBatch> => {
+    if ("batch" in item) return Promise.resolve(item.batch);
+    const q = pool()
+      .query<ExportRow>({ ...(item.last ? openEnded : ranged), values: item.last ? [item.dayId, item.from] : [item.dayId, item.from, item.from + EXPORT_BATCH] })
+      .then(({ rows }): ExportBatch => ({ ledgerDate: item.ledgerDate, topic: item.topic, open: false, rows }));
+    q.catch(() => undefined); // awaited in order below; a query left behind by a cancelled export must not be unhandled
+    return q;
+  };
+  let produced = 0;
+  const inFlight: Promise<ExportBatch>[] = [];
+  let next = 0;
+  while (next < items.length || inFlight.length > 0) {
+    while (next < items.length && inFlight.length < EXPORT_READ_AHEAD) inFlight.push(read(items[next++]!));
+    const batch = await inFlight.shift()!;
+    if (batch.rows.length === 0) continue;
+    produced += batch.rows.length;
+    if (opts.failAfterRows !== undefined && produced > opts.failAfterRows) throw new Error("The export was interrupted.");
+    yield batch;
   }
 }

@@ -8,7 +8,7 @@ import type { ReceiptView } from "@/lib/exports/receipt-view";
 export type { ReceiptView };
 
 const select = {
-  id: true, createdAt: true, periodFrom: true, periodTo: true, format: true, rowCount: true, byteCount: true, sha256: true, columns: true, timeZone: true,
+  id: true, createdAt: true, periodFrom: true, periodTo: true, format: true, kind: true, rowCount: true, byteCount: true, sha256: true, columns: true, timeZone: true,
   openDates: true, filters: true, currency: true, netMinor: true, capturesMinor: true, feesMinor: true, payoutsMinor: true,
   user: { select: { name: true, email: true } },
 } satisfies Prisma.ExportReceiptSelect;
@@ -26,6 +26,7 @@ export function toReceiptView(r: Row): ReceiptView {
     from: dbDateToLedgerDate(r.periodFrom),
     to: dbDateToLedgerDate(r.periodTo),
     format: r.format,
+    kind: r.kind,
     rows: r.rowCount,
     bytes: Number(r.byteCount),
     sha256: r.sha256,

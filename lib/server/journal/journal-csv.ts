@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { hashedStream, type CompletedFile } from "@/lib/server/exports/export-file";
+import { recordJournalExport } from "@/lib/server/exports/record-export";
 import { csvWebStream, type CsvCell } from "@/lib/csv/csv-writer";
 import { visibleBounds, type LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { minor } from "@/lib/server/ledgers/ledger-cache";
@@ -24,8 +26,10 @@ export type JournalPlan =
   | { ok: false; status: 400 | 409 | 429 | 503; message: string; retryAfterSeconds?: number };
 
 /** Reads (and if needed fetches) the period and decides whether a journal can be made of it. */
-export async function planJournal(access: LedgerAccess, range: DateRange, now = new Date()): Promise<JournalPlan> {
-  if (access.reader.kind !== "partner") return { ok: false, status: 400, message: "The journal is for accounting partners." };
+export async function planJournal(access: LedgerAccess, range: DateRange, now = new Date(), opts: { accountsOf?: string } = {}): Promise<JournalPlan> {
+  // The accounts are a partner's: the reader's own, or (download again by the merchant) the partner's who exported.
+  const accountsOf = access.reader.kind === "partner" ? access.reader.partnerId : opts.accountsOf;
+  if (!accountsOf) return { ok: false, status: 400, message: "The journal is for accounting partners." };
   const bounds = visibleBounds(access, todayLedgerDate(now));
   const inside = clampRange(range, bounds);
   if (!inside || inside.from !== range.from || inside.to !== range.to) {
@@ -42,7 +46,7 @@ export async function planJournal(access: LedgerAccess, range: DateRange, now = 
     const through = view.completeThrough ? ` Choose a period that ends on or before ${view.completeThrough}.` : "";
     return { ok: false, status: 409, message: `Only closed ledger dates are booked. Still open: ${view.openDates.join(", ")}.${through}` };
   }
-  const accounts = await journalAccountsFor(access.reader.partnerId, access.ledger.merchantId, access.ledger.currency);
+  const accounts = await journalAccountsFor(accountsOf, access.ledger.merchantId, access.ledger.currency);
   const flaggedDates = view.days.filter((d) => d.checks.some((c) => c.status === "failed")).map((d) => d.date);
   return { ok: true, days: view.days, accounts, flaggedDates };
 }
@@ -71,38 +75,55 @@ export async function* journalVouchers(access: LedgerAccess, days: readonly DayS
   }
 }
 
+/** What a journal file added up to, filled in as its lines are written. */
+export interface JournalTally {
+  lines: number;
+  debitMinor: bigint;
+  creditMinor: bigint;
+}
+
 /**
- * The CSV bytes of a planned period. When the last line is written the export is recorded for the merchant's
- * access log (M7: action export, format csv, the number of lines); a stream that fails records nothing.
+ * The CSV bytes of a planned period, hashed as they pass. When the last line is written `onComplete` gets the
+ * SHA-256 and the tally (the route records the receipt and the access-log row then); a stream that fails never
+ * calls it. Deterministic for the same cache, accounts and checks: "download again" rebuilds the same bytes.
  */
-export function journalCsvStream(access: LedgerAccess, plan: Extract<JournalPlan, { ok: true }>, range: DateRange): ReadableStream<Uint8Array> {
+export function journalCsvStream(
+  access: LedgerAccess,
+  plan: Extract<JournalPlan, { ok: true }>,
+  onComplete?: (file: CompletedFile, tally: JournalTally) => Promise<void>,
+): ReadableStream<Uint8Array> {
+  const tally: JournalTally = { lines: 0, debitMinor: 0n, creditMinor: 0n };
   async function* rows(): AsyncGenerator<readonly CsvCell[]> {
-    let lines = 0;
     for await (const v of journalVouchers(access, plan.days, plan.accounts)) {
+      for (const p of v.flags.length > 0 ? [] : v.postings) {
+        tally.debitMinor += BigInt(p.debit);
+        tally.creditMinor += BigInt(p.credit);
+      }
       for (const row of voucherRows(v, access.ledger.currency, access.ledger.externalId)) {
-        lines++;
+        tally.lines++;
         yield row;
       }
     }
-    if (access.reader.kind === "partner") {
-      await db.ledgerAccessEvent.create({
-        data: {
-          userId: access.reader.userId,
-          partnerId: access.reader.partnerId,
-          merchantId: access.ledger.merchantId,
-          ledgerId: access.ledger.id,
-          grantId: access.reader.grantId,
-          action: "export",
-          format: "csv",
-          fromDate: ledgerDateToDb(range.from),
-          toDate: ledgerDateToDb(range.to),
-          rowCount: lines,
-        },
-        select: { id: true },
-      });
-    }
   }
-  return csvWebStream(JOURNAL_HEADER, rows());
+  return hashedStream(csvWebStream(JOURNAL_HEADER, rows()), onComplete ? (file) => onComplete(file, tally) : undefined);
+}
+
+/** The journal as a route's response: a file whose receipt and access-log row are written after its last byte. */
+export function journalResponse(access: LedgerAccess, plan: Extract<JournalPlan, { ok: true }>, range: DateRange, actorLabel: string, opts: { onReceipt?: (id: string) => void } = {}): Response {
+  const generatedAt = new Date();
+  const stream = journalCsvStream(access, plan, async (file, tally) => {
+    const { receiptId } = await recordJournalExport({ access, range, ...tally, flaggedDates: plan.flaggedDates, days: plan.days, file, generatedAt, actorLabel });
+    opts.onReceipt?.(receiptId);
+  });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${journalFilename(access.ledger.externalId, range, plan.flaggedDates.length > 0)}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      "x-journal-flagged-dates": String(plan.flaggedDates.length),
+    },
+  });
 }
 
 export function journalFilename(ledgerExternalId: string, range: DateRange, flagged: boolean): string {

@@ -265,6 +265,12 @@ export const ROUTE_ROWS: RouteRow[] = [
   { kind: "route", unit: "app/(partner)/partner/exports/[receiptId]/route.ts", expect: { own: "S N N N A A N N", other: "S N N N N N N N", scope: "S N N N A N N N" },
     url: "http://localhost/partner/exports/x",
     params: (c) => ({ receiptId: pick(c, c.w.receipts.tallBalanseFjord, c.w.receipts.kontoHygge, c.w.receipts.tallBalanseNordlys).id }) },
+  // M7 "download again" from the merchant's access log: any receipt of its own ledgers (here a partner's), through
+  // its own access to the ledger: another merchant's receipt is 404; the joint ledger (Bryggen) cannot be read
+  // with one sales unit's keys (403), and is outside the manager's sales units (404).
+  { kind: "route", unit: "app/(merchant)/merchant/exports/[receiptId]/route.ts", expect: { ...MERCHANT_READ, scope: "S F N F N N N N" },
+    url: "http://localhost/merchant/exports/x",
+    params: (c) => ({ receiptId: pick(c, c.w.receipts.tallBalanseFjord, c.w.receipts.tallBalanseNordlys, c.w.receipts.tallBalanseBryggen).id }) },
 ];
 
 /** Inline server actions (closures in a page) and the exported action each one only calls. */

@@ -46,8 +46,8 @@ export interface MatrixWorld {
   requests: Record<"toFjord" | "toNordlys" | "toBryggen" | "byTallBalanse" | "byKonto" | "byBokholderiet", Ref>;
   accountants: Record<"tallBalanse" | "konto" | "bokholderiet", Ref>;
   notifications: Record<Exclude<Persona, "signedOut"> | "nils", Ref>;
-  /** P4 export receipts: Tall & Balanse's of Fjord's and Nordlys' ledgers, Konto's of Hygge's. */
-  receipts: Record<"tallBalanseFjord" | "tallBalanseNordlys" | "kontoHygge", Ref>;
+  /** P4 export receipts: Tall & Balanse's of Fjord's (Grünerløkka's and Bryggen's joint) and Nordlys' ledgers, Konto's of Hygge's. */
+  receipts: Record<"tallBalanseFjord" | "tallBalanseBryggen" | "tallBalanseNordlys" | "kontoHygge", Ref>;
 }
 
 const inDays = (n: number) => ledgerDateToDb(shiftLedgerDate(todayLedgerDate(), n));
@@ -142,6 +142,7 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
   await pushAllGrantsToSandbox(db);
   const receipts = {
     tallBalanseFjord: await exportReceipt(partners.tallBalanse.id, ledgers.fjordGruner.externalId),
+    tallBalanseBryggen: await exportReceipt(partners.tallBalanse.id, ledgers.fjordBryggen.externalId),
     tallBalanseNordlys: await exportReceipt(partners.tallBalanse.id, ledgers.nordlys.externalId),
     kontoHygge: await exportReceipt(partners.konto.id, ledgers.hygge.externalId),
   };

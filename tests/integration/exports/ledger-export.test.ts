@@ -6,11 +6,12 @@ import type { RunningSandbox } from "@/sandbox/server";
 import { db } from "@/lib/server/db";
 import { todayLedgerDate } from "@/lib/dates";
 import { addDays } from "@/lib/ledgers/range";
-import { type LedgerAccess, getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
+import { type LedgerAccess, getPartnerLedgerAccess, getMerchantLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { exportResponse, redownloadResponse } from "@/lib/server/exports/export-response";
 import { exportOptionsSchema, type ExportOptions } from "@/lib/exports/schemas";
-import { ensureDemoWorld, merchantIdBySlug, partnerContextFor } from "@/tests/support/test-db";
+import { insertSyntheticLedger } from "@/bench/synthetic-ledger";
+import { ensureDemoWorld, merchantContextFor, merchantIdBySlug, partnerContextFor } from "@/tests/support/test-db";
 import { dateReads, forgetCachedDates, sandboxStats, startLedgerSandbox } from "../ledgers/sandbox-support";
 
 // P4: streamed exports from the ledger cache, with receipts (decision 021).
@@ -44,7 +45,8 @@ async function perAccess(ledgerExternalId: string): Promise<LedgerAccess> {
 
 /**
  * A scratch ledger of Fjord Kaffe granted to Tall og Balanse, with `days` cached dates of synthetic entries
- * inserted in bulk (8,000 funds and 2,000 fees a day), payer details included, and a formula in some messages.
+ * inserted in bulk (8,000 funds and 2,000 fees a day; bench/synthetic-ledger.ts), payer details included, and a
+ * formula in some messages.
  */
 async function scratchLedger(days: number, personalData: boolean): Promise<{ externalId: string; id: string }> {
   const per = await partnerContextFor(EMAIL, "tall-og-balanse");
@@ -53,24 +55,7 @@ async function scratchLedger(days: number, personalData: boolean): Promise<{ ext
   const ledger = await db.ledger.create({ data: { externalId, merchantId, currency: "NOK" }, select: { id: true } });
   scratchLedgers.push(ledger.id);
   await db.ledgerGrant.create({ data: { merchantId, partnerId: per.partnerId, ledgerId: ledger.id, status: "active", includesPersonalData: personalData }, select: { id: true } });
-  await db.$executeRaw`
-    WITH d AS (
-      INSERT INTO "LedgerDay" ("ledgerId", "topic", "ledgerDate", "entryCount", "hasPersonalData")
-      SELECT ${ledger.id}::uuid, t.topic::"LedgerTopic", ${FIRST}::date + g, CASE WHEN t.topic = 'funds' THEN ${FUNDS_PER_DAY}::int ELSE ${FEES_PER_DAY}::int END, true
-      FROM generate_series(0, ${days - 1}::int) g CROSS JOIN (VALUES ('funds'), ('fees')) t(topic)
-      RETURNING id, topic, "ledgerDate", "entryCount"
-    ), e AS (
-      SELECT d.id, d.topic, d."ledgerDate", s,
-        CASE WHEN d.topic = 'fees' THEN 'capture-fee' WHEN s % 10 < 7 THEN 'capture' WHEN s % 10 < 9 THEN 'refund' ELSE 'fees-retained' END AS kind,
-        CASE WHEN d.topic = 'fees' THEN -(s % 37 + 1) WHEN s % 10 < 7 THEN 1000 + s % 997 WHEN s % 10 < 9 THEN -(500 + s % 301) ELSE -(s % 53) END AS amount
-      FROM d CROSS JOIN LATERAL generate_series(0, d."entryCount" - 1) s
-    )
-    INSERT INTO "LedgerEntry" ("ledgerDayId", "ledgerId", "topic", "ledgerDate", "seq", "pspReference", "reference", "entryType", "time", "currency",
-      "amountMinor", "balanceBeforeMinor", "balanceAfterMinor", "recipientHandle", "payerName", "maskedPhoneNo", "message")
-    SELECT e.id, ${ledger.id}::uuid, e.topic, e."ledgerDate", e.s, 'psp-' || e."ledgerDate" || '-' || e.s, 'order-' || e.s, e.kind,
-      (e."ledgerDate"::timestamp + make_interval(secs => e.s * 4)) AT TIME ZONE 'Europe/Oslo', 'NOK', e.amount, 0, e.amount, 'NO:123456',
-      'Payer Secretname ' || e.s, '+47 9xx xx ' || lpad((e.s % 100)::text, 2, '0'), CASE WHEN e.s % 1000 = 0 THEN '=HYPERLINK("http://x")' ELSE 'Thanks' END
-    FROM e`;
+  await insertSyntheticLedger((sql, ...params) => db.$executeRawUnsafe(sql, ...params), { ledgerId: ledger.id, first: FIRST, days, fundsPerDay: FUNDS_PER_DAY, feesPerDay: FEES_PER_DAY, personalData: true });
   return { externalId, id: ledger.id };
 }
 
@@ -271,5 +256,36 @@ describe("dates not cached and dates still changing (demo ledger 302101, through
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.Status).toBe(receipt.openDates.includes(row["Ledger date"]!) ? "still changing" : "closed");
     expect(rows.some((r) => r.Status === "still changing")).toBe(true);
+  }, 60_000);
+});
+
+describe("the merchant downloads a partner's export again (M7, decision 029)", () => {
+  it("gets the same bytes through its own keys; another merchant gets 404; a file with payer details is refused", async () => {
+    const date = addDays(todayLedgerDate(), -5);
+    const per = await perAccess("302101");
+    let receiptId = "";
+    const first = await exportResponse(per, options({ from: date, to: date, purpose: "reconciliation" }), EMAIL, { onReceipt: (id) => (receiptId = id) });
+    const bytes = await bytesOf(first);
+    expect(receiptId).not.toBe("");
+
+    const kari = await getMerchantLedgerAccess(await merchantContextFor("kari@fjordkaffe.example", "fjord-kaffe"), "212001");
+    if (kari?.kind !== "ok") throw new Error("Kari should read 302101 with 212001's keys");
+    const again = await redownloadResponse(kari.access, receiptId, "kari@fjordkaffe.example");
+    expect(again.status).toBe(200);
+    expect((await bytesOf(again)).equals(bytes)).toBe(true);
+    // Recorded as the merchant's own export in its access log, with the format.
+    const event = await db.ledgerAccessEvent.findFirst({ where: { userId: kari.access.reader.userId, action: "export" }, orderBy: { id: "desc" } });
+    expect(event).toMatchObject({ format: "csv", partnerId: null });
+
+    // Nordlys Sport's admin, with a receipt of Fjord Kaffe's ledger: not found (not even "forbidden").
+    const nils = await getMerchantLedgerAccess(await merchantContextFor("nils@nordlys.example", "nordlys-sport"), "223001");
+    if (nils?.kind !== "ok") throw new Error("Nils should read his own ledger");
+    expect((await redownloadResponse(nils.access, receiptId, "nils@nordlys.example")).status).toBe(404);
+
+    // A file that had payer details stays with the partner granted them.
+    await db.exportReceipt.update({ where: { id: receiptId }, data: { columns: ["ledgerDate", "amount", "currency", "payerName"] } });
+    const refused = await redownloadResponse(kari.access, receiptId, "kari@fjordkaffe.example");
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toMatch(/payer details/);
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import type { RunningSandbox } from "@/sandbox/server";
 import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/scratch-database";
@@ -93,7 +94,7 @@ describe("the journal balances for every date of the demo world's ledgers", () =
     }
     expect(booked).toBeGreaterThan(28);
     // The file: every line in the ledger's currency, and per voucher the debits equal the credits.
-    const lines = parse(await csvText(m.journalCsvStream(access, plan, range)), { columns: true, bom: true }) as Line[];
+    const lines = parse(await csvText(m.journalCsvStream(access, plan)), { columns: true, bom: true }) as Line[];
     expect(new Set(lines.map((l) => l.currency))).toEqual(new Set([currency]));
     const byVoucher = new Map<string, number>();
     for (const l of lines) byVoucher.set(l.voucher, (byVoucher.get(l.voucher) ?? 0) + m.decimalToMinor(l.debit || "0") - m.decimalToMinor(l.credit || "0"));
@@ -111,7 +112,7 @@ describe("importing one day's journal back", () => {
     if (!plan.ok) throw new Error(plan.message);
     const view = await m.readLedgerRange(access, range);
     const a = m.defaultChartFor("NOK").accounts;
-    const lines = parse(await csvText(m.journalCsvStream(access, plan, range)), { columns: true, bom: true }) as Line[];
+    const lines = parse(await csvText(m.journalCsvStream(access, plan)), { columns: true, bom: true }) as Line[];
     expect(Object.keys(lines[0]!)).toEqual(["date", "voucher", "account", "debit", "credit", "currency", "text", "reference", "status"]);
     let payoutsSeen = 0;
     for (const day of view.days) {
@@ -156,7 +157,7 @@ describe("a date whose checks fail", () => {
       if (!plan.ok) throw new Error(plan.message);
       expect(plan.flaggedDates).toEqual([victim]);
       expect(m.journalFilename("302101", range, true)).toMatch(/-FLAGGED\.csv$/);
-      const lines = parse(await csvText(m.journalCsvStream(access, plan, range)), { columns: true, bom: true }) as Line[];
+      const lines = parse(await csvText(m.journalCsvStream(access, plan)), { columns: true, bom: true }) as Line[];
       const flagged = lines.filter((l) => l.date === victim);
       expect(flagged).toHaveLength(1);
       expect(flagged[0]).toMatchObject({ status: "flagged", account: "", debit: "", credit: "" });
@@ -221,13 +222,28 @@ describe("the client's accounts", () => {
     const range = await period(2);
     const plan = await m.planJournal(access, range);
     if (!plan.ok) throw new Error(plan.message);
-    const lines = parse(await csvText(m.journalCsvStream(access, plan, range)), { columns: true, bom: true }) as Line[];
+    let receiptId = "";
+    const res = m.journalResponse(access, plan, range, "per@tallbalanse.example", { onReceipt: (id) => (receiptId = id) });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const lines = parse(bytes.toString("utf8"), { columns: true, bom: true }) as Line[];
     const accounts = new Set(lines.map((l) => l.account));
     expect(accounts.has("1571") && accounts.has("1921")).toBe(true);
     expect(accounts.has("1570")).toBe(false);
-    // The download is in the merchant's access log as a CSV export.
-    const exported = await m.db.ledgerAccessEvent.findFirst({ where: { action: "export", format: "csv", ledger: { externalId: "302101" } }, orderBy: { id: "desc" } });
-    expect(exported?.rowCount).toBe(lines.length);
+    // The download has a receipt like any export, in the same transaction as its access-log row (a CSV export).
+    const receipt = await m.db.exportReceipt.findUniqueOrThrow({ where: { id: receiptId }, include: { accessEvent: true } });
+    expect(receipt).toMatchObject({ kind: "journal", format: "csv", rowCount: lines.length, byteCount: BigInt(bytes.length), sha256: createHash("sha256").update(bytes).digest("hex") });
+    expect(receipt.accessEvent).toMatchObject({ action: "export", format: "csv", rowCount: lines.length });
+    const debit = lines.reduce((s, l) => s + m.decimalToMinor(l.debit || "0"), 0);
+    expect((receipt.totals as Record<string, { journal: { debit: { sumMinor: string }; credit: { sumMinor: string } } }>).NOK!.journal).toMatchObject({ debit: { sumMinor: String(debit) }, credit: { sumMinor: String(debit) } });
+    expect(await m.db.auditEvent.count({ where: { action: "ledger.journalExported", targetId: receiptId } })).toBe(1);
+    // Download again: the same bytes, verified against the receipt; after the accounts change, refused.
+    const { redownloadResponse } = await import("@/lib/server/exports/export-response");
+    const again = await redownloadResponse(access, receiptId, "per@tallbalanse.example");
+    expect(again.status).toBe(200);
+    expect(Buffer.from(await again.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(await m.saveClientJournalAccounts(await per(), fjord, { ...m.defaultChartFor("NOK").accounts, clearing: "1572" })).toEqual({ changed: true });
+    const changed = await redownloadResponse(access, receiptId, "per@tallbalanse.example");
+    expect(changed.status).toBe(409);
   }, 60_000);
 
   it("lets an accountant edit only assigned clients, and no firm another firm's client", async () => {

@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { AccessLogFilters } from "@/components/access-log/access-log-filters";
+import { DownloadAgainButton } from "@/components/exports/download-again-button";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { ACCESS_LOG_CURSOR_PARTS, getAccessLogSummary, listAccessEventsPage } from "@/lib/server/access-log/list-access-events";
 import { ACCESS_LOG_EXPORT_LIMIT, ACCESS_LOG_PAGE_SIZE, accessLogSearchParams, parseAccessLogFilters } from "@/lib/lifecycle/access-log-filters";
@@ -101,8 +102,16 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
                       {r.action === "export" ? t("exportAs", { format: (r.format ?? "").toUpperCase() }) : t("actionRead")}
                     </Badge>
                     {r.receipt ? (
-                      <div className="mt-1 font-mono text-xs text-muted-foreground" title={r.receipt.sha256} data-testid="access-event-receipt" data-sha256={r.receipt.sha256}>
-                        {te("receipt", { hash: r.receipt.sha256.slice(0, 12) })}
+                      <div className="mt-1 space-y-1">
+                        <div className="font-mono text-xs text-muted-foreground" title={r.receipt.sha256} data-testid="access-event-receipt" data-sha256={r.receipt.sha256} data-kind={r.receipt.kind}>
+                          {te(r.receipt.kind === "journal" ? "journalReceipt" : "receipt", { hash: r.receipt.sha256.slice(0, 12) })}
+                        </div>
+                        {/* Payer details stay with the partner granted them: such a file is proven here, not served. */}
+                        {r.receipt.personalData ? (
+                          <div className="text-xs text-muted-foreground">{te("personalDataKept")}</div>
+                        ) : (
+                          <DownloadAgainButton href={`/merchant/exports/${r.receipt.id}`} fallbackName={`${r.receipt.kind === "journal" ? "journal" : "ledger"}-${r.ledger.externalId}-${r.fromDate}-${r.toDate}.${r.format ?? "csv"}`} />
+                        )}
                       </div>
                     ) : null}
                   </TableCell>

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { resolvePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
-import { journalCsvStream, journalFilename, planJournal } from "@/lib/server/journal/journal-csv";
+import { journalResponse, planJournal } from "@/lib/server/journal/journal-csv";
 import { dateRangeSchema } from "@/lib/ledgers/range";
 import { AppError } from "@/lib/errors/app-error";
 import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
@@ -33,15 +33,8 @@ export async function GET(req: NextRequest): Promise<Response> {
   }
   const plan = await planJournal(access, range);
   if (!plan.ok) return plain(plan.status, plan.message, plan.retryAfterSeconds);
-  return new Response(journalCsvStream(access, plan, range), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${journalFilename(access.ledger.externalId, range, plan.flaggedDates.length > 0)}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-      "x-journal-flagged-dates": String(plan.flaggedDates.length),
-    },
-  });
+  // A journal is an export: its receipt and access-log row are written after the last line (decision 030).
+  return journalResponse(access, plan, range, ctx.user.email);
 }
 
 function plain(status: number, message: string, retryAfterSeconds?: number): Response {

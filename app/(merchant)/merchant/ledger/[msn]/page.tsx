@@ -112,7 +112,7 @@ export default async function MerchantLedgerPage({ params, searchParams }: { par
           }}
         />
       </Suspense>
-      <ReceiptList receipts={await listLedgerReceipts(result.access)} />
+      <ReceiptList receipts={await listLedgerReceipts(result.access)} downloadHref={(id) => `/merchant/exports/${id}`} />
     </>
   );
 }

@@ -42,6 +42,7 @@ export default async function PartnerLedgerPage({ params, searchParams }: { para
             target={{ ledgerId: ledger.externalId }}
             ledgerId={ledger.externalId}
             href={`/partner/ledgers/${encodeURIComponent(ledger.externalId)}/export`}
+            journalHref={`/partner/journal?${new URLSearchParams({ ledger: ledger.externalId }).toString()}`}
             prepare={preparePartnerLedgerExportAction}
             personalData={access.personalData}
             bounds={visibleBounds(access, today)}
