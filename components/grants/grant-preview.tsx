@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatLedgerDate, formatMoney } from "@/lib/format";
+import { formatLedgerDate, formatMoney, formatTime } from "@/lib/format";
 import { previewGrantAction } from "@/lib/server/grants/actions";
 import type { GrantPreview as Preview, PreviewColumn, PreviewRow } from "@/lib/server/grants/preview-grant";
 import { grantQueryKeys } from "@/components/grants/partner-picker";
@@ -88,11 +88,10 @@ function ColumnList({ columns }: { columns: PreviewColumn[] }) {
 function PreviewTable({ preview, ledgerExternalId }: { preview: Extract<Preview, { kind: "rows" }>; ledgerExternalId: string }) {
   const t = useTranslations("grantPreview");
   const locale = useLocale();
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: "Europe/Oslo" });
   const cell = (row: PreviewRow, c: PreviewColumn) => {
     const v = row[c];
     if (c === "amount" || c === "balanceAfter") return formatMoney(v as number, preview.currency, locale);
-    if (c === "time") return time.format(new Date(v as string));
+    if (c === "time") return formatTime(v as string, locale);
     return v === null || v === undefined || v === "" ? "—" : String(v);
   };
   return (

@@ -10,6 +10,7 @@ import { cn } from "@/lib/utils/cn";
 import { INBOX_CURSOR_PARTS, listInbox } from "@/lib/server/lifecycle/inbox";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 import { MarkAllReadButton } from "@/components/notifications/mark-all-read-button";
+import { getFormat } from "@/lib/server/i18n/get-format";
 
 const PAGE_SIZE = 20;
 
@@ -24,6 +25,7 @@ export async function NotificationList({ userId, basePath, searchParams }: { use
     getTranslations("lists"),
     getFormatter(),
   ]);
+  const fmt = await getFormat();
   const params: SearchParams = { after: searchParams.after, before: searchParams.before };
   const now = new Date();
   return (
@@ -43,7 +45,7 @@ export async function NotificationList({ userId, basePath, searchParams }: { use
                   </div>
                   <p className="mt-1 text-sm whitespace-pre-line text-muted-foreground">{n.body}</p>
                   <p className="mt-1.5 text-xs text-muted-foreground">
-                    <time dateTime={n.createdAt} title={format.dateTime(new Date(n.createdAt), { dateStyle: "medium", timeStyle: "short" })}>
+                    <time dateTime={n.createdAt} title={fmt.dateTime(n.createdAt)}>
                       {format.relativeTime(new Date(n.createdAt), now)}
                     </time>
                   </p>

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/server/auth/auth";
 import { db } from "@/lib/server/db";
+import { isAppLocale, type AppLocale } from "@/lib/i18n/locales";
 
 export interface OrganisationChoice {
   /** "m:<merchantId>", "p:<partnerId>" or "admin": the value kept in the active-organisation cookie. */
@@ -18,6 +19,8 @@ export interface CurrentUser {
   email: string;
   name: string | null;
   isPlatformAdmin: boolean;
+  /** The language the person chose in the portal; null follows the browser. */
+  locale?: AppLocale | null;
   organisations: OrganisationChoice[];
 }
 
@@ -33,6 +36,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       email: true,
       name: true,
       isPlatformAdmin: true,
+      locale: true,
       merchantMemberships: { select: { role: true, merchant: { select: { id: true, name: true } } }, orderBy: { merchant: { name: "asc" } } },
       partnerMemberships: { select: { role: true, partner: { select: { id: true, name: true } } }, orderBy: { partner: { name: "asc" } } },
     },
@@ -43,7 +47,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     ...user.partnerMemberships.map((m) => ({ key: `p:${m.partner.id}`, kind: "partner" as const, id: m.partner.id, name: m.partner.name, role: m.role })),
     ...(user.isPlatformAdmin ? [{ key: "admin", kind: "admin" as const, id: "admin", name: "Platform administration", role: "admin" }] : []),
   ];
-  return { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin, organisations };
+  return { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin, locale: isAppLocale(user.locale) ? user.locale : null, organisations };
 });
 
 /** Pages call this first: no session → the sign-in page. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { createTranslator } from "next-intl";
-import messages from "@/messages/en";
+import { messagesFor } from "@/messages";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { grantSchemas, type GrantErrorKey } from "@/lib/grants/schemas";
 
 /**
@@ -8,10 +9,10 @@ import { grantSchemas, type GrantErrorKey } from "@/lib/grants/schemas";
  * same catalogue as the pages. English for now: users have no stored locale yet, and a notification is
  * written once for every reader.
  */
-export const SERVER_LOCALE = "en";
+export const SERVER_LOCALE: AppLocale = "en";
 
-export function serverTranslator<N extends "grantErrors" | "grantNotices" | "grantMail" | "grantProblems">(namespace: N) {
-  return createTranslator({ locale: SERVER_LOCALE, messages, namespace });
+export function serverTranslator<N extends "grantErrors" | "grantNotices" | "grantMail" | "grantProblems">(namespace: N, locale: AppLocale = SERVER_LOCALE) {
+  return createTranslator({ locale, messages: messagesFor(locale), namespace });
 }
 
 const errors = serverTranslator("grantErrors");

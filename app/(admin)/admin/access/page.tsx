@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Download, Layers, X } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -15,6 +15,7 @@ import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
 import { countOverviewByStatus, getMerchantLabel, listOverviewPage, listPartnerChoices } from "@/lib/server/admin-access/grant-overview";
 import type { GrantDisplayStatus } from "@/lib/grants/grant-status";
 import { OVERVIEW_STATUSES, overviewSearchParams, parseOverviewQuery, type OverviewQuery } from "@/lib/admin-access/overview-query";
+import { getFormat } from "@/lib/server/i18n/get-format";
 
 export const metadata: Metadata = { title: "Access overview" };
 
@@ -34,23 +35,20 @@ const href = (q: Partial<OverviewQuery> & { filters: OverviewQuery["filters"] },
 export default async function AdminAccessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformAdmin();
   const query = parseOverviewQuery(await searchParams);
-  const [page, counts, partners, merchant, t, format] = await Promise.all([
+  const [page, counts, partners, merchant, t] = await Promise.all([
     listOverviewPage(query),
     countOverviewByStatus(query.filters),
     listPartnerChoices(),
     query.filters.merchantId ? getMerchantLabel(query.filters.merchantId) : null,
     getTranslations("adminOverview"),
-    getFormatter(),
   ]);
+  const fmt = await getFormat();
   const { filters, sort } = query;
   const shown = filters.status ? counts[filters.status] : counts.total;
   const max = Math.max(1, ...OVERVIEW_STATUSES.map((s) => counts[s]));
-  const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : null);
+  const day = (d: string | null) => (d ? fmt.ledgerDate(d) : null);
   const periodText = (g: { periodFrom: string | null; periodTo: string | null }) =>
-    g.periodFrom && g.periodTo ? t("period", { from: day(g.periodFrom) ?? "", to: day(g.periodTo) ?? "" })
-    : g.periodFrom ? t("periodFrom", { from: day(g.periodFrom) ?? "" })
-    : g.periodTo ? t("periodTo", { to: day(g.periodTo) ?? "" })
-    : t("allDates");
+    fmt.period({ from: g.periodFrom, to: g.periodTo }, { from: (from) => t("periodFrom", { from }), until: (to) => t("periodTo", { to }), all: t("allDates") });
   const filtered = Object.keys(filters).length > 0;
   return (
     <>
@@ -172,7 +170,7 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
                     <div>{g.grantedBy ?? "—"}</div>
                     {g.approvedBy ? <div className="text-xs text-muted-foreground">{t("approvedBy", { name: g.approvedBy })}</div> : null}
                   </TableCell>
-                  <TableCell className="whitespace-nowrap text-sm tabular-nums">{g.lastUsedAt ? format.dateTime(new Date(g.lastUsedAt), { dateStyle: "medium", timeStyle: "short" }) : t("never")}</TableCell>
+                  <TableCell className="whitespace-nowrap text-sm tabular-nums">{g.lastUsedAt ? fmt.dateTime(g.lastUsedAt) : t("never")}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Download, ScrollText } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -16,6 +16,7 @@ import { auditFilterOptions, listAuditEvents } from "@/lib/server/admin-audit/li
 import { verifyAuditChainAction } from "@/lib/server/admin-audit/actions";
 import { auditFilterQuery, hasAuditFilters, parseAuditFilters } from "@/lib/admin-audit/filters";
 import { AUDIT_EVENT_TYPES, auditEventLabelKey } from "@/lib/reconciliation/audit-event-types";
+import { getFormat } from "@/lib/server/i18n/get-format";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -23,14 +24,14 @@ export const metadata: Metadata = { title: "Audit trail" };
 export default async function AuditTrailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformAdmin();
   const filters = parseAuditFilters(await searchParams);
-  const [{ rows, nextBeforeId }, options, t, tf, te, format] = await Promise.all([
+  const [{ rows, nextBeforeId }, options, t, tf, te] = await Promise.all([
     listAuditEvents(filters),
     auditFilterOptions(),
     getTranslations("adminAudit"),
     getTranslations("adminAuditFilters"),
     getTranslations("auditEventTypes"),
-    getFormatter(),
   ]);
+  const fmt = await getFormat();
   const label = (code: string) => {
     const key = auditEventLabelKey(code);
     return key ? te(key as "grant__created") : te("unknown", { code });
@@ -110,7 +111,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
             <TableBody>
               {rows.map((e) => (
                 <TableRow key={e.id} data-testid="audit-row" data-action={e.action}>
-                  <TableCell className="whitespace-nowrap text-sm tabular-nums">{format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short" })}</TableCell>
+                  <TableCell className="whitespace-nowrap text-sm tabular-nums">{fmt.dateTime(e.at)}</TableCell>
                   <TableCell className="text-sm">{e.actor}</TableCell>
                   <TableCell><Badge variant="outline" title={e.action}>{label(e.action)}</Badge></TableCell>
                   <TableCell className="text-sm">

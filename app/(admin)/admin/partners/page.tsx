@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Handshake } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -13,6 +13,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { PartnerStatusButtons } from "@/components/admin/partner-status-buttons";
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
 import { countPartnersByStatus, encodePartnerCursor, listPartners, listPartnerStatusEvents, parsePartnerListQuery, PARTNER_STATUSES } from "@/lib/server/admin-partners/list-partners";
+import { getFormat } from "@/lib/server/i18n/get-format";
 
 export const metadata: Metadata = { title: "Partners" };
 
@@ -22,7 +23,8 @@ const STATUS_VARIANT: Record<(typeof PARTNER_STATUSES)[number], BadgeVariant> = 
 export default async function AdminPartnersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformAdmin();
   const query = parsePartnerListQuery(await searchParams);
-  const [page, counts, t, format] = await Promise.all([listPartners(query), countPartnersByStatus(query), getTranslations("adminPartners"), getFormatter()]);
+  const [page, counts, t] = await Promise.all([listPartners(query), countPartnersByStatus(query), getTranslations("adminPartners")]);
+  const fmt = await getFormat();
   const reasons = new Map(
     await Promise.all(page.rows.filter((p) => p.status === "suspended").map(async (p) => [p.id, (await listPartnerStatusEvents(p.id, 1))[0]?.reason ?? null] as const)),
   );
@@ -75,7 +77,7 @@ export default async function AdminPartnersPage({ searchParams }: { searchParams
                   <TableCell className="text-sm">
                     <Badge variant={STATUS_VARIANT[p.status]} dot data-testid="partner-status">{t(`status.${p.status}`)}</Badge>
                     {p.status === "suspended" && reasons.get(p.id) ? <div className="mt-1 max-w-64 text-xs text-muted-foreground">{t("reason", { reason: reasons.get(p.id) ?? "" })}</div> : null}
-                    {p.status === "approved" && p.approvedAt ? <div className="mt-1 text-xs text-muted-foreground">{t("approvedOn", { date: format.dateTime(new Date(p.approvedAt), { dateStyle: "medium" }) })}</div> : null}
+                    {p.status === "approved" && p.approvedAt ? <div className="mt-1 text-xs text-muted-foreground">{t("approvedOn", { date: fmt.date(p.approvedAt) })}</div> : null}
                   </TableCell>
                   <TableCell className="text-right text-sm tabular-nums">{p.staff}</TableCell>
                   <TableCell className="text-right text-sm tabular-nums">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { GitCompareArrows } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -16,6 +16,7 @@ import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
 import { findingFilterOptions, latestRun, listFindings } from "@/lib/server/reconciliation/findings";
 import { checkReconciliationNowAction } from "@/lib/server/reconciliation/actions";
 import { FINDING_KINDS, parseFindingFilters, type FindingFilters } from "@/lib/reconciliation/types";
+import { getFormat } from "@/lib/server/i18n/get-format";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 
@@ -34,14 +35,14 @@ function hrefFor(f: FindingFilters, cursor?: string): string {
 export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformAdmin();
   const filters = parseFindingFilters(await searchParams);
-  const [{ rows, nextCursor }, options, run, t, format] = await Promise.all([
+  const [{ rows, nextCursor }, options, run, t] = await Promise.all([
     listFindings(filters),
     findingFilterOptions(),
     latestRun(),
     getTranslations("reconciliation"),
-    getFormatter(),
   ]);
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const fmt = await getFormat();
+  const when = (iso: string) => fmt.dateTime(iso);
   const running = run !== null && run.finishedAt === null;
   const filtered = Boolean(filters.kind || filters.partnerId || filters.merchantId || filters.state !== "open");
   return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Download, Eye, ScrollText, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonVariants } from "@/components/ui/button";
@@ -15,6 +15,7 @@ import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { getAccessLogSummary, listAccessEvents } from "@/lib/server/access-log/list-access-events";
 import { ACCESS_LOG_EXPORT_LIMIT, ACCESS_LOG_PAGE_SIZE, accessLogSearchParams, parseAccessLogFilters, type AccessLogFilters as Filters } from "@/lib/lifecycle/access-log-filters";
 import { formatLedgerDate } from "@/lib/format";
+import { getFormat } from "@/lib/server/i18n/get-format";
 
 export const metadata: Metadata = { title: "Access log" };
 
@@ -23,14 +24,14 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
   const ctx = await requireMerchantContext();
   const { filters, ignored } = parseAccessLogFilters(await searchParams);
   const now = new Date();
-  const [page, summary, t, te, format, locale] = await Promise.all([
+  const [page, summary, t, te, locale] = await Promise.all([
     listAccessEvents(ctx, filters),
     getAccessLogSummary(ctx, now),
     getTranslations("accessLog"),
     getTranslations("exports.accessLog"),
-    getFormatter(),
     getLocale(),
   ]);
+  const fmt = await getFormat();
   const filtered = Boolean(filters.partnerId || filters.ledgerId || filters.action || filters.from || filters.to);
   const link = (p: number) => {
     const sp = accessLogSearchParams({ ...filters, page: p } satisfies Filters).toString();
@@ -80,7 +81,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
               {page.rows.map((r) => (
                 <TableRow key={r.id} data-testid="access-event">
                   <TableCell className="align-top whitespace-nowrap">
-                    <time dateTime={r.at} className="text-sm">{format.dateTime(new Date(r.at), { dateStyle: "medium", timeStyle: "short" })}</time>
+                    <time dateTime={r.at} className="text-sm">{fmt.dateTime(r.at)}</time>
                   </TableCell>
                   <TableCell className="align-top">
                     <div className="font-medium">{r.person?.name ?? t("formerUser")}</div>
@@ -104,7 +105,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
                   <TableCell className="align-top text-sm whitespace-nowrap tabular-nums">
                     {r.fromDate === r.toDate ? formatLedgerDate(r.fromDate, locale) : t("dateRange", { from: formatLedgerDate(r.fromDate, locale), to: formatLedgerDate(r.toDate, locale) })}
                   </TableCell>
-                  <TableCell numeric className="align-top">{r.rowCount === null ? "—" : format.number(r.rowCount)}</TableCell>
+                  <TableCell numeric className="align-top">{r.rowCount === null ? "—" : fmt.number(r.rowCount)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

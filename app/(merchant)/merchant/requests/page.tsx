@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { CircleCheck, Clock, Inbox, XCircle } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
@@ -16,6 +16,7 @@ import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { listRequestsForMerchant } from "@/lib/server/access-requests/list-requests";
 import { countMerchantRequests } from "@/lib/server/access-requests/count-requests";
+import { getFormat } from "@/lib/server/i18n/get-format";
 
 export const metadata: Metadata = { title: "Access requests" };
 
@@ -23,7 +24,8 @@ export const metadata: Metadata = { title: "Access requests" };
 export default async function MerchantRequestsPage() {
   const ctx = await requireMerchantContext();
   const now = new Date();
-  const [requests, counts, t, format] = await Promise.all([listRequestsForMerchant(ctx, now), countMerchantRequests(ctx, now), getTranslations("merchantRequests"), getFormatter()]);
+  const [requests, counts, t] = await Promise.all([listRequestsForMerchant(ctx, now), countMerchantRequests(ctx, now), getTranslations("merchantRequests")]);
+  const fmt = await getFormat();
   const open = requests.filter((r) => r.status === "pending");
   const history = requests.filter((r) => r.status !== "pending");
   const canDecide = merchantCan(ctx.role, "requests.decide");
@@ -69,7 +71,7 @@ export default async function MerchantRequestsPage() {
                   <TableCell className="align-top">
                     <div className="font-medium">{r.partner.name}</div>
                     <div className="text-xs text-muted-foreground tabular-nums">{t("orgNo", { orgNo: r.partner.orgNo })}</div>
-                    <div className="mt-1 text-xs text-muted-foreground">{t("askedOn", { date: format.dateTime(new Date(r.createdAt), { dateStyle: "medium" }) })}</div>
+                    <div className="mt-1 text-xs text-muted-foreground">{t("askedOn", { date: fmt.date(r.createdAt) })}</div>
                   </TableCell>
                   <TableCell className="align-top"><RequestedScope {...r} /></TableCell>
                   <TableCell className="align-top"><RequestAnswer request={r} now={now} /></TableCell>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { CircleCheck, Clock, Inbox, ShieldAlert, UserLock, XCircle } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
@@ -14,13 +14,15 @@ import { WithdrawRequestButton } from "@/components/requests/withdraw-request-bu
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { listRequestsForPartner } from "@/lib/server/access-requests/list-requests";
+import { getFormat } from "@/lib/server/i18n/get-format";
 
 export const metadata: Metadata = { title: "Access requests" };
 
 /** P7: the firm's owners ask merchants for access and follow the answers. */
 export default async function PartnerRequestsPage() {
   const ctx = await requirePartnerContext();
-  const [t, format] = await Promise.all([getTranslations("partnerRequests"), getFormatter()]);
+  const [t] = await Promise.all([getTranslations("partnerRequests")]);
+  const fmt = await getFormat();
   if (ctx.partnerStatus === "suspended") {
     return (
       <>
@@ -105,7 +107,7 @@ export default async function PartnerRequestsPage() {
                       <div className="text-xs text-muted-foreground">{t("pendingMerchant")}</div>
                     )}
                     <div className="mt-1 text-xs text-muted-foreground">
-                      {t("askedBy", { name: r.requestedBy?.name ?? t("someone"), date: format.dateTime(new Date(r.createdAt), { dateStyle: "medium" }) })}
+                      {t("askedBy", { name: r.requestedBy?.name ?? t("someone"), date: fmt.date(r.createdAt) })}
                     </div>
                   </TableCell>
                   <TableCell className="align-top">
