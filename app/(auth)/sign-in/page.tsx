@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { KeyRound } from "lucide-react";
@@ -12,8 +11,9 @@ import { getSignInOptions } from "@/lib/server/auth/sign-in-options";
 import { demoSignInAction } from "@/lib/server/session/actions";
 import { signInWithOidcAction } from "@/lib/server/session/sign-in-with-oidc";
 import { SIGN_IN_RATE_LIMITED } from "@/lib/server/rate-limit/sign-in-limit";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = pageTitle("signIn");
 
 const GROUP_ORDER = ["merchant", "partner", "admin"] as const;
 // ?error= values the sign-in flow sets (lib/server/auth/auth.ts); anything else gets the generic text.

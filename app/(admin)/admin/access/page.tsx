@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Download, Layers, X } from "lucide-react";
@@ -16,8 +15,9 @@ import { countOverviewByStatus, getMerchantLabel, listOverviewPage, listPartnerC
 import type { GrantDisplayStatus } from "@/lib/grants/grant-status";
 import { OVERVIEW_STATUSES, overviewSearchParams, parseOverviewQuery, type OverviewQuery } from "@/lib/admin-access/overview-query";
 import { getFormat } from "@/lib/server/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Access overview" };
+export const generateMetadata = pageTitle("accessOverview");
 
 const BAR: Record<GrantDisplayStatus, string> = {
   active: "bg-success", expiring_soon: "bg-warning", pending_approval: "bg-info", expired: "bg-neutral", revoked: "bg-neutral/60", declined: "bg-danger",

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Handshake } from "lucide-react";
@@ -14,8 +13,9 @@ import { PartnerStatusButtons } from "@/components/admin/partner-status-buttons"
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
 import { countPartnersByStatus, encodePartnerCursor, listPartners, listPartnerStatusEvents, parsePartnerListQuery, PARTNER_STATUSES } from "@/lib/server/admin-partners/list-partners";
 import { getFormat } from "@/lib/server/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Partners" };
+export const generateMetadata = pageTitle("partners");
 
 const STATUS_VARIANT: Record<(typeof PARTNER_STATUSES)[number], BadgeVariant> = { pending: "info", approved: "success", suspended: "danger" };
 

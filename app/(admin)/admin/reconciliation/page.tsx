@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { GitCompareArrows } from "lucide-react";
@@ -17,8 +16,9 @@ import { findingFilterOptions, latestRun, listFindings } from "@/lib/server/reco
 import { checkReconciliationNowAction } from "@/lib/server/reconciliation/actions";
 import { FINDING_KINDS, parseFindingFilters, type FindingFilters } from "@/lib/reconciliation/types";
 import { getFormat } from "@/lib/server/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Reconciliation" };
+export const generateMetadata = pageTitle("reconciliation");
 
 function hrefFor(f: FindingFilters, cursor?: string): string {
   const q = new URLSearchParams();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Download, Eye, ScrollText, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,8 +15,9 @@ import { getAccessLogSummary, listAccessEvents } from "@/lib/server/access-log/l
 import { ACCESS_LOG_EXPORT_LIMIT, ACCESS_LOG_PAGE_SIZE, accessLogSearchParams, parseAccessLogFilters, type AccessLogFilters as Filters } from "@/lib/lifecycle/access-log-filters";
 import { formatLedgerDate } from "@/lib/format";
 import { getFormat } from "@/lib/server/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Access log" };
+export const generateMetadata = pageTitle("accessLog");
 
 /** M7: who at which partner read or exported which ledger and dates, when, in which format. */
 export default async function AccessLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ClipboardCheck } from "lucide-react";
@@ -16,8 +15,9 @@ import { END_DATE_HORIZON_YEARS } from "@/lib/grants/four-eyes";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { countPendingApprovals, listPendingApprovals } from "@/lib/server/grants/queries";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Approvals" };
+export const generateMetadata = pageTitle("approvals");
 
 /** M5: access waiting for a second merchant admin. Admins decide here; others see what waits on their sales units. */
 export default async function ApprovalsPage() {

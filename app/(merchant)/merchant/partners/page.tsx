@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ChevronRight, Clock, Hourglass, Plus, SearchX, Store, Users } from "lucide-react";
@@ -21,8 +20,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 import { MerchantFindingsAlert } from "@/components/reconciliation/merchant-findings-alert";
 import { openFindingsForMerchant } from "@/lib/server/reconciliation/findings";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Accounting partners" };
+export const generateMetadata = pageTitle("accountingPartners");
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CircleCheck, Clock, Inbox, XCircle } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,8 +16,9 @@ import { merchantCan } from "@/lib/server/authz/permissions";
 import { listRequestsForMerchant } from "@/lib/server/access-requests/list-requests";
 import { countMerchantRequests } from "@/lib/server/access-requests/count-requests";
 import { getFormat } from "@/lib/server/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Access requests" };
+export const generateMetadata = pageTitle("accessRequests");
 
 /** M4: accounting partners ask; the merchant approves (possibly narrowed) or declines; requests expire. */
 export default async function MerchantRequestsPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CircleCheck, Clock, Inbox, ShieldAlert, UserLock, XCircle } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,8 +14,9 @@ import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { listRequestsForPartner } from "@/lib/server/access-requests/list-requests";
 import { getFormat } from "@/lib/server/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Access requests" };
+export const generateMetadata = pageTitle("accessRequests");
 
 /** P7: the firm's owners ask merchants for access and follow the answers. */
 export default async function PartnerRequestsPage() {

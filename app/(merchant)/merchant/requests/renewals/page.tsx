@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CalendarClock, CircleSlash, Clock, RefreshCw } from "lucide-react";
@@ -17,8 +16,9 @@ import { merchantCan } from "@/lib/server/authz/permissions";
 import { countMerchantRequests } from "@/lib/server/access-requests/count-requests";
 import { listRenewals, LAPSED_LIST_DAYS, RENEWAL_WINDOW_DAYS, type RenewalCandidate } from "@/lib/server/lifecycle/list-renewals";
 import { formatLedgerDate } from "@/lib/format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Renewals" };
+export const generateMetadata = pageTitle("renewals");
 
 /** M8: access that ends soon, renewed in one click; and access that ended lately. */
 export default async function RenewalsPage() {

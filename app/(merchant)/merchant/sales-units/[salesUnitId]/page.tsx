@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Users } from "lucide-react";
@@ -11,8 +10,9 @@ import { GrantScope } from "@/components/grants/grant-scope";
 import { LedgerCell } from "@/components/merchant/sales-unit-cell";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { getSalesUnitForMerchant } from "@/lib/server/merchant-partners/list-partner-overview";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Sales unit" };
+export const generateMetadata = pageTitle("salesUnit");
 
 /** One sales unit's partners, including recently revoked ones. Another merchant's sales unit is a 404. */
 export default async function SalesUnitPage({ params }: { params: Promise<{ salesUnitId: string }> }) {

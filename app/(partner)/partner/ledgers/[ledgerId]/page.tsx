@@ -1,5 +1,4 @@
 import { Suspense } from "react";
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
@@ -16,8 +15,9 @@ import { visibleBounds } from "@/lib/server/ledgers/access/ledger-access";
 import { preparePartnerLedgerExportAction } from "@/lib/server/exports/actions";
 import { listLedgerReceipts } from "@/lib/server/exports/list-receipts";
 import { partnerLedgerSyncStatusAction, readPartnerLedgerEntriesAction, readPartnerLedgerRangeAction, syncPartnerLedgerAction } from "@/lib/server/ledgers/actions/partner-ledger-actions";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Ledger" };
+export const generateMetadata = pageTitle("ledger");
 
 /**
  * P2: a granted ledger. The grant is checked on the server before anything is read; a ledger that is not granted

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -13,8 +12,9 @@ import { GrantHistory } from "@/components/grants/grant-history";
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
 import { getOverviewGrant, listAdminGrantHistory } from "@/lib/server/admin-access/grant-overview";
 import { getFormat } from "@/lib/server/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Grant" };
+export const generateMetadata = pageTitle("grant");
 
 /** A1 drill-down: one grant across tenants, with its whole history from the audit trail. Platform admins only. */
 export default async function AdminGrantPage({ params }: { params: Promise<{ grantId: string }> }) {

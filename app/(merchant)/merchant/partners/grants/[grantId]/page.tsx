@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -22,8 +21,9 @@ import { markOutOfSync } from "@/lib/server/merchant-partners/grant-sync-status"
 import { MerchantFindingsAlert } from "@/components/reconciliation/merchant-findings-alert";
 import { openFindingsForMerchant } from "@/lib/server/reconciliation/findings";
 import { getFormat } from "@/lib/server/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Partner access" };
+export const generateMetadata = pageTitle("partnerAccess");
 
 /** M3/M5: one grant: its scope, who asked and approved, the consent, change/revoke, approve/decline, history. */
 export default async function GrantPage({ params }: { params: Promise<{ grantId: string }> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
@@ -9,8 +8,9 @@ import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { getClientJournalAccounts } from "@/lib/server/journal/journal-accounts";
 import { getFormat } from "@/lib/server/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Journal accounts" };
+export const generateMetadata = pageTitle("journalAccounts");
 
 /**
  * P4: the accounts a client's voucher journal posts to. The owner and the accountants assigned to the client may
