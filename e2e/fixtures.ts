@@ -95,7 +95,8 @@ export { expect };
  */
 export async function signInAs(page: Page, name: string, organisation?: string): Promise<void> {
   await page.goto("/sign-in");
-  await page.getByRole("button", { name: `Sign in as ${name}`, exact: true }).click();
+  // The button's name is its visible text after "Sign in as": the person, their role and e-mail.
+  await page.getByRole("button", { name: new RegExp(`^Sign in as ${name} `) }).click();
   await page.waitForURL((url) => url.pathname !== "/sign-in" && url.pathname !== "/", { timeout: 30_000 });
   if (new URL(page.url()).pathname === "/select-organisation" && organisation) {
     await page.getByRole("button", { name: organisation }).click();

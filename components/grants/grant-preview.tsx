@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatLedgerDate, formatMoney, formatTime } from "@/lib/format";
+import { EntryTypeLabel } from "@/components/ledger/entry-type-label";
 import { previewGrantAction } from "@/lib/server/grants/actions";
 import type { GrantPreview as Preview, PreviewColumn, PreviewRow } from "@/lib/server/grants/preview-grant";
 import { grantQueryKeys } from "@/components/grants/partner-picker";
@@ -85,6 +86,12 @@ function ColumnList({ columns }: { columns: PreviewColumn[] }) {
   );
 }
 
+/** "api:212002" is how upstream names a sales unit; people know it as its MSN. Other handles (Vippsnummer) stay as sent. */
+function recipientHandleText(handle: string, t: ReturnType<typeof useTranslations<"grantPreview">>): string {
+  const m = /^api:(\d+)$/.exec(handle);
+  return m ? t("handleMsn", { msn: m[1]! }) : handle.replace(/^[a-z]+:/, "");
+}
+
 function PreviewTable({ preview, ledgerExternalId }: { preview: Extract<Preview, { kind: "rows" }>; ledgerExternalId: string }) {
   const t = useTranslations("grantPreview");
   const locale = useLocale();
@@ -92,10 +99,14 @@ function PreviewTable({ preview, ledgerExternalId }: { preview: Extract<Preview,
     const v = row[c];
     if (c === "amount" || c === "balanceAfter") return formatMoney(v as number, preview.currency, locale);
     if (c === "time") return formatTime(v as string, locale);
+    // Plain words, not codes: the entry type's label, the sales unit's number instead of "api:212002".
+    if (c === "entryType" && typeof v === "string") return <EntryTypeLabel type={v} />;
+    if (c === "recipientHandle" && typeof v === "string") return recipientHandleText(v, t);
     return v === null || v === undefined || v === "" ? "—" : String(v);
   };
   return (
-    <div className="grid gap-2" data-testid="grant-preview" data-kind="rows">
+    // min-w-0 and a minmax(0,1fr) track: without them the grid grows to the table's width and overflows its card.
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-2" data-testid="grant-preview" data-kind="rows">
       <div className="flex flex-wrap items-center justify-between gap-2 text-[0.8125rem] text-muted-foreground">
         <span className="inline-flex items-center gap-1.5"><Eye aria-hidden className="size-3.5" />{t("ledgerDate", { date: formatLedgerDate(preview.ledgerDate, locale) })}</span>
         <span>{preview.totalRows === 0 ? t("empty") : t("rowsShown", { shown: preview.rows.length, total: preview.totalRows })}</span>

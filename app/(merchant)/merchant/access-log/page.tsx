@@ -63,7 +63,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
       </div>
       {ignored.length > 0 ? <Alert className="mb-4" variant="warning" role="status" title={t("ignoredFilters", { filters: ignored.map((k) => t(`filterName.${k}` as "filterName.partner")).join(", ") })} /> : null}
       {page.rows.length === 0 ? (
-        <EmptyState bordered icon={ScrollText} title={filtered ? t("noMatchTitle") : t("emptyTitle")} description={filtered ? t("noMatchDescription") : t("emptyDescription")} />
+        <EmptyState bordered titleAs="h2" icon={ScrollText} title={filtered ? t("noMatchTitle") : t("emptyTitle")} description={filtered ? t("noMatchDescription") : t("emptyDescription")} />
       ) : (
         <Card className="overflow-hidden p-0">
           <Table aria-label={t("tableLabel")}>

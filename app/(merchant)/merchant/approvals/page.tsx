@@ -38,7 +38,7 @@ export default async function ApprovalsPage() {
       <PageHeader title={t("title")} description={t("description")} meta={total > 0 ? <span>{t("count", { count: total })}</span> : undefined} />
       {!merchantCan(ctx.role, "grants.approve") ? <Alert className="mb-4" variant="info" title={t("notAdmin")} /> : null}
       {pending.length === 0 ? (
-        <EmptyState bordered icon={ClipboardCheck} title={t("emptyTitle")} description={t("emptyDescription")} />
+        <EmptyState bordered titleAs="h2" icon={ClipboardCheck} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
         <Card className="overflow-hidden p-0">
           <Table>
