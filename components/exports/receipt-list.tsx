@@ -6,7 +6,7 @@ import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/ca
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatLedgerDate, formatMoney } from "@/lib/format";
+import { formatMoney } from "@/lib/format";
 import type { ReceiptView } from "@/lib/exports/receipt-view";
 import { getFormat } from "@/lib/server/i18n/get-format";
 
