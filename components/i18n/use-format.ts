@@ -1,10 +1,10 @@
-"use client";
-import { useMemo } from "react";
 import { useLocale } from "next-intl";
 import { formatterFor, type Formatter } from "@/lib/format";
 
-/** The one formatter (lib/format) in the page's language, for client components: the same text the server writes. */
+/**
+ * The one formatter (lib/format) in the page's language, for components that are not async: client components
+ * and plain server components alike (next-intl's useLocale works in both), so both write the same text.
+ */
 export function useFormat(timeZone?: string): Formatter {
-  const locale = useLocale();
-  return useMemo(() => formatterFor(locale, timeZone), [locale, timeZone]);
+  return formatterFor(useLocale(), timeZone);
 }
