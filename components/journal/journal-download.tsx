@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/use-format";
 import { FileSpreadsheet } from "lucide-react";
 import { Button, buttonVariants } from "@/components/ui/button";
 import type { DateRange } from "@/lib/ledgers/range";
@@ -11,6 +12,7 @@ import type { DateRange } from "@/lib/ledgers/range";
  */
 export function JournalDownload({ ledgerId, range, closedThrough }: { ledgerId: string; range: DateRange; closedThrough?: string | null }) {
   const t = useTranslations("journal.download");
+  const fmt = useFormat();
   const href = `/partner/journal?${new URLSearchParams({ ledger: ledgerId, from: range.from, to: range.to }).toString()}`;
   const notClosed = closedThrough !== undefined && closedThrough !== range.to;
   return (
@@ -27,7 +29,7 @@ export function JournalDownload({ ledgerId, range, closedThrough }: { ledgerId: 
         </a>
       )}
       <span id="journal-download-hint" className="text-xs text-muted-foreground">
-        {notClosed ? (closedThrough ? t("notClosedUntil", { date: closedThrough }) : t("notClosed")) : t("hint")}
+        {notClosed ? (closedThrough ? t("notClosedUntil", { date: fmt.ledgerDate(closedThrough) }) : t("notClosed")) : t("hint")}
       </span>
     </div>
   );
