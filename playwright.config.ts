@@ -15,7 +15,7 @@ const oidcClientSecret = "portal-e2e-secret-0123456789abcdef";
 // Always localhost, never 127.0.0.1: Auth.js' CSRF and state cookies are bound to the host name.
 const baseURL = `http://localhost:${port}`;
 const browser = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } };
-const JOURNEYS = /(grants-.*|lifecycle-.*|ledgers-keys|journal-.*|admin-journey|admin-reconciliation|ledgers-exports|ledgers-faults|secrets-scan)\.spec\.ts$/;
+const JOURNEYS = /(i18n-.*|grants-.*|lifecycle-.*|ledgers-keys|journal-.*|admin-journey|admin-reconciliation|ledgers-exports|ledgers-faults|secrets-scan)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -43,8 +43,10 @@ export default defineConfig({
   // stored keys) run after, one feature at a time, so no spec sees another's half-made changes.
   projects: [
     { name: "first-start", testIgnore: JOURNEYS, use: browser },
+    // Norwegian and Danish journeys switch personas' language (and back): alone, before anything signs in as them again.
+    { name: "language-journeys", testMatch: /i18n-.*\.spec\.ts$/, dependencies: ["first-start"], retries: 0, use: browser },
     // A journey's retry would start from the world its first attempt changed: no retries there.
-    { name: "grant-journeys", testMatch: /grants-.*\.spec\.ts$/, dependencies: ["first-start"], retries: 0, use: browser },
+    { name: "grant-journeys", testMatch: /grants-.*\.spec\.ts$/, dependencies: ["language-journeys"], retries: 0, use: browser },
     { name: "lifecycle-journeys", testMatch: /lifecycle-.*\.spec\.ts$/, dependencies: ["grant-journeys"], retries: 0, use: browser },
     { name: "key-journeys", testMatch: /ledgers-keys\.spec\.ts$/, dependencies: ["lifecycle-journeys"], retries: 0, use: browser },
     // P4: a client's journal accounts are saved (changes the world), then a month's journal is downloaded.

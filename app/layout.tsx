@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { clientMessages } from "@/i18n/client-namespaces";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
@@ -17,12 +18,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request: Next.js can only put the CSP nonce (proxy.ts) on the scripts of a page
   // rendered for that request; a page prerendered at build time would carry none, and its scripts would be refused.
   await connection();
-  const locale = await getLocale();
+  const locale = (await getLocale()) as AppLocale;
   return (
     <html lang={locale}>
       <body className="min-h-dvh bg-background text-foreground antialiased">
         {/* Only the namespaces client components outside a persona use; each persona's frame sends its own. */}
-        <NextIntlClientProvider messages={clientMessages("root")}>
+        <NextIntlClientProvider messages={clientMessages("root", locale)}>
           <QueryProvider>
             {children}
             <Toaster />

@@ -87,6 +87,47 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
   ],
 });
 
+/**
+ * Axe on every page a test loads (each document load of a portal URL, once per path), not only where a spec
+ * calls `expectNoA11yViolations`: serious or critical findings fail the test at its end, naming page and rule.
+ * On with `test.use({ axeEveryPage: true })`, or for every spec with E2E_AXE_EVERY_PAGE=1.
+ */
+export const axeTest = test.extend<{ axeEveryPage: boolean; axeWatcher: void }>({
+  axeEveryPage: [process.env.E2E_AXE_EVERY_PAGE === "1", { option: true }],
+  axeWatcher: [
+    async ({ page, axeEveryPage }, use, testInfo) => {
+      if (!axeEveryPage) return use();
+      const seen = new Set<string>();
+      const findings: string[] = [];
+      const runs: Promise<void>[] = [];
+      page.on("load", () => {
+        const url = page.url();
+        if (!ORIGIN_PATTERN.test(url)) return;
+        const key = new URL(url).pathname;
+        if (seen.has(key)) return;
+        seen.add(key);
+        runs.push(
+          new AxeBuilder({ page })
+            .withTags(["wcag2a", "wcag2aa"])
+            .analyze()
+            .then((r) => {
+              for (const v of r.violations) if (v.impact === "serious" || v.impact === "critical") findings.push(`${key}: [${v.impact}] ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+            })
+            // The page navigated on while axe ran: that document is gone, and the next load is checked instead.
+            .catch(() => {
+              seen.delete(key);
+            }),
+        );
+      });
+      await use();
+      await Promise.all(runs);
+      await testInfo.attach("axe-every-page.txt", { body: [...seen].join("\n"), contentType: "text/plain" });
+      expect(findings, `axe found serious/critical violations on pages this test visited:\n${findings.join("\n")}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
 export { expect };
 
 /**
@@ -95,7 +136,8 @@ export { expect };
  */
 export async function signInAs(page: Page, name: string, organisation?: string): Promise<void> {
   await page.goto("/sign-in");
-  await page.getByRole("button", { name: `Sign in as ${name}`, exact: true }).click();
+  // The button's name is its visible text after "Sign in as": the person, their role and e-mail.
+  await page.getByRole("button", { name: new RegExp(`^Sign in as ${name} `) }).click();
   await page.waitForURL((url) => url.pathname !== "/sign-in" && url.pathname !== "/", { timeout: 30_000 });
   if (new URL(page.url()).pathname === "/select-organisation" && organisation) {
     await page.getByRole("button", { name: organisation }).click();

@@ -22,7 +22,7 @@ test("Kari replaces a sales unit's keys and tests the connection; secrets never 
   await expect(page.getByText("Keys saved. Test the connection to check them.")).toBeVisible();
   await expect(card).toContainText("Not tested since stored");
 
-  await card.getByRole("button", { name: "Test the connection of Fjord Kaffe Grünerløkka Nettbutikk" }).click();
+  await card.getByRole("button", { name: "Test connection for Fjord Kaffe Grünerløkka Nettbutikk" }).click();
   await expect(card.getByTestId("connection-result")).toContainText("The keys work");
   await expect(card.getByTestId("connection-result")).toContainText("302102");
   const html = await page.content();
@@ -30,7 +30,7 @@ test("Kari replaces a sales unit's keys and tests the connection; secrets never 
   expect(html).not.toContain("sandbox-sub-212002");
 
   // The shared ledger's sales unit: the keys work, but upstream lists no ledger for them, and the page says why.
-  await page.getByTestId("keys-212003").getByRole("button", { name: "Test the connection of Fjord Kaffe Bryggen" }).click();
+  await page.getByTestId("keys-212003").getByRole("button", { name: "Test connection for Fjord Kaffe Bryggen" }).click();
   await expect(page.getByTestId("keys-212003").getByTestId("connection-result")).toContainText("settles several sales units");
   await saveScreenshot(page, "keys-merchant");
 });

@@ -1,7 +1,6 @@
 import "server-only";
-import messages from "@/messages/en";
-
-type Messages = typeof messages;
+import { messagesFor, type Messages } from "@/messages";
+import type { AppLocale } from "@/lib/i18n/locales";
 type Namespace = keyof Messages;
 
 /**
@@ -46,7 +45,8 @@ export const CLIENT_NAMESPACES = {
 export type ClientMessageGroup = keyof typeof CLIENT_NAMESPACES;
 
 /** The part of the catalogue a route group's client components need (for NextIntlClientProvider's `messages`). */
-export function clientMessages<G extends ClientMessageGroup>(group: G): Pick<Messages, (typeof CLIENT_NAMESPACES)[G][number]> {
+export function clientMessages<G extends ClientMessageGroup>(group: G, locale: AppLocale): Pick<Messages, (typeof CLIENT_NAMESPACES)[G][number]> {
   const names: readonly Namespace[] = CLIENT_NAMESPACES[group];
+  const messages = messagesFor(locale);
   return Object.fromEntries(names.map((ns) => [ns, messages[ns]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[G][number]>;
 }

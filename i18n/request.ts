@@ -1,11 +1,10 @@
 import { getRequestConfig } from "next-intl/server";
-import en from "@/messages/en";
+import { messagesFor } from "@/messages";
+import { requestLocale } from "@/lib/server/i18n/request-locale";
 
-// English first; every text lives in messages/<locale>/ so nb, da and fi can follow without code changes.
-export const SUPPORTED_LOCALES = ["en"] as const;
-
-export default getRequestConfig(async () => ({
-  locale: "en",
-  timeZone: "Europe/Oslo",
-  messages: en,
-}));
+// The person's language (stored on the user), else the browser's, else English: lib/server/i18n/request-locale.ts.
+// The languages themselves are listed in lib/i18n/locales.ts; their texts in messages/<locale>/.
+export default getRequestConfig(async () => {
+  const locale = await requestLocale();
+  return { locale, timeZone: "Europe/Oslo", messages: messagesFor(locale) };
+});

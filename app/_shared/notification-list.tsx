@@ -11,6 +11,7 @@ import { listInbox } from "@/lib/server/notifications/inbox";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 import { MarkAllReadButton } from "@/components/notifications/mark-all-read-button";
 import { INBOX_CURSOR_PARTS } from "@/lib/notifications/types";
+import { getFormat } from "@/lib/i18n/get-format";
 
 const PAGE_SIZE = 20;
 
@@ -25,6 +26,7 @@ export async function NotificationList({ userId, basePath, searchParams }: { use
     getTranslations("lists"),
     getFormatter(),
   ]);
+  const fmt = await getFormat();
   const params: SearchParams = { after: searchParams.after, before: searchParams.before };
   const now = new Date();
   return (
@@ -44,7 +46,7 @@ export async function NotificationList({ userId, basePath, searchParams }: { use
                   </div>
                   <p className="mt-1 text-sm whitespace-pre-line text-muted-foreground">{n.body}</p>
                   <p className="mt-1.5 text-xs text-muted-foreground">
-                    <time dateTime={n.createdAt} title={format.dateTime(new Date(n.createdAt), { dateStyle: "medium", timeStyle: "short" })}>
+                    <time dateTime={n.createdAt} title={fmt.dateTime(n.createdAt)}>
                       {format.relativeTime(new Date(n.createdAt), now)}
                     </time>
                   </p>

@@ -1,11 +1,14 @@
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { clientMessages } from "@/i18n/client-namespaces";
 import { AppShell } from "@/components/shell/app-shell";
 import { NotificationBell } from "@/app/_shared/notification-bell";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { LanguageSwitch } from "@/components/shell/language-switch";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { setLocaleAction } from "@/lib/server/session/locale-actions";
 import { withNavIcons, type NamedNavEntry } from "@/components/shell/nav-icons";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { signOutAction, switchOrganisationAction } from "@/lib/server/session/actions";
@@ -16,6 +19,7 @@ type Kind = "merchant" | "partner" | "admin";
 /** The signed-in frame for each persona: its navigation, the organisation switcher and sign-out. */
 export async function PersonaShell({ kind, activeKey, user, children }: { kind: Kind; activeKey: string; user: CurrentUser; children: ReactNode }) {
   const [tn, tp, tr, tl] = await Promise.all([getTranslations("nav"), getTranslations("persona"), getTranslations("roles"), getTranslations("lifecycleNav")]);
+  const locale = (await getLocale()) as AppLocale;
   const activeRole = user.organisations.find((o) => o.key === activeKey)?.role ?? "";
   const nav: Record<Kind, NamedNavEntry[]> = {
     merchant: [
@@ -43,7 +47,7 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
   };
   // The persona's own part of the catalogue for its client components (i18n/client-namespaces.ts), not all of it.
   return (
-    <NextIntlClientProvider messages={clientMessages(kind)}>
+    <NextIntlClientProvider messages={clientMessages(kind, locale)}>
       <AppShell
         nav={withNavIcons(nav[kind])}
         user={{ name: user.name ?? user.email, email: user.email }}
@@ -59,6 +63,7 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
         }
         userMenu={
           <>
+            <LanguageSwitch current={locale} onSelectAction={setLocaleAction} label={tn("language")} />
             {kind === "admin" ? null : <NotificationBell userId={user.id} allHref={`/${kind}/notifications`} />}
             <SignOutButton action={signOutAction} label={tn("signOut")} />
           </>

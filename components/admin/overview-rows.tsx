@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/get-format";
 import { Card } from "@/components/ui/card";
 import { OverviewTable, type OverviewTableRow } from "@/components/admin/overview-table";
 import { OVERVIEW_STATUSES } from "@/lib/admin-access/overview-query";
@@ -14,13 +15,10 @@ const UNITS_SHOWN = 3;
  * (docs/performance.md, admin console; decision 027).
  */
 export async function OverviewRows({ rows, merchantHref }: { rows: OverviewRow[]; merchantHref: (merchantId: string) => string }) {
-  const [t, ts, format] = await Promise.all([getTranslations("adminOverview"), getTranslations("grantStatus"), getFormatter()]);
-  const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : "");
+  const [t, ts, fmt] = await Promise.all([getTranslations("adminOverview"), getTranslations("grantStatus"), getFormat()]);
+  const day = (d: string | null) => (d ? fmt.ledgerDate(d) : "");
   const periodText = (g: OverviewRow) =>
-    g.periodFrom && g.periodTo ? t("period", { from: day(g.periodFrom), to: day(g.periodTo) })
-    : g.periodFrom ? t("periodFrom", { from: day(g.periodFrom) })
-    : g.periodTo ? t("periodTo", { to: day(g.periodTo) })
-    : t("allDates");
+    fmt.period({ from: g.periodFrom, to: g.periodTo }, { from: (from) => t("periodFrom", { from }), until: (to) => t("periodTo", { to }), all: t("allDates") });
   const withPd = t("withPersonalData");
   const withoutPd = t("withoutPersonalData");
   const noEnd = t("noEnd");
@@ -43,7 +41,7 @@ export async function OverviewRows({ rows, merchantHref }: { rows: OverviewRow[]
     outOfSync: g.outOfSync,
     grantedBy: g.grantedBy ?? "—",
     approvedBy: g.approvedBy ? t("approvedBy", { name: g.approvedBy }) : null,
-    lastUse: g.lastUsedAt ? format.dateTime(new Date(g.lastUsedAt), { dateStyle: "medium", timeStyle: "short" }) : never,
+    lastUse: g.lastUsedAt ? fmt.dateTime(g.lastUsedAt) : never,
   }));
   return (
     <Card className="overflow-hidden p-0">

@@ -24,7 +24,6 @@ export function DemoSignInList({ personas, signInAction }: { personas: DemoPerso
           <button
             type="button"
             disabled={pending}
-            aria-label={t("demoSignInAs", { name: p.name })}
             onClick={() =>
               startTransition(async () => {
                 const result = await signInAction({ email: p.email });
@@ -35,6 +34,8 @@ export function DemoSignInList({ personas, signInAction }: { personas: DemoPerso
           >
             <Avatar name={p.name} size="sm" />
             <span className="min-w-0 flex-1">
+              {/* The accessible name starts with the visible text's words, not a different label (WCAG 2.5.3). */}
+              <span className="sr-only">{t("demoSignInPrefix")} </span>
               <span className="block truncate text-sm font-medium text-foreground">{p.name}</span>
               <span className="block truncate text-xs text-muted-foreground">{p.persona}</span>
             </span>

@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { FileCheck2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -6,8 +6,9 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { DownloadAgainButton } from "@/components/exports/download-again-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatLedgerDate, formatMoney } from "@/lib/format";
+import { formatMoney } from "@/lib/format";
 import type { ReceiptView } from "@/lib/exports/receipt-view";
+import { getFormat } from "@/lib/i18n/get-format";
 
 /**
  * P4 receipts of one ledger: who exported which period, how (format, purpose, columns, time zone), how many rows,
@@ -15,7 +16,8 @@ import type { ReceiptView } from "@/lib/exports/receipt-view";
  * journals have receipts too (decision 030) and are listed with the ledger files.
  */
 export async function ReceiptList({ receipts, downloadHref }: { receipts: ReceiptView[]; downloadHref?: (id: string) => string }) {
-  const [t, te, format, locale] = await Promise.all([getTranslations("exports.receipts"), getTranslations("exports"), getFormatter(), getLocale()]);
+  const [t, te, locale] = await Promise.all([getTranslations("exports.receipts"), getTranslations("exports"), getLocale()]);
+  const fmt = await getFormat();
   const purposeText = (p: string) => te(p === "full" ? "purposeFull" : p === "reconciliation" ? "purposeReconciliation" : "purposeBookkeeping");
   const topicsText = (p: string) => te(p === "funds" ? "topicsFunds" : p === "fees" ? "topicsFees" : "topicsBoth");
   return (
@@ -43,11 +45,11 @@ export async function ReceiptList({ receipts, downloadHref }: { receipts: Receip
             {receipts.map((r) => (
               <TableRow key={r.id} data-testid="export-receipt">
                 <TableCell className="align-top whitespace-nowrap">
-                  <time dateTime={r.createdAt} className="text-sm">{format.dateTime(new Date(r.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
+                  <time dateTime={r.createdAt} className="text-sm">{fmt.dateTime(r.createdAt)}</time>
                   <div className="text-xs text-muted-foreground">{t("by", { person: r.person ?? t("formerUser") })}</div>
                 </TableCell>
                 <TableCell className="align-top text-sm whitespace-nowrap tabular-nums">
-                  {formatLedgerDate(r.from, locale)} – {formatLedgerDate(r.to, locale)}
+                  {fmt.period({ from: r.from, to: r.to })}
                   {r.openDates.length > 0 ? <div className="mt-1"><Badge variant="warning" dot>{t("stillChanging", { count: r.openDates.length })}</Badge></div> : null}
                 </TableCell>
                 <TableCell className="align-top">
@@ -56,8 +58,8 @@ export async function ReceiptList({ receipts, downloadHref }: { receipts: Receip
                     {r.kind === "journal" ? t("journalDetails") : t("details", { purpose: purposeText(r.purpose), topics: topicsText(r.topics), timeZone: r.timeZone, columns: r.columns.length })}
                   </div>
                 </TableCell>
-                <TableCell numeric className="align-top" data-testid="receipt-rows">{format.number(r.rows)}</TableCell>
-                <TableCell numeric className="align-top" data-testid="receipt-net" data-minor={r.netMinor}>{formatMoney(BigInt(r.netMinor), r.currency)}</TableCell>
+                <TableCell numeric className="align-top" data-testid="receipt-rows">{fmt.number(r.rows)}</TableCell>
+                <TableCell numeric className="align-top" data-testid="receipt-net" data-minor={r.netMinor}>{formatMoney(BigInt(r.netMinor), r.currency, locale)}</TableCell>
                 <TableCell className="align-top">
                   <div className="flex items-center gap-1">
                     <code className="font-mono text-xs" title={r.sha256} data-testid="receipt-sha256" data-sha256={r.sha256}>{r.sha256.slice(0, 12)}…</code>

@@ -1,8 +1,9 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { History } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { scopeSummary, type NoticeTranslator } from "@/lib/grants/consent";
 import type { GrantHistoryEntry } from "@/lib/grants/types";
+import { getFormat } from "@/lib/i18n/get-format";
 
 const KNOWN = new Set(["created", "changed", "revoked", "approved", "declined", "expired"]);
 const str = (v: unknown) => (typeof v === "string" ? v : null);
@@ -11,7 +12,8 @@ const day = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(
 
 /** A grant's audit trail in words: what happened, who did it, when, and the scope or status it left. */
 export async function GrantHistory({ entries }: { entries: GrantHistoryEntry[] }) {
-  const [t, td, tn, ts, format, locale] = await Promise.all([getTranslations("grantHistory"), getTranslations("grantDetail"), getTranslations("grantNotices"), getTranslations("grantStatus"), getFormatter(), getLocale()]);
+  const [t, td, tn, ts, locale] = await Promise.all([getTranslations("grantHistory"), getTranslations("grantDetail"), getTranslations("grantNotices"), getTranslations("grantStatus"), getLocale()]);
+  const fmt = await getFormat();
   if (entries.length === 0) return <EmptyState icon={History} title={td("historyEmpty")} size="sm" />;
   const notices: NoticeTranslator = (key, values) => tn(key as "consent", values as never);
   const status = (v: unknown) => (str(v) ? ts(str(v) as "active") : "—");
@@ -30,7 +32,7 @@ export async function GrantHistory({ entries }: { entries: GrantHistoryEntry[] }
               {KNOWN.has(e.action.replace(/^grant\./, "")) ? t(e.action.replace(/^grant\./, "") as "created") : t("other", { action: e.action })}{" "}
               <span className="font-normal text-muted-foreground">{t("by", { actor: e.actorLabel })}</span>
             </p>
-            <p className="text-xs text-muted-foreground"><time dateTime={e.at}>{format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short" })}</time></p>
+            <p className="text-xs text-muted-foreground"><time dateTime={e.at}>{fmt.dateTime(e.at)}</time></p>
             <ul className="mt-1 space-y-0.5 text-[0.8125rem] text-muted-foreground">
               {before.status && before.status !== after.status ? <li>{t("statusChange", { from: status(before.status), to: status(after.status) })}</li> : !e.before && after.status ? <li>{t("statusNow", { to: status(after.status) })}</li> : null}
               {scope && e.action !== "grant.revoked" && e.action !== "grant.expired" ? <li>{t("scopeNow", { scope })}</li> : null}

@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatLedgerDate, formatMoney } from "@/lib/format";
+import { formatLedgerDate, formatMoney, formatTime } from "@/lib/format";
+import { EntryTypeLabel } from "@/components/ledger/entry-type-label";
 import { previewGrantAction } from "@/lib/server/grants/actions";
 import { grantQueryKeys } from "@/components/grants/partner-picker";
 import type { GrantPreview as Preview, PreviewColumn, PreviewRow } from "@/lib/grants/types";
@@ -85,18 +86,27 @@ function ColumnList({ columns }: { columns: PreviewColumn[] }) {
   );
 }
 
+/** "api:212002" is how upstream names a sales unit; people know it as its MSN. Other handles (Vippsnummer) stay as sent. */
+function recipientHandleText(handle: string, t: ReturnType<typeof useTranslations<"grantPreview">>): string {
+  const m = /^api:(\d+)$/.exec(handle);
+  return m ? t("handleMsn", { msn: m[1]! }) : handle.replace(/^[a-z]+:/, "");
+}
+
 function PreviewTable({ preview, ledgerExternalId }: { preview: Extract<Preview, { kind: "rows" }>; ledgerExternalId: string }) {
   const t = useTranslations("grantPreview");
   const locale = useLocale();
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: "Europe/Oslo" });
   const cell = (row: PreviewRow, c: PreviewColumn) => {
     const v = row[c];
     if (c === "amount" || c === "balanceAfter") return formatMoney(v as number, preview.currency, locale);
-    if (c === "time") return time.format(new Date(v as string));
+    if (c === "time") return formatTime(v as string, locale);
+    // Plain words, not codes: the entry type's label, the sales unit's number instead of "api:212002".
+    if (c === "entryType" && typeof v === "string") return <EntryTypeLabel type={v} />;
+    if (c === "recipientHandle" && typeof v === "string") return recipientHandleText(v, t);
     return v === null || v === undefined || v === "" ? "—" : String(v);
   };
   return (
-    <div className="grid gap-2" data-testid="grant-preview" data-kind="rows">
+    // min-w-0 and a minmax(0,1fr) track: without them the grid grows to the table's width and overflows its card.
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-2" data-testid="grant-preview" data-kind="rows">
       <div className="flex flex-wrap items-center justify-between gap-2 text-[0.8125rem] text-muted-foreground">
         <span className="inline-flex items-center gap-1.5"><Eye aria-hidden className="size-3.5" />{t("ledgerDate", { date: formatLedgerDate(preview.ledgerDate, locale) })}</span>
         <span>{preview.totalRows === 0 ? t("empty") : t("rowsShown", { shown: preview.rows.length, total: preview.totalRows })}</span>

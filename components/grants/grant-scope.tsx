@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { CalendarRange, Clock, EyeOff, UserRound } from "lucide-react";
-import { formatLedgerDate } from "@/lib/format";
+import { formatLedgerDate, formatPeriod } from "@/lib/format";
 
 export interface GrantScopeProps {
   periodFrom: string | null;
@@ -14,11 +14,7 @@ export function GrantScope({ periodFrom, periodTo, validUntil, includesPersonalD
   const t = useTranslations("scope");
   const locale = useLocale();
   const d = (v: string) => formatLedgerDate(v, locale);
-  const period =
-    periodFrom && periodTo ? t("between", { from: d(periodFrom), to: d(periodTo) })
-    : periodFrom ? t("from", { date: d(periodFrom) })
-    : periodTo ? t("until", { date: d(periodTo) })
-    : t("allDates");
+  const period = formatPeriod({ from: periodFrom, to: periodTo }, locale, { from: (date) => t("from", { date }), until: (date) => t("until", { date }), all: t("allDates") });
   return (
     <ul className="space-y-0.5 text-xs text-muted-foreground">
       <li className="flex items-center gap-1.5"><CalendarRange aria-hidden className="size-3.5" />{period}</li>

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/use-format";
 import { FileSpreadsheet } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { fetchDownload } from "@/components/exports/fetch-download";
@@ -17,6 +18,7 @@ export function JournalDownload({ ledgerId, range, closedThrough }: { ledgerId: 
   const t = useTranslations("journal.download");
   const router = useRouter();
   const [state, setState] = useState<{ kind: "idle" | "busy" } | { kind: "error"; message: string }>({ kind: "idle" });
+  const fmt = useFormat();
   const href = `/partner/journal?${new URLSearchParams({ ledger: ledgerId, from: range.from, to: range.to }).toString()}`;
   const notClosed = closedThrough !== undefined && closedThrough !== range.to;
 
@@ -47,7 +49,7 @@ export function JournalDownload({ ledgerId, range, closedThrough }: { ledgerId: 
         {t("button")}
       </Button>
       <span id="journal-download-hint" className="text-xs text-muted-foreground">
-        {notClosed ? (closedThrough ? t("notClosedUntil", { date: closedThrough }) : t("notClosed")) : t("hint")}
+        {notClosed ? (closedThrough ? t("notClosedUntil", { date: fmt.ledgerDate(closedThrough) }) : t("notClosed")) : t("hint")}
       </span>
       {state.kind === "error" ? (
         <p role="alert" className="w-full text-sm text-danger" data-testid="journal-download-error">{state.message}</p>

@@ -1,5 +1,6 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatCompact } from "@/lib/format";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { DaySummary } from "@/lib/ledgers/day-summary";
 import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
@@ -17,7 +18,7 @@ export function LedgerChart({ days, currency }: { days: DaySummary[]; currency: 
   const best = rows.reduce<(typeof rows)[number] | null>((a, r) => (!a || r.net > a.net ? r : a), null);
   const payoutCount = rows.filter((r) => r.payouts !== 0).length;
   const payoutSum = rows.reduce((s, r) => s + r.payouts, 0);
-  const compact = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
+  const locale = useLocale();
   return (
     <figure className="m-0">
       <div role="img" aria-label={`${t("title")}. ${best ? t("summary", { max: f.money(best.net), date: f.date(best.date), payouts: payoutCount, amount: f.money(payoutSum) }) : ""}`} className="h-64 w-full">
@@ -25,7 +26,7 @@ export function LedgerChart({ days, currency }: { days: DaySummary[]; currency: 
           <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid vertical={false} stroke="var(--color-border)" />
             <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} stroke="var(--color-muted-foreground)" minTickGap={12} />
-            <YAxis tickLine={false} axisLine={false} fontSize={12} stroke="var(--color-muted-foreground)" width={56} tickFormatter={(v: number) => compact.format(v / 100)} />
+            <YAxis tickLine={false} axisLine={false} fontSize={12} stroke="var(--color-muted-foreground)" width={56} tickFormatter={(v: number) => formatCompact(v / 100, locale)} />
             <ReferenceLine y={0} stroke="var(--color-input)" />
             <Tooltip
               cursor={{ fill: "var(--color-muted)" }}

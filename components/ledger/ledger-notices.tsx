@@ -12,7 +12,8 @@ import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
 export function LedgerNotices({ view, reader, onRetry, retrying }: { view: LedgerRangeView; reader: "partner" | "merchant"; onRetry: () => void; retrying: boolean }) {
   const t = useTranslations("ledgerView.states");
   const f = useLedgerFormat(view.currency);
-  const list = (dates: string[]) => dates.map(f.dayMonth).join(", ");
+  // Full dates: a short Nordic date ends in a dot, and "på 6.12.." read oddly at the end of a sentence.
+  const list = (dates: string[]) => dates.map(f.date).join(", ");
   const notices = [];
 
   if (view.problem) {

@@ -1,5 +1,5 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { ArrowDownToLine, Banknote, Receipt, RotateCcw, Sigma } from "lucide-react";
 import { StatCard } from "@/components/ui/stat-card";
 import { formatMoney } from "@/lib/format";
@@ -8,6 +8,7 @@ import { Money } from "@/components/ledger/money";
 
 /** The range's totals: captures, refunds, fees charged, payouts, and the net change of the funds balance. */
 export function LedgerStats({ view }: { view: LedgerRangeView }) {
+  const locale = useLocale();
   const t = useTranslations("ledgerView.stats");
   const { funds, fees } = view.totals;
   const c = view.currency;
@@ -22,7 +23,7 @@ export function LedgerStats({ view }: { view: LedgerRangeView }) {
         label={t("net")}
         icon={Sigma}
         value={<Money minor={funds.net} currency={c} signed className="text-xl" data-testid="stat-net" />}
-        hint={funds.openingBalance != null && funds.closingBalance != null ? t("netHint", { opening: formatMoney(funds.openingBalance, c), closing: formatMoney(funds.closingBalance, c) }) : undefined}
+        hint={funds.openingBalance != null && funds.closingBalance != null ? t("netHint", { opening: formatMoney(funds.openingBalance, c, locale), closing: formatMoney(funds.closingBalance, c, locale) }) : undefined}
       />
     </div>
   );

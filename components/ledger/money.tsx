@@ -1,7 +1,6 @@
-import { formatMoney } from "@/lib/format";
+import { useLocale } from "next-intl";
+import { formatAmount, formatMoney } from "@/lib/format";
 import { cn } from "@/lib/utils/cn";
-
-const plain = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
  * An amount in integer minor units, formatted only here for display, in the ledger's currency (lib/format).
@@ -9,7 +8,9 @@ const plain = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximum
  * units ride along in `data-minor`, so tests add amounts up without parsing display text. Server-safe.
  */
 export function Money({ minor, currency, className, signed = false, bare = false, ...rest }: { minor: number; currency: string; className?: string; signed?: boolean; bare?: boolean; "data-testid"?: string }) {
-  const text = bare ? plain.format(minor / 100) : formatMoney(minor, currency);
+  // useLocale works in server and client components alike: the amount is written in the page's language.
+  const locale = useLocale();
+  const text = bare ? formatAmount(minor, locale) : formatMoney(minor, currency, locale);
   return (
     <span data-minor={minor} className={cn("tabular-nums whitespace-nowrap", className)} {...rest}>
       {signed && minor > 0 ? `+${text}` : text}

@@ -59,7 +59,8 @@ export function SyncPanel({ target, actions, currency, initial }: { target: Ledg
           {s.lastSyncedAt ? t("lastSynced", { when: f.relative(s.lastSyncedAt, s.checkedAt) }) : s.cachedDates > 0 ? tb("cachedByViews") : t("neverSynced")}
         </p>
         {s.lastClosedDate ? <p className="text-muted-foreground">{t("closedThrough", { date: f.date(s.lastClosedDate) })}</p> : null}
-        {s.window ? (
+        {/* No bar without closed dates to cache: an empty window read as "complete" beside "Not synced yet". */}
+        {s.window && s.windowDates > 0 ? (
           <div className="space-y-1.5">
             <Progress value={s.cachedDates} max={Math.max(1, s.windowDates)} label={t("progressLabel")} valueText={t("progress", { cached: s.cachedDates, total: s.windowDates, from: f.date(s.window.from) })} tone={s.cachedDates >= s.windowDates ? "success" : "primary"} />
             <p className="text-xs text-muted-foreground" data-testid="sync-progress">

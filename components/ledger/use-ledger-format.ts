@@ -1,17 +1,20 @@
 "use client";
-import { useFormatter } from "next-intl";
-import { formatLedgerDate, formatMoney } from "@/lib/format";
+import { useFormatter, useLocale } from "next-intl";
+import { formatAmount, formatLedgerDate, formatMoney, formatTime } from "@/lib/format";
+import { DEFAULT_LEDGER_TZ } from "@/lib/dates";
 
-/** Display formatting for one ledger: its currency, ledger dates as calendar dates, times in Oslo time. */
-export function useLedgerFormat(currency: string) {
+/** Display formatting for one ledger (lib/format): its currency, ledger dates as calendar dates, times in the ledger's zone. */
+export function useLedgerFormat(currency: string, timeZone: string = DEFAULT_LEDGER_TZ) {
   const format = useFormatter();
+  const locale = useLocale();
   return {
-    money: (minor: number) => formatMoney(minor, currency),
-    date: (date: string) => formatLedgerDate(date),
-    shortDate: (date: string) => formatLedgerDate(date, "en-GB", "short"),
-    dayMonth: (date: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`)),
+    money: (minor: number) => formatMoney(minor, currency, locale),
+    amount: (minor: number) => formatAmount(minor, locale),
+    date: (date: string) => formatLedgerDate(date, locale),
+    shortDate: (date: string) => formatLedgerDate(date, locale, "short"),
+    dayMonth: (date: string) => formatLedgerDate(date, locale, "short"),
     // An unreadable time is shown as sent rather than throwing a RangeError that takes the table down.
-    time: (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone: "Europe/Oslo" })),
+    time: (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : formatTime(iso, locale, timeZone, true)),
     /** Relative to a given instant (not "now"), so the server's and the browser's text are the same. */
     relative: (iso: string, now: string) => format.relativeTime(new Date(iso), new Date(now)),
   };

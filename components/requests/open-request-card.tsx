@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { ApproveRequestDialog } from "@/components/requests/approve-request-dialog";
@@ -7,10 +7,12 @@ import { RequestStatusBadge } from "@/components/requests/request-status-badge";
 import { RequestedScope } from "@/components/requests/requested-scope";
 import { daysUntil } from "@/lib/lifecycle/request-status";
 import type { MerchantRequestView } from "@/lib/access-requests/types";
+import { getFormat } from "@/lib/i18n/get-format";
 
 /** One open request as the merchant sees it: who asks, for what and why, by when; approve or decline. */
 export async function OpenRequestCard({ request: r, now, readOnlyReason }: { request: MerchantRequestView; now: Date; readOnlyReason: string | null }) {
-  const [t, format] = await Promise.all([getTranslations("merchantRequests"), getFormatter()]);
+  const [t] = await Promise.all([getTranslations("merchantRequests")]);
+  const fmt = await getFormat();
   const days = daysUntil(r.expiresAt, now);
   return (
     <Card data-testid={`open-request-${r.partner.orgNo}`}>
@@ -23,10 +25,10 @@ export async function OpenRequestCard({ request: r, now, readOnlyReason }: { req
           </div>
           <p className="text-xs text-muted-foreground tabular-nums">{t("orgNo", { orgNo: r.partner.orgNo })}</p>
           <p className="text-xs text-muted-foreground">
-            {t("askedBy", { name: r.requestedBy?.name ?? t("someone"), email: r.requestedBy?.email ?? "", date: format.dateTime(new Date(r.createdAt), { dateStyle: "medium" }) })}
+            {t("askedBy", { name: r.requestedBy?.name ?? t("someone"), email: r.requestedBy?.email ?? "", date: fmt.date(r.createdAt) })}
           </p>
           <p className={days <= 3 ? "text-xs font-medium text-warning" : "text-xs text-muted-foreground"}>
-            {t("expiresIn", { days, date: format.dateTime(new Date(r.expiresAt), { dateStyle: "medium" }) })}
+            {t("expiresIn", { days, date: fmt.date(r.expiresAt) })}
           </p>
         </div>
         <div className="min-w-0 space-y-2">

@@ -1,13 +1,15 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { GrantScope } from "@/components/grants/grant-scope";
 import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
 import { daysUntil } from "@/lib/lifecycle/request-status";
 import type { RequestView } from "@/lib/access-requests/types";
+import { getFormat } from "@/lib/i18n/get-format";
 
 /** What became of a request: the time left, who decided and when, and for an approval exactly what was given. */
 export async function RequestAnswer({ request, now }: { request: Pick<RequestView, "status" | "expiresAt" | "decidedAt" | "decidedBy" | "grants">; now: Date }) {
-  const [t, format] = await Promise.all([getTranslations("requestAnswer"), getFormatter()]);
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
+  const [t] = await Promise.all([getTranslations("requestAnswer")]);
+  const fmt = await getFormat();
+  const when = (iso: string) => fmt.date(iso);
   if (request.status === "pending") {
     return (
       <p className="text-xs text-muted-foreground">

@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { CalendarRange, EyeOff, Store, UserRound } from "lucide-react";
-import { formatLedgerDate } from "@/lib/format";
+import { formatPeriod } from "@/lib/format";
 
 export interface RequestedScopeProps {
   periodFrom: string | null;
@@ -15,12 +15,7 @@ export interface RequestedScopeProps {
 export function RequestedScope({ periodFrom, periodTo, includesPersonalData, salesUnits, withoutSalesUnits = false }: RequestedScopeProps) {
   const t = useTranslations("requestScope");
   const locale = useLocale();
-  const d = (v: string) => formatLedgerDate(v, locale);
-  const period =
-    periodFrom && periodTo ? t("between", { from: d(periodFrom), to: d(periodTo) })
-    : periodFrom ? t("from", { date: d(periodFrom) })
-    : periodTo ? t("until", { date: d(periodTo) })
-    : t("allDates");
+  const period = formatPeriod({ from: periodFrom, to: periodTo }, locale, { from: (date) => t("from", { date }), until: (date) => t("until", { date }), all: t("allDates") });
   return (
     <ul className="space-y-1 text-xs text-muted-foreground">
       {withoutSalesUnits ? null : <li className="flex items-start gap-1.5">

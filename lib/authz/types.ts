@@ -1,3 +1,4 @@
+import type { AppLocale } from "@/lib/i18n/locales";
 // The signed-in user as pages and components receive it (pure: no server code, safe in the browser).
 
 export interface OrganisationChoice {
@@ -13,5 +14,7 @@ export interface CurrentUser {
   email: string;
   name: string | null;
   isPlatformAdmin: boolean;
+  /** The language the person chose in the portal; null follows the browser. */
+  locale?: AppLocale | null;
   organisations: OrganisationChoice[];
 }

@@ -33,7 +33,7 @@ describe("client message namespaces per route group", () => {
   });
 
   it("picks exactly the listed namespaces from the catalogue", () => {
-    const partner = clientMessages("partner");
+    const partner = clientMessages("partner", "en");
     expect(Object.keys(partner).sort()).toEqual([...CLIENT_NAMESPACES.partner].sort());
     expect(partner.ledgerView).toBe(messages.ledgerView);
     expect(JSON.stringify(partner).length).toBeLessThan(JSON.stringify(messages).length / 2);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Building2, Calculator, ShieldCheck, Users } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -8,8 +7,9 @@ import { requireUser } from "@/lib/server/authz/current-user";
 import { selectOrganisationAction } from "@/lib/server/session/actions";
 import { signOutAction } from "@/lib/server/session/actions";
 import { Button } from "@/components/ui/button";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Choose an organisation" };
+export const generateMetadata = pageTitle("chooseAnOrganisation");
 
 const ICONS = { merchant: Building2, partner: Calculator, admin: ShieldCheck } as const;
 

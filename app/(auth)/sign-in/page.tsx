@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { KeyRound } from "lucide-react";
@@ -8,19 +7,26 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { LogoMark } from "@/components/shell/logo";
 import { DemoSignInList } from "@/components/auth/demo-sign-in-list";
 import { getCurrentUser } from "@/lib/server/authz/current-user";
+import { getActiveOrganisation, homePathFor } from "@/lib/server/authz/active-organisation";
 import { getSignInOptions } from "@/lib/server/auth/sign-in-options";
 import { demoSignInAction } from "@/lib/server/session/actions";
 import { signInWithOidcAction } from "@/lib/server/session/sign-in-with-oidc";
 import { SIGN_IN_RATE_LIMITED } from "@/lib/server/rate-limit/sign-in-limit";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = pageTitle("signIn");
 
 const GROUP_ORDER = ["merchant", "partner", "admin"] as const;
 // ?error= values the sign-in flow sets (lib/server/auth/auth.ts); anything else gets the generic text.
 const ERROR_MESSAGES: Partial<Record<string, "errorNotInvited" | "errorEmailNotVerified">> = { NotInvited: "errorNotInvited", EmailNotVerified: "errorEmailNotVerified" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  if (await getCurrentUser()) redirect("/");
+  // Signed in already: straight to the persona's home (or the chooser), not the list of people again.
+  const user = await getCurrentUser();
+  if (user) {
+    const org = await getActiveOrganisation(user);
+    redirect(org ? homePathFor(org) : "/select-organisation");
+  }
   const [{ error }, options, t, tp, tr] = await Promise.all([searchParams, getSignInOptions(), getTranslations("signIn"), getTranslations("persona"), getTranslations("rateLimit")]);
   const errorText = error === SIGN_IN_RATE_LIMITED ? tr("signInError") : ERROR_MESSAGES[error ?? ""] ? t(ERROR_MESSAGES[error ?? ""]!) : t("errorGeneric");
   return (
@@ -29,7 +35,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <LogoMark className="size-9" />
         <div>
           <p className="text-lg font-semibold tracking-tight">Ledger Access</p>
-          <p className="text-sm text-muted-foreground">Vipps MobilePay settlement reports for merchants and their accountants</p>
+          <p className="text-sm text-muted-foreground">{t("productLine")}</p>
         </div>
       </div>
       <Card>

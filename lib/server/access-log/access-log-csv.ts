@@ -1,4 +1,5 @@
 import "server-only";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { db } from "@/lib/server/db";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { requireMerchantCan } from "@/lib/server/authz/require";
@@ -18,9 +19,10 @@ function rowCells(r: AccessEventRow): CsvCell[] {
  * formula-safe), read in batches (keyset paging on at/id, constant memory), at most ACCESS_LOG_EXPORT_LIMIT rows.
  * Same tenant rules as the page.
  */
-export function streamAccessLogCsv(ctx: MerchantContext, filters: Omit<AccessLogFilters, "page">): ReadableStream<Uint8Array> {
+/** The header row is in the reader's language (`locale`); the cells stay machine-readable (ISO times in UTC, ledger dates). */
+export function streamAccessLogCsv(ctx: MerchantContext, filters: Omit<AccessLogFilters, "page">, locale: AppLocale = "en"): ReadableStream<Uint8Array> {
   requireMerchantCan(ctx, "accessLog.read");
-  const t = serverTranslator("accessLog");
+  const t = serverTranslator("accessLog", locale);
   const where = accessEventsWhere(ctx, filters);
   const header = ["time", "person", "email", "partner", "partnerOrgNo", "ledger", "currency", "salesUnits", "action", "fromDate", "toDate", "format", "rows"].map((k) => t(`csv.${k}`));
   async function* rows(): AsyncGenerator<CsvCell[]> {

@@ -1,14 +1,20 @@
 import "server-only";
-import { consentText, fourEyesReasonText, scopeSummary } from "@/lib/grants/consent";
+import { consentText, fourEyesReasonText, scopeSummary, type NoticeTranslator } from "@/lib/grants/consent";
 import type { FourEyesReason } from "@/lib/grants/four-eyes";
 import type { GrantScopeValues } from "@/lib/grants/schemas";
-import type { NoticeInput } from "@/lib/server/notifications/notify";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { localizedNotice, type NoticeInput } from "@/lib/server/notifications/notify";
 import { SERVER_LOCALE, serverTranslator } from "@/lib/server/i18n/server-translator";
 
-/** The words of each grant notification, from the catalogue (`grantNotices`). */
-const t = serverTranslator("grantNotices");
-const tt = (key: string, values?: Record<string, string | number>) => t(key as "allDates", values as never);
-const scope = (s: GrantScopeValues) => scopeSummary(tt, s, SERVER_LOCALE);
+/**
+ * The words of each grant notification, from the catalogue (`grantNotices`), in each reader's language: the
+ * notice is written once per language its readers use (lib/server/notifications/notify.ts).
+ */
+function words(locale: AppLocale) {
+  const t = serverTranslator("grantNotices", locale);
+  const tt: NoticeTranslator = (key, values) => t(key as "allDates", values as never);
+  return { t: tt, scope: (s: GrantScopeValues) => scopeSummary(tt, s, locale) };
+}
 
 interface Parties {
   merchantId: string;
@@ -16,46 +22,48 @@ interface Parties {
   partner: string;
 }
 
+const pair = (titleKey: string, bodyKey: string, values: (w: ReturnType<typeof words>) => Record<string, string | number>) => (locale: AppLocale) => {
+  const w = words(locale);
+  const v = values(w);
+  return { title: w.t(titleKey, v), body: w.t(bodyKey, v).trim() };
+};
+
 export function grantedNotice(p: Parties, ledgers: string[], s: GrantScopeValues): NoticeInput {
-  const v = { merchant: p.merchant, partner: p.partner, count: ledgers.length, ledgers: ledgers.join(", "), scope: scope(s) };
-  return { kind: "grant.granted", title: t("grantedTitle", v), body: t("grantedBody", v), href: `/partner/clients/${p.merchantId}` };
+  return localizedNotice("grant.granted", `/partner/clients/${p.merchantId}`,
+    pair("grantedTitle", "grantedBody", (w) => ({ merchant: p.merchant, partner: p.partner, count: ledgers.length, ledgers: ledgers.join(", "), scope: w.scope(s) })));
 }
 
 export function changedNotice(p: Parties, ledger: string, s: GrantScopeValues): NoticeInput {
-  const v = { merchant: p.merchant, ledger, scope: scope(s) };
-  return { kind: "grant.changed", title: t("changedTitle", v), body: t("changedBody", v), href: `/partner/clients/${p.merchantId}` };
+  return localizedNotice("grant.changed", `/partner/clients/${p.merchantId}`, pair("changedTitle", "changedBody", (w) => ({ merchant: p.merchant, ledger, scope: w.scope(s) })));
 }
 
 export function pausedNotice(p: Parties, ledger: string, s: GrantScopeValues): NoticeInput {
-  const v = { merchant: p.merchant, ledger, scope: scope(s) };
-  return { kind: "grant.paused", title: t("pausedTitle", v), body: t("pausedBody", v), href: "/partner/clients" };
+  return localizedNotice("grant.paused", "/partner/clients", pair("pausedTitle", "pausedBody", (w) => ({ merchant: p.merchant, ledger, scope: w.scope(s) })));
 }
 
 export function revokedNotice(p: Parties, ledger: string): NoticeInput {
-  const v = { merchant: p.merchant, ledger };
-  return { kind: "grant.revoked", title: t("revokedTitle", v), body: t("revokedBody", v), href: "/partner/clients" };
+  return localizedNotice("grant.revoked", "/partner/clients", pair("revokedTitle", "revokedBody", () => ({ merchant: p.merchant, ledger })));
 }
 
 export function expiredNotice(p: Parties, ledger: string): NoticeInput {
-  const v = { merchant: p.merchant, ledger };
-  return { kind: "grant.expired", title: t("expiredTitle", v), body: t("expiredBody", v), href: "/partner/clients" };
+  return localizedNotice("grant.expired", "/partner/clients", pair("expiredTitle", "expiredBody", () => ({ merchant: p.merchant, ledger })));
 }
 
 export function approvalNeededNotice(p: Parties, actor: string, ledgers: string[], s: GrantScopeValues, reasons: FourEyesReason[]): NoticeInput {
-  const v = { actor, partner: p.partner, count: ledgers.length, ledgers: ledgers.join(", "), scope: scope(s), reasons: fourEyesReasonText(tt, reasons) };
-  return { kind: "grant.approval_needed", title: t("approvalNeededTitle", v), body: t("approvalNeededBody", v), href: "/merchant/approvals" };
+  return localizedNotice("grant.approval_needed", "/merchant/approvals",
+    pair("approvalNeededTitle", "approvalNeededBody", (w) => ({ actor, partner: p.partner, count: ledgers.length, ledgers: ledgers.join(", "), scope: w.scope(s), reasons: fourEyesReasonText(w.t, reasons) })));
 }
 
 export function approvedNotice(p: Parties, actor: string, ledger: string, s: GrantScopeValues, grantId: string): NoticeInput {
-  const v = { actor, partner: p.partner, ledger, scope: scope(s) };
-  return { kind: "grant.approved", title: t("approvedTitle", v), body: t("approvedBody", v), href: `/merchant/partners/grants/${grantId}` };
+  return localizedNotice("grant.approved", `/merchant/partners/grants/${grantId}`, pair("approvedTitle", "approvedBody", (w) => ({ actor, partner: p.partner, ledger, scope: w.scope(s) })));
 }
 
 export function declinedNotice(p: Parties, actor: string, ledger: string, reason: string | undefined, grantId: string): NoticeInput {
-  const v = { actor, partner: p.partner, ledger, reason: reason ? t("declinedReason", { reason }) : "" };
-  return { kind: "grant.declined", title: t("declinedTitle", v), body: t("declinedBody", v).trim(), href: `/merchant/partners/grants/${grantId}` };
+  return localizedNotice("grant.declined", `/merchant/partners/grants/${grantId}`,
+    pair("declinedTitle", "declinedBody", (w) => ({ actor, partner: p.partner, ledger, reason: reason ? w.t("declinedReason", { reason }) : "" })));
 }
 
+/** The consent text stored on the grant: English, the portal's record language, whatever the merchant reads. */
 export function grantConsentText(v: { merchant: string; partner: string; ledgers: string[]; scope: GrantScopeValues }): string {
-  return consentText(tt, v, SERVER_LOCALE);
+  return consentText(words(SERVER_LOCALE).t, v, SERVER_LOCALE);
 }

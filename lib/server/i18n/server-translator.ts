@@ -1,14 +1,16 @@
 import "server-only";
 import { createTranslator } from "next-intl";
-import messages from "@/messages/en";
+import { messagesFor, type Messages } from "@/messages";
+import type { AppLocale } from "@/lib/i18n/locales";
 
 /**
- * The one locale of texts the server writes itself (notifications, e-mails, action errors, CSV headers). English:
- * users have no stored locale yet, and a notification is written once for every reader.
+ * The language of texts the server writes for no one person in particular (action errors, audit records, consent
+ * text: the portal's record language, decision 036). Texts for a person (notifications, e-mails, CSV headers) pass
+ * that person's language instead.
  */
-export const SERVER_LOCALE = "en";
+export const SERVER_LOCALE: AppLocale = "en";
 
-/** The one server translator: a namespace of the same catalogue the pages use, in SERVER_LOCALE. */
-export function serverTranslator<N extends keyof typeof messages & string>(namespace: N) {
-  return createTranslator({ locale: SERVER_LOCALE, messages, namespace });
+/** The one server translator: a namespace of the same catalogue the pages use, in `locale` (SERVER_LOCALE by default). */
+export function serverTranslator<N extends Extract<keyof Messages, string>>(namespace: N, locale: AppLocale = SERVER_LOCALE) {
+  return createTranslator({ locale, messages: messagesFor(locale), namespace });
 }

@@ -7,7 +7,7 @@ export function ledgerLabel(ledger: { externalId: string; salesUnits: { name: st
   return units ? `${ledger.externalId} (${units})` : ledger.externalId;
 }
 
-/** Dates in server-written texts: "26 Nov 2026" (English, like the pages). */
-export function dateText(date: string): string {
-  return formatLedgerDate(date, "en-GB");
+/** Dates in server-written texts, in the reader's language like the pages ("26 Nov 2026", "26.11.2026"). */
+export function dateText(date: string, locale: string = "en"): string {
+  return formatLedgerDate(date, locale);
 }

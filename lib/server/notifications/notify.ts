@@ -1,9 +1,10 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_LOCALE, isAppLocale, type AppLocale } from "@/lib/i18n/locales";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
-// E-mails are written once for every reader, in the portal's default language (users have no locale yet).
-const mail = serverTranslator("grantMail");
+type Recipient = { id: string; email: string; locale?: string | null };
+const RECIPIENT = { id: true, email: true, locale: true } as const;
 
 /** One message to people: shown in the app (the bell) and sent by e-mail through the outbox. */
 export interface NoticeInput {
@@ -13,6 +14,16 @@ export interface NoticeInput {
   body: string;
   /** Where the in-app notification leads (a path inside the portal). */
   href?: string | null;
+  /**
+   * The title and body in another language. Each person gets the notification and its e-mail in their own
+   * language (User.locale, English when unset); `title` and `body` are the English text.
+   */
+  render?: (locale: AppLocale) => { title: string; body: string };
+}
+
+/** A notice written from the catalogue in every language: English for `title`/`body`, the rest on demand. */
+export function localizedNotice(kind: string, href: string | null, text: (locale: AppLocale) => { title: string; body: string }): NoticeInput {
+  return { kind, href, ...text(DEFAULT_LOCALE), render: text };
 }
 
 export interface NotifyOptions {
@@ -29,19 +40,27 @@ export interface NotifyOptions {
  */
 export async function notifyUsers(
   tx: Prisma.TransactionClient,
-  users: readonly { id: string; email: string }[],
+  users: readonly Recipient[],
   notice: NoticeInput,
   opts: NotifyOptions = {},
 ): Promise<number> {
   const seen = new Set<string>();
   const recipients = users.filter((u) => u.id !== opts.exceptUserId && !seen.has(u.id) && seen.add(u.id));
   if (recipients.length === 0) return 0;
+  // Each language's text once, however many people read it.
+  const texts = new Map<AppLocale, { title: string; body: string }>();
+  const textFor = (u: Recipient) => {
+    const locale = notice.render && isAppLocale(u.locale) ? u.locale : DEFAULT_LOCALE;
+    if (!texts.has(locale)) texts.set(locale, locale === DEFAULT_LOCALE || !notice.render ? { title: notice.title, body: notice.body } : notice.render(locale));
+    return { locale: isAppLocale(u.locale) ? u.locale : DEFAULT_LOCALE, ...texts.get(locale)! };
+  };
+  const written = recipients.map((u) => ({ user: u, ...textFor(u) }));
   await tx.notification.createMany({
-    data: recipients.map((u) => ({ userId: u.id, kind: notice.kind, title: notice.title, body: notice.body, href: notice.href ?? null })),
+    data: written.map((w) => ({ userId: w.user.id, kind: notice.kind, title: w.title, body: w.body, href: notice.href ?? null })),
   });
   if (!opts.inAppOnly) {
     await tx.outboxEmail.createMany({
-      data: recipients.map((u) => ({ toAddress: u.email, subject: notice.title, body: mailBody(notice) })),
+      data: written.map((w) => ({ toAddress: w.user.email, subject: w.title, body: mailBody(w.body, notice.href, w.locale) })),
     });
   }
   return recipients.length;
@@ -62,7 +81,7 @@ export async function notifyPartnerUsers(
       partnerId,
       OR: [{ role: "owner" }, ...(opts.merchantId ? [{ role: "accountant" as const, assignments: { some: { merchantId: opts.merchantId } } }] : [])],
     },
-    select: { user: { select: { id: true, email: true } } },
+    select: { user: { select: RECIPIENT } },
     orderBy: { createdAt: "asc" },
   });
   return notifyUsers(tx, members.map((m) => m.user), notice, opts);
@@ -72,7 +91,7 @@ export async function notifyPartnerUsers(
 export async function notifyMerchantAdmins(tx: Prisma.TransactionClient, merchantId: string, notice: NoticeInput, opts: NotifyOptions = {}): Promise<number> {
   const members = await tx.merchantMembership.findMany({
     where: { merchantId, role: "admin" },
-    select: { user: { select: { id: true, email: true } } },
+    select: { user: { select: RECIPIENT } },
     orderBy: { createdAt: "asc" },
   });
   return notifyUsers(tx, members.map((m) => m.user), notice, opts);
@@ -80,10 +99,12 @@ export async function notifyMerchantAdmins(tx: Prisma.TransactionClient, merchan
 
 /** Tells one user (e.g. the admin whose grant was approved or declined). */
 export async function notifyUser(tx: Prisma.TransactionClient, userId: string, notice: NoticeInput, opts: NotifyOptions = {}): Promise<number> {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+  const user = await tx.user.findUnique({ where: { id: userId }, select: RECIPIENT });
   return user ? notifyUsers(tx, [user], notice, opts) : 0;
 }
 
-function mailBody(notice: NoticeInput): string {
-  return [notice.body, notice.href ? mail("openIn", { href: notice.href }) : null, `-- \n${mail("footer")}`].filter(Boolean).join("\n\n");
+/** The e-mail's frame (the link and the footer) is in the recipient's language even for a notice given only in English. */
+function mailBody(body: string, href: string | null | undefined, locale: AppLocale): string {
+  const mail = serverTranslator("grantMail", locale);
+  return [body, href ? mail("openIn", { href }) : null, `-- \n${mail("footer")}`].filter(Boolean).join("\n\n");
 }

@@ -4,7 +4,9 @@ import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyMerchantAdmins } from "@/lib/server/notifications";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/actor";
-import { dateText } from "@/lib/server/notifications/describe";
+import { dateText as dateTextIn } from "@/lib/server/notifications/describe";
+import { formatMonth } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 export interface DigestPartner {
@@ -83,9 +85,10 @@ export async function buildMerchantDigest(merchantId: string, now: Date): Promis
 }
 
 /** The digest as text: a short first paragraph (what the bell shows), then one block per partner. */
-export function digestText(merchantName: string, month: string, partners: DigestPartner[]): { title: string; body: string } {
-  const t = serverTranslator("lifecycleNotices");
-  const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-15T12:00:00Z`));
+export function digestText(merchantName: string, month: string, partners: DigestPartner[], locale: AppLocale = "en"): { title: string; body: string } {
+  const t = serverTranslator("lifecycleNotices", locale);
+  const dateText = (date: string) => dateTextIn(date, locale);
+  const monthName = formatMonth(month, locale);
   const lines: string[] = [t("digestIntro", { count: partners.length, merchant: merchantName, partners: partners.map((p) => p.name).join(", ") })];
   for (const p of partners) {
     lines.push("", t("digestPartner", { partner: p.name, orgNo: p.orgNo }));
@@ -140,7 +143,10 @@ export async function sendAccessDigests(now: Date = new Date()): Promise<Merchan
         select: { id: true },
       });
       if (raced) return;
-      const recipients = await notifyMerchantAdmins(tx, m.id, { kind: "digest.monthly", title: digest.title, body: digest.body, href: "/merchant/partner-staff" });
+      const recipients = await notifyMerchantAdmins(tx, m.id, {
+        kind: "digest.monthly", title: digest.title, body: digest.body, href: "/merchant/partner-staff",
+        render: (locale) => digestText(digest.merchantName, digest.month, digest.partners, locale),
+      });
       await appendAuditEvent(tx, {
         ...SYSTEM_ACTOR,
         action: "merchant.access_digest_sent",

@@ -1,4 +1,6 @@
 import "server-only";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { localizedNotice } from "@/lib/server/notifications/notify";
 import { db } from "@/lib/server/db";
 import { dbDateToLedgerDate, ledgerDateToDb, shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
@@ -42,7 +44,6 @@ export async function sendGrantReminders(now: Date = new Date()): Promise<Remind
     },
   });
   await clearObsoleteReminders(today, horizon);
-  const notices = serverTranslator("lifecycleNotices");
   const sent: ReminderSent[] = [];
   for (const g of candidates) {
     const validUntil = dbDateToLedgerDate(g.validUntil!);
@@ -65,19 +66,14 @@ export async function sendGrantReminders(now: Date = new Date()): Promise<Remind
         before: { lastReminderDays: g.lastReminderDays, validUntil },
         after: { lastReminderDays: reminder, validUntil, daysLeft: left },
       });
-      const values = { partner: g.partner.name, merchant: g.merchant.name, ledger: ledgerLabel(g.ledger), date: dateText(validUntil), days: left };
-      await notifyMerchantAdmins(tx, g.merchantId, {
-        kind: "grant.ending_soon",
-        title: notices("reminderMerchantTitle", values),
-        body: notices("reminderMerchantBody", values),
-        href: "/merchant/requests/renewals",
-      });
-      await notifyPartnerUsers(
-        tx,
-        g.partnerId,
-        { kind: "grant.ending_soon", title: notices("reminderPartnerTitle", values), body: notices("reminderPartnerBody", values), href: "/partner/clients" },
-        { merchantId: g.merchantId },
-      );
+      // Each reader gets the reminder in their own language (dates included).
+      const text = (who: "Merchant" | "Partner") => (locale: AppLocale) => {
+        const t = serverTranslator("lifecycleNotices", locale);
+        const values = { partner: g.partner.name, merchant: g.merchant.name, ledger: ledgerLabel(g.ledger), date: dateText(validUntil, locale), days: left };
+        return { title: t(`reminder${who}Title`, values), body: t(`reminder${who}Body`, values) };
+      };
+      await notifyMerchantAdmins(tx, g.merchantId, localizedNotice("grant.ending_soon", "/merchant/requests/renewals", text("Merchant")));
+      await notifyPartnerUsers(tx, g.partnerId, localizedNotice("grant.ending_soon", "/partner/clients", text("Partner")), { merchantId: g.merchantId });
       return true;
     });
     if (done) sent.push({ grantId: g.id, reminder, daysLeft: left });

@@ -181,6 +181,8 @@ export const ACTION_ROWS: ActionRow[] = [
     call: (fn, c) => fn({ key: orgKey(c) }) },
   { kind: "action", unit: `${ses}switchOrganisationAction`, unwrapped: "a thin entry point that calls selectOrganisationAction (wrapped); a key the user may not choose changes nothing",
     expect: { own: "0 R R R R R R R", other: "0 0 0 0 0 0 0 0" }, call: (fn, c) => (fn as unknown as (key: string) => Promise<void>)(orgKey(c)) },
+  // The language switch: the signed-in person's own preference only (no tenant). null: follow the browser again.
+  { kind: "action", unit: "lib/server/session/locale-actions.ts#setLocaleAction", sessionOnly: true, expect: same("S A A A A A A A"), call: (fn) => fn({ locale: null }) },
   { kind: "action", unit: `${ses}signOutAction`, unwrapped: "signing out needs no authorization: it ends whatever session there is",
     sessionOnly: true, expect: same("S S S S S S S S"), call: (fn) => (fn as unknown as () => Promise<void>)() },
   { kind: "action", unit: "lib/server/session/sign-in-with-oidc.ts#signInWithOidcAction", unwrapped: "starts the OIDC sign-in, before any session exists",

@@ -86,6 +86,7 @@ const SUITE: Record<string, Record<string, Spec>> = {
     switchOrganisationAction: { as: "user", keys: [] },
     signOutAction: { as: "user", keys: [] },
   },
+  "session/locale-actions.ts": { setLocaleAction: { as: "user", keys: ["locale"] } },
   "session/sign-in-with-oidc.ts": { signInWithOidcAction: { as: "anonymous", keys: [] } },
 };
 

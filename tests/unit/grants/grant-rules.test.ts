@@ -59,7 +59,7 @@ describe("consent text and scope summary", () => {
 
   it("spells out the scope", () => {
     expect(scopeSummary(tn, { periodFrom: "2026-01-01", periodTo: null, includesPersonalData: false, validUntil: "2026-12-31" }, "en")).toBe(
-      "ledger dates from Jan 1, 2026; without personal data; until Dec 31, 2026",
+      "ledger dates from 1 Jan 2026; without personal data; until 31 Dec 2026",
     );
     expect(scopeSummary(tn, { periodFrom: null, periodTo: null, includesPersonalData: true, validUntil: null }, "en")).toBe(
       "all ledger dates; with payer names, masked phone numbers and messages; with no end date",
@@ -69,7 +69,7 @@ describe("consent text and scope summary", () => {
   it("names the merchant, the partner and every ledger", () => {
     const text = consentText(tn, { merchant: "Fjord Kaffe AS", partner: "Konto Partner ApS", ledgers: ["302101", "302102"], scope: { periodFrom: null, periodTo: null, includesPersonalData: false, validUntil: "2027-01-31" } }, "en");
     expect(text).toBe(
-      "Fjord Kaffe AS gives Konto Partner ApS read access to the settlement ledgers 302101, 302102: all ledger dates; without personal data; until Jan 31, 2027. The period and the personal-data choice bind what Konto Partner ApS reads through Ledger Access. Vipps MobilePay's own access is per ledger: with its own accounting API keys, Konto Partner ApS can read these ledgers at the Report API for every date, with whatever data the API returns, whatever is chosen here. Fjord Kaffe AS can change or end this access at any time.",
+      "Fjord Kaffe AS gives Konto Partner ApS read access to the settlement ledgers 302101, 302102: all ledger dates; without personal data; until 31 Jan 2027. The period and the personal-data choice bind what Konto Partner ApS reads through Ledger Access. Vipps MobilePay's own access is per ledger: with its own accounting API keys, Konto Partner ApS can read these ledgers at the Report API for every date, with whatever data the API returns, whatever is chosen here. Fjord Kaffe AS can change or end this access at any time.",
     );
   });
 

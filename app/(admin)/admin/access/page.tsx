@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Download, Layers } from "lucide-react";
@@ -15,8 +14,9 @@ import { countOverviewByStatus, listOverviewPage, resolveOverviewSearch } from "
 import { getOrganisationChoice } from "@/lib/server/admin-orgs/search-organisations";
 import type { GrantDisplayStatus } from "@/lib/grants/grant-status";
 import { OVERVIEW_STATUSES, overviewSearchParams, parseOverviewQuery, type OverviewQuery } from "@/lib/admin-access/overview-query";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Access overview" };
+export const generateMetadata = pageTitle("accessOverview");
 
 const BAR: Record<GrantDisplayStatus, string> = {
   active: "bg-success", expiring_soon: "bg-warning", pending_approval: "bg-info", expired: "bg-neutral", revoked: "bg-neutral/60", declined: "bg-danger",

@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Download, ScrollText } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -18,22 +17,27 @@ import { getOrganisationChoice } from "@/lib/server/admin-orgs/search-organisati
 import { verifyAuditChainAction } from "@/lib/server/admin-audit/actions";
 import { auditFilterQuery, hasAuditFilters, parseAuditFilters } from "@/lib/admin-audit/filters";
 import { AUDIT_EVENT_TYPES, auditEventLabelKey } from "@/lib/reconciliation/audit-event-types";
+import { getFormat } from "@/lib/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Audit trail" };
+const TARGET_TYPES = new Set(["LedgerGrant", "AccessRequest", "AccountingPartner", "ApiCredential", "ExportReceipt", "JournalAccountSettings", "Merchant", "PartnerMembership", "ReconciliationFinding"]);
+
+export const generateMetadata = pageTitle("auditTrail");
 
 /** A3: the append-only, hash-chained audit trail with filters, verify and export. Platform admins only. */
 export default async function AuditTrailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformAdmin();
   const filters = parseAuditFilters(await searchParams);
-  const [{ rows, nextBeforeId }, merchant, partner, t, tf, te, format] = await Promise.all([
+  const [{ rows, nextBeforeId }, merchant, partner, t, tf, te] = await Promise.all([
     listAuditEvents(filters),
     getOrganisationChoice("merchant", filters.merchantId),
     getOrganisationChoice("partner", filters.partnerId),
     getTranslations("adminAudit"),
     getTranslations("adminAuditFilters"),
     getTranslations("auditEventTypes"),
-    getFormatter(),
   ]);
+  const fmt = await getFormat();
+  const target = (type: string) => (TARGET_TYPES.has(type) ? t(`targets.${type as "Merchant"}`) : t("targets.other"));
   const label = (code: string) => {
     const key = auditEventLabelKey(code);
     return key ? te(key as "grant__created") : te("unknown", { code });
@@ -103,14 +107,19 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
             <TableBody>
               {rows.map((e) => (
                 <TableRow key={e.id} data-testid="audit-row" data-action={e.action}>
-                  <TableCell className="whitespace-nowrap text-sm tabular-nums">{format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short" })}</TableCell>
+                  <TableCell className="whitespace-nowrap text-sm tabular-nums">{fmt.dateTime(e.at)}</TableCell>
                   <TableCell className="text-sm">{e.actor}</TableCell>
                   <TableCell><Badge variant="outline" title={e.action}>{label(e.action)}</Badge></TableCell>
                   <TableCell className="text-sm">
                     {e.merchantName ? <div>{e.merchantName}</div> : null}
                     {e.partnerName ? <div className="text-muted-foreground">{e.partnerName}</div> : null}
                   </TableCell>
-                  <TableCell className="text-xs text-muted-foreground">{e.targetType} <span className="font-mono">{e.targetId.slice(0, 8)}</span></TableCell>
+                  <TableCell className="text-sm text-muted-foreground" title={`${e.targetType} ${e.targetId}`}>
+                    {/* Plain words for what changed; the grant links to its history instead of showing its id. */}
+                    {e.targetType === "LedgerGrant" ? (
+                      <Link className="text-primary hover:underline" href={`/admin/access/grants/${e.targetId}`} aria-label={`${target(e.targetType)}: ${t("openGrant")}`}>{target(e.targetType)}</Link>
+                    ) : target(e.targetType)}
+                  </TableCell>
                   <TableCell className="font-mono text-xs text-muted-foreground" title={e.hash}>{e.hash.slice(0, 12)}…</TableCell>
                 </TableRow>
               ))}
@@ -118,7 +127,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
           </Table>
         </Card>
       )}
-      <nav className="mt-4 flex justify-between" aria-label="Audit trail pages">
+      <nav className="mt-4 flex justify-between" aria-label={t("pages")}>
         {filters.beforeId ? <Link className="text-sm text-primary hover:underline" href={href()}>{t("newest")}</Link> : <span />}
         {nextBeforeId ? <Link className="text-sm text-primary hover:underline" href={href(nextBeforeId)}>{t("older")} →</Link> : null}
       </nav>

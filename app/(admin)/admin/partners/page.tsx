@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Handshake } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -14,8 +13,10 @@ import { PartnerStatusDialog } from "@/components/admin/partner-status-buttons";
 import { PartnerStepButton } from "@/components/admin/partner-step-button";
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
 import { countPartnersByStatus, encodePartnerCursor, listPartners, listPartnerStatusEvents, parsePartnerListQuery, PARTNER_STATUSES } from "@/lib/server/admin-partners/list-partners";
+import { getFormat } from "@/lib/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Partners" };
+export const generateMetadata = pageTitle("partners");
 
 const STATUS_VARIANT: Record<(typeof PARTNER_STATUSES)[number], BadgeVariant> = { pending: "info", approved: "success", suspended: "danger" };
 
@@ -23,7 +24,8 @@ const STATUS_VARIANT: Record<(typeof PARTNER_STATUSES)[number], BadgeVariant> = 
 export default async function AdminPartnersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformAdmin();
   const query = parsePartnerListQuery(await searchParams);
-  const [page, counts, t, format] = await Promise.all([listPartners(query), countPartnersByStatus(query), getTranslations("adminPartners"), getFormatter()]);
+  const [page, counts, t] = await Promise.all([listPartners(query), countPartnersByStatus(query), getTranslations("adminPartners")]);
+  const fmt = await getFormat();
   const reasons = new Map(
     await Promise.all(page.rows.filter((p) => p.status === "suspended").map(async (p) => [p.id, (await listPartnerStatusEvents(p.id, 1))[0]?.reason ?? null] as const)),
   );
@@ -78,7 +80,7 @@ export default async function AdminPartnersPage({ searchParams }: { searchParams
                     <TableCell className="text-sm">
                       <Badge variant={STATUS_VARIANT[p.status]} dot data-testid="partner-status">{t(`status.${p.status}`)}</Badge>
                       {p.status === "suspended" && reasons.get(p.id) ? <div className="mt-1 max-w-64 text-xs text-muted-foreground">{t("reason", { reason: reasons.get(p.id) ?? "" })}</div> : null}
-                      {p.status === "approved" && p.approvedAt ? <div className="mt-1 text-xs text-muted-foreground">{t("approvedOn", { date: format.dateTime(new Date(p.approvedAt), { dateStyle: "medium" }) })}</div> : null}
+                      {p.status === "approved" && p.approvedAt ? <div className="mt-1 text-xs text-muted-foreground">{t("approvedOn", { date: fmt.date(p.approvedAt) })}</div> : null}
                     </TableCell>
                     <TableCell className="text-right text-sm tabular-nums">{p.staff}</TableCell>
                     <TableCell className="text-right text-sm tabular-nums">

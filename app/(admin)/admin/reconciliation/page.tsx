@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { GitCompareArrows } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -18,8 +17,10 @@ import { latestRun, listFindings } from "@/lib/server/reconciliation/findings";
 import { getOrganisationChoice } from "@/lib/server/admin-orgs/search-organisations";
 import { checkReconciliationNowAction } from "@/lib/server/reconciliation/actions";
 import { FINDING_KINDS, parseFindingFilters, type FindingFilters } from "@/lib/reconciliation/types";
+import { getFormat } from "@/lib/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Reconciliation" };
+export const generateMetadata = pageTitle("reconciliation");
 
 function hrefFor(f: FindingFilters, cursor?: string): string {
   const q = new URLSearchParams();
@@ -36,15 +37,15 @@ function hrefFor(f: FindingFilters, cursor?: string): string {
 export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformAdmin();
   const filters = parseFindingFilters(await searchParams);
-  const [{ rows, nextCursor }, partner, merchant, run, t, format] = await Promise.all([
+  const [{ rows, nextCursor }, partner, merchant, run, t] = await Promise.all([
     listFindings(filters),
     getOrganisationChoice("partner", filters.partnerId),
     getOrganisationChoice("merchant", filters.merchantId),
     latestRun(),
     getTranslations("reconciliation"),
-    getFormatter(),
   ]);
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const fmt = await getFormat();
+  const when = (iso: string) => fmt.dateTime(iso);
   const running = run !== null && run.finishedAt === null;
   const filtered = Boolean(filters.kind || filters.partnerId || filters.merchantId || filters.state !== "open");
   return (

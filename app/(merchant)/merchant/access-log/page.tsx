@@ -1,5 +1,4 @@
-import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Download, Eye, ScrollText, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonVariants } from "@/components/ui/button";
@@ -17,8 +16,10 @@ import { ACCESS_LOG_CURSOR_PARTS, getAccessLogSummary, listAccessEventsPage } fr
 import { ACCESS_LOG_EXPORT_LIMIT, ACCESS_LOG_PAGE_SIZE, accessLogSearchParams, parseAccessLogFilters } from "@/lib/lifecycle/access-log-filters";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 import { formatLedgerDate } from "@/lib/format";
+import { getFormat } from "@/lib/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Access log" };
+export const generateMetadata = pageTitle("accessLog");
 
 /**
  * M7: who at which partner read or exported which ledger and dates, when, in which format. Keyset pages, newest
@@ -30,15 +31,15 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
   const { filters, ignored } = parseAccessLogFilters(params);
   const query = parseListQuery(params, ACCESS_LOG_CURSOR_PARTS, { size: ACCESS_LOG_PAGE_SIZE });
   const now = new Date();
-  const [page, summary, t, te, tlist, format, locale] = await Promise.all([
+  const [page, summary, t, te, tlist, locale] = await Promise.all([
     listAccessEventsPage(ctx, filters, query),
     getAccessLogSummary(ctx, now),
     getTranslations("accessLog"),
     getTranslations("exports.accessLog"),
     getTranslations("lists"),
-    getFormatter(),
     getLocale(),
   ]);
+  const fmt = await getFormat();
   const filtered = Boolean(filters.partnerId || filters.ledgerId || filters.action || filters.from || filters.to);
   // Paging links keep the filters (not an old offset `page`).
   const linkParams = Object.fromEntries(accessLogSearchParams({ ...filters, page: 1 }));
@@ -68,7 +69,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
       </div>
       {ignored.length > 0 ? <Alert className="mb-4" variant="warning" role="status" title={t("ignoredFilters", { filters: ignored.map((k) => t(`filterName.${k}` as "filterName.partner")).join(", ") })} /> : null}
       {page.items.length === 0 ? (
-        <EmptyState bordered icon={ScrollText} title={filtered ? t("noMatchTitle") : t("emptyTitle")} description={filtered ? t("noMatchDescription") : t("emptyDescription")} />
+        <EmptyState bordered titleAs="h2" icon={ScrollText} title={filtered ? t("noMatchTitle") : t("emptyTitle")} description={filtered ? t("noMatchDescription") : t("emptyDescription")} />
       ) : (
         <Card className="overflow-hidden p-0">
           <Table aria-label={t("tableLabel")}>
@@ -86,7 +87,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
               {page.items.map((r) => (
                 <TableRow key={r.id} data-testid="access-event">
                   <TableCell className="align-top whitespace-nowrap">
-                    <time dateTime={r.at} className="text-sm">{format.dateTime(new Date(r.at), { dateStyle: "medium", timeStyle: "short" })}</time>
+                    <time dateTime={r.at} className="text-sm">{fmt.dateTime(r.at)}</time>
                   </TableCell>
                   <TableCell className="align-top">
                     <div className="font-medium">{r.person?.name ?? t("formerUser")}</div>
@@ -118,7 +119,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
                   <TableCell className="align-top text-sm whitespace-nowrap tabular-nums">
                     {r.fromDate === r.toDate ? formatLedgerDate(r.fromDate, locale) : t("dateRange", { from: formatLedgerDate(r.fromDate, locale), to: formatLedgerDate(r.toDate, locale) })}
                   </TableCell>
-                  <TableCell numeric className="align-top">{r.rowCount === null ? "—" : format.number(r.rowCount)}</TableCell>
+                  <TableCell numeric className="align-top">{r.rowCount === null ? "—" : fmt.number(r.rowCount)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

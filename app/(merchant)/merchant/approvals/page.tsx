@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ClipboardCheck } from "lucide-react";
@@ -19,8 +18,9 @@ import { ListSearch } from "@/components/ui/list-search";
 import { Pagination } from "@/components/ui/pagination";
 import { APPROVALS_CURSOR_PARTS, countPendingApprovals, listPendingApprovalsPage } from "@/lib/server/grants/queries";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Approvals" };
+export const generateMetadata = pageTitle("approvals");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -61,9 +61,9 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         />
       ) : null}
       {pending.length === 0 && query.q ? (
-        <EmptyState bordered icon={ClipboardCheck} title={tlist("noMatchTitle", { q: query.q })} description={tlist("noMatchPartners")} />
+        <EmptyState bordered titleAs="h2" icon={ClipboardCheck} title={tlist("noMatchTitle", { q: query.q })} description={tlist("noMatchPartners")} />
       ) : pending.length === 0 ? (
-        <EmptyState bordered icon={ClipboardCheck} title={t("emptyTitle")} description={t("emptyDescription")} />
+        <EmptyState bordered titleAs="h2" icon={ClipboardCheck} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
         <Card className="overflow-hidden p-0">
           <Table>

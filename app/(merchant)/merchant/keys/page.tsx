@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { KeyRound } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
@@ -11,8 +10,9 @@ import { StoredKeysFacts } from "@/components/credentials/stored-keys-facts";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { listSalesUnitKeys } from "@/lib/server/credentials/list-sales-unit-keys";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "API keys" };
+export const generateMetadata = pageTitle("apiKeys");
 
 /**
  * M6: each sales unit's own API keys, masked. Everyone in the merchant sees whether keys exist (managers: their

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BookKey, ChevronRight } from "lucide-react";
@@ -10,8 +9,9 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { LedgerCell, SalesUnitCell } from "@/components/merchant/sales-unit-cell";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { listSalesUnitKeys } from "@/lib/server/credentials/list-sales-unit-keys";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Ledger" };
+export const generateMetadata = pageTitle("ledger");
 
 /** M6: the merchant's sales units and whether each one's own keys can read its ledger. */
 export default async function MerchantLedgersPage() {

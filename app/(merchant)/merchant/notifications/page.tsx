@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import { NotificationList } from "@/app/_shared/notification-list";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Notifications" };
+export const generateMetadata = pageTitle("notifications");
 
 /** Everything the portal told this person (requests, reminders, digests, grant changes). */
 export default async function MerchantNotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Handshake, UserRound, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,8 +13,9 @@ import { listPartnerPeopleForMerchantPage, PARTNER_PEOPLE_CURSOR_PARTS } from "@
 import { ListSearch } from "@/components/ui/list-search";
 import { Pagination } from "@/components/ui/pagination";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Who can see your settlements" };
+export const generateMetadata = pageTitle("whoCanSeeYourSettlements");
 
 /** P6 (merchant side): per partner with access, the named people there who can read your ledgers; a keyset page of partners at a time. */
 export default async function MerchantPartnerStaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ChevronRight, Clock, Hourglass, Plus, SearchX, Store, Users } from "lucide-react";
@@ -21,8 +20,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 import { MerchantFindingsAlert } from "@/components/reconciliation/merchant-findings-alert";
 import { openFindingsForMerchant } from "@/lib/server/reconciliation/findings";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Accounting partners" };
+export const generateMetadata = pageTitle("accountingPartners");
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
@@ -37,6 +37,7 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
   const filter = { salesUnitId: one(sp.salesUnit), partnerId: one(sp.partner) };
   const query = parseListQuery(sp, OVERVIEW_CURSOR_PARTS);
   const filtered = Boolean(filter.salesUnitId || filter.partnerId || query.q);
+
   const [page, options, findings, t, to, tlist] = await Promise.all([
     listPartnerOverviewPage(ctx, filter, query),
     listOverviewFilterOptions(ctx),
@@ -68,10 +69,11 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
       />
       <MerchantFindingsAlert findings={findings} />
       <div className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <StatCard label={t("salesUnits")} value={page.summary.salesUnits} icon={Store} />
-        <StatCard label={t("activeGrants")} value={page.summary.partnersWithAccess} icon={Users} />
-        <StatCard label={t("pending")} value={pending} icon={Hourglass} />
-        <StatCard label={t("expiringSoon")} value={page.summary.expiringSoon} icon={Clock} />
+        {/* Under a filter the cards count what matches it ("2" of 4 sales units): say so rather than change their meaning silently. */}
+        <StatCard label={t("salesUnits")} value={page.summary.salesUnits} icon={Store} hint={filtered ? t("statsFiltered") : undefined} />
+        <StatCard label={t("activeGrants")} value={page.summary.partnersWithAccess} icon={Users} hint={filtered ? t("statsFiltered") : undefined} />
+        <StatCard label={t("pending")} value={pending} icon={Hourglass} hint={filtered ? t("statsFiltered") : undefined} />
+        <StatCard label={t("expiringSoon")} value={page.summary.expiringSoon} icon={Clock} hint={filtered ? t("statsFiltered") : undefined} />
       </div>
       {!canWrite ? <Alert className="mb-4" variant="info" title={t("readOnlyNotice")} /> : null}
       {pending > 0 ? (

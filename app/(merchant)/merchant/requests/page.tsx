@@ -1,5 +1,4 @@
-import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { CircleCheck, Clock, Inbox, XCircle } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
@@ -19,8 +18,10 @@ import { Pagination } from "@/components/ui/pagination";
 import { listMerchantRequestsPage, OPEN_REQUESTS_PAGE_SIZE, REQUEST_CURSOR_PARTS } from "@/lib/server/access-requests/list-requests-page";
 import { countMerchantRequests } from "@/lib/server/access-requests/count-requests";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
+import { getFormat } from "@/lib/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Access requests" };
+export const generateMetadata = pageTitle("accessRequests");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -34,7 +35,8 @@ export default async function MerchantRequestsPage({ searchParams }: { searchPar
   const now = new Date();
   const params = await searchParams;
   const queries = { open: parseListQuery(params, REQUEST_CURSOR_PARTS, { size: OPEN_REQUESTS_PAGE_SIZE }), history: parseListQuery(params, REQUEST_CURSOR_PARTS, { prefix: "h" }) };
-  const [page, counts, t, tlist, format] = await Promise.all([listMerchantRequestsPage(ctx, queries, now), countMerchantRequests(ctx, now), getTranslations("merchantRequests"), getTranslations("lists"), getFormatter()]);
+  const [page, counts, t, tlist] = await Promise.all([listMerchantRequestsPage(ctx, queries, now), countMerchantRequests(ctx, now), getTranslations("merchantRequests"), getTranslations("lists")]);
+  const fmt = await getFormat();
   const open = page.open.items;
   const history = page.history.items;
   const path = "/merchant/requests";
@@ -104,7 +106,7 @@ export default async function MerchantRequestsPage({ searchParams }: { searchPar
                   <TableCell className="align-top">
                     <div className="font-medium">{r.partner.name}</div>
                     <div className="text-xs text-muted-foreground tabular-nums">{t("orgNo", { orgNo: r.partner.orgNo })}</div>
-                    <div className="mt-1 text-xs text-muted-foreground">{t("askedOn", { date: format.dateTime(new Date(r.createdAt), { dateStyle: "medium" }) })}</div>
+                    <div className="mt-1 text-xs text-muted-foreground">{t("askedOn", { date: fmt.date(r.createdAt) })}</div>
                   </TableCell>
                   <TableCell className="align-top"><RequestedScope {...r} /></TableCell>
                   <TableCell className="align-top"><RequestAnswer request={r} now={now} /></TableCell>

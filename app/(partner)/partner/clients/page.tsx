@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Briefcase, ChevronRight, Landmark, ShieldAlert, UserRound } from "lucide-react";
@@ -15,8 +14,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { CLIENT_CURSOR_PARTS, listClientsPage } from "@/lib/server/partner-clients/list-clients";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Clients" };
+export const generateMetadata = pageTitle("clients");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { KeyRound } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
@@ -10,8 +9,9 @@ import { StoredKeysFacts } from "@/components/credentials/stored-keys-facts";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { getPartnerKeys } from "@/lib/server/credentials/get-partner-keys";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Accounting keys" };
+export const generateMetadata = pageTitle("accountingKeys");
 
 /** P5: the firm's accounting keys, masked. Accountants see whether keys exist; owners add, replace and test them. */
 export default async function PartnerKeysPage() {

@@ -1,5 +1,4 @@
-import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { CircleCheck, Clock, Inbox, ShieldAlert, UserLock, XCircle } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
@@ -17,15 +16,18 @@ import { ListSearch } from "@/components/ui/list-search";
 import { Pagination } from "@/components/ui/pagination";
 import { listPartnerRequestsPage, REQUEST_CURSOR_PARTS } from "@/lib/server/access-requests/list-requests-page";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
+import { getFormat } from "@/lib/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Access requests" };
+export const generateMetadata = pageTitle("accessRequests");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /** P7: the firm's owners ask merchants for access and follow the answers (one keyset page of submissions, newest first). */
 export default async function PartnerRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requirePartnerContext();
-  const [t, tlist, format] = await Promise.all([getTranslations("partnerRequests"), getTranslations("lists"), getFormatter()]);
+  const [t, tlist] = await Promise.all([getTranslations("partnerRequests"), getTranslations("lists")]);
+  const fmt = await getFormat();
   if (ctx.partnerStatus === "suspended") {
     return (
       <>
@@ -126,7 +128,7 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
                       <div className="text-xs text-muted-foreground">{t("pendingMerchant")}</div>
                     )}
                     <div className="mt-1 text-xs text-muted-foreground">
-                      {t("askedBy", { name: r.requestedBy?.name ?? t("someone"), date: format.dateTime(new Date(r.createdAt), { dateStyle: "medium" }) })}
+                      {t("askedBy", { name: r.requestedBy?.name ?? t("someone"), date: fmt.date(r.createdAt) })}
                     </div>
                   </TableCell>
                   <TableCell className="align-top">

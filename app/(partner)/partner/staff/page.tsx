@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Briefcase, ShieldAlert, UserLock, UserRoundCheck, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,11 +13,12 @@ import { listPartnerStaffPage, STAFF_CURSOR_PARTS } from "@/lib/server/partner-s
 import { ListSearch } from "@/components/ui/list-search";
 import { Pagination } from "@/components/ui/pagination";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
 /** Assigned clients named per accountant in the table (the dialog has them all). */
 const BADGES_PER_MEMBER = 10;
 
-export const metadata: Metadata = { title: "Staff" };
+export const generateMetadata = pageTitle("staff");
 
 /**
  * P6: who at the firm works on which client, a keyset page of people at a time, searched by name or e-mail.

@@ -4,6 +4,7 @@ import { merchantCan } from "@/lib/server/authz/permissions";
 import { streamAccessLogCsv } from "@/lib/server/access-log/access-log-csv";
 import { parseAccessLogFilters } from "@/lib/lifecycle/access-log-filters";
 import { todayLedgerDate } from "@/lib/dates";
+import { requestLocale } from "@/lib/server/i18n/request-locale";
 
 /**
  * M7 export: the access log with the page's filters as CSV, streamed. Same rules as the page: another persona
@@ -18,7 +19,7 @@ export async function GET(req: NextRequest): Promise<Response> {
   if (!merchantCan(ctx.role, "accessLog.read")) return plain(403, "Your role does not allow this.");
   const { filters } = parseAccessLogFilters(Object.fromEntries(req.nextUrl.searchParams));
   const { page: _page, ...rest } = filters;
-  return new Response(streamAccessLogCsv(ctx, rest), {
+  return new Response(streamAccessLogCsv(ctx, rest, await requestLocale()), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="access-log-${todayLedgerDate()}.csv"`,

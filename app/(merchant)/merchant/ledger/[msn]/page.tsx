@@ -1,5 +1,4 @@
 import { Suspense } from "react";
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { KeyRound, Split, CircleSlash } from "lucide-react";
@@ -17,8 +16,9 @@ import { todayLedgerDate } from "@/lib/dates";
 import { prepareMerchantLedgerExportAction } from "@/lib/server/exports/actions";
 import { listLedgerReceipts } from "@/lib/server/exports/list-receipts";
 import { merchantLedgerSyncStatusAction, readMerchantLedgerEntriesAction, readMerchantLedgerRangeAction, syncMerchantLedgerAction } from "@/lib/server/ledgers/actions/merchant-ledger-actions";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Ledger" };
+export const generateMetadata = pageTitle("ledger");
 
 /**
  * M6: a sales unit's ledger, read with that sales unit's own keys. A ledger that settles several sales units is

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -8,8 +7,9 @@ import { merchantCan } from "@/lib/server/authz/permissions";
 import { countMerchantLedgers, listLedgersForGrantForm } from "@/lib/server/grants/queries";
 import { getDirectoryPartner, searchPartnerDirectory } from "@/lib/server/partner-directory/search-partners";
 import { isUuid } from "@/lib/ids";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Add an accounting partner" };
+export const generateMetadata = pageTitle("addAnAccountingPartner");
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

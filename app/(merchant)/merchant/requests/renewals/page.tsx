@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CalendarClock, CircleSlash, Clock, RefreshCw } from "lucide-react";
@@ -20,8 +19,9 @@ import { ListSearch } from "@/components/ui/list-search";
 import { Pagination } from "@/components/ui/pagination";
 import { pageHref, parseListQuery, type KeysetPage } from "@/lib/paging/keyset";
 import { formatLedgerDate } from "@/lib/format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Renewals" };
+export const generateMetadata = pageTitle("renewals");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

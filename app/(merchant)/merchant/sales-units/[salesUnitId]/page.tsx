@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Users } from "lucide-react";
@@ -14,8 +13,9 @@ import { ListSearch } from "@/components/ui/list-search";
 import { Pagination } from "@/components/ui/pagination";
 import { getSalesUnitPage, SALES_UNIT_GRANTS_CURSOR_PARTS } from "@/lib/server/merchant-partners/list-partner-overview";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Sales unit" };
+export const generateMetadata = pageTitle("salesUnit");
 
 /**
  * One sales unit's partners, including recently revoked ones, one keyset page at a time with a search by partner.

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -11,8 +10,9 @@ import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
 import { GrantScope } from "@/components/grants/grant-scope";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { getClient } from "@/lib/server/partner-clients/list-clients";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Client" };
+export const generateMetadata = pageTitle("client");
 
 /** One client's granted ledgers. A merchant that granted this partner (or accountant) nothing is a 404. */
 export default async function ClientPage({ params }: { params: Promise<{ merchantId: string }> }) {

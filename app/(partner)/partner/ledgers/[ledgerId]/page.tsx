@@ -1,5 +1,4 @@
 import { Suspense } from "react";
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
@@ -15,8 +14,15 @@ import { todayLedgerDate } from "@/lib/dates";
 import { preparePartnerLedgerExportAction } from "@/lib/server/exports/actions";
 import { listLedgerReceipts } from "@/lib/server/exports/list-receipts";
 import { partnerLedgerSyncStatusAction, readPartnerLedgerEntriesAction, readPartnerLedgerRangeAction, syncPartnerLedgerAction } from "@/lib/server/ledgers/actions/partner-ledger-actions";
+import { pageTitle } from "@/lib/server/i18n/page-title";
+import { endedPartnerAccess, type EndedAccess } from "@/lib/server/ledgers/access/ended-partner-access";
+import { getFormat } from "@/lib/i18n/get-format";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Button } from "@/components/ui/button";
+import Link from "next/link";
+import { CalendarX2 } from "lucide-react";
 
-export const metadata: Metadata = { title: "Ledger" };
+export const generateMetadata = pageTitle("ledger");
 
 /**
  * P2: a granted ledger. The grant is checked on the server before anything is read; a ledger that is not granted
@@ -26,7 +32,13 @@ export default async function PartnerLedgerPage({ params, searchParams }: { para
   const ctx = await requirePartnerContext();
   const { ledgerId } = await params;
   const access = await getPartnerLedgerAccess(ctx, ledgerId);
-  if (!access) notFound();
+  if (!access) {
+    // The firm read this ledger before and its access ended: say so, and when (what the notification said).
+    // Any other ledger, and a reader who could not see this client, still get the plain 404.
+    const ended = await endedPartnerAccess(ctx, ledgerId);
+    if (!ended) notFound();
+    return <EndedAccessNotice ended={ended} />;
+  }
   const [t, tc, period, receipts, sp] = await Promise.all([getTranslations("ledgerView"), getTranslations("clientDetail"), periodText(access.period), listLedgerReceipts(access), searchParams]);
   const { ledger } = access;
   const today = todayLedgerDate();
@@ -72,6 +84,25 @@ export default async function PartnerLedgerPage({ params, searchParams }: { para
         />
       </Suspense>
       <ReceiptList receipts={receipts} downloadHref={(id) => `/partner/exports/${id}`} />
+    </>
+  );
+}
+
+async function EndedAccessNotice({ ended }: { ended: EndedAccess }) {
+  const [t, tc, fmt] = await Promise.all([getTranslations("ledgerView.ended"), getTranslations("clientDetail"), getFormat()]);
+  const values = { merchant: ended.merchantName, date: fmt.ledgerDate(ended.endedOn), ledger: ended.ledgerExternalId };
+  return (
+    <>
+      <PageHeader breadcrumbs={[{ label: tc("back"), href: "/partner/clients" }]} title={t("title", values)} />
+      <EmptyState
+        bordered
+        titleAs="h2"
+        icon={CalendarX2}
+        title={t(ended.how, values)}
+        description={t("hint", values)}
+        data-testid="access-ended"
+        action={<Button asChild variant="outline"><Link href="/partner/clients">{tc("back")}</Link></Button>}
+      />
     </>
   );
 }

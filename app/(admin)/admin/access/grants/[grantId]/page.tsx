@@ -1,7 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ShieldAlert } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -12,8 +11,10 @@ import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
 import { GrantHistory } from "@/components/grants/grant-history";
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
 import { getOverviewGrant, listAdminGrantHistory } from "@/lib/server/admin-access/grant-overview";
+import { getFormat } from "@/lib/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Grant" };
+export const generateMetadata = pageTitle("grant");
 
 /** A1 drill-down: one grant across tenants, with its whole history from the audit trail. Platform admins only. */
 export default async function AdminGrantPage({ params }: { params: Promise<{ grantId: string }> }) {
@@ -21,13 +22,11 @@ export default async function AdminGrantPage({ params }: { params: Promise<{ gra
   const { grantId } = await params;
   const grant = await getOverviewGrant(grantId);
   if (!grant) notFound();
-  const [history, t, format] = await Promise.all([listAdminGrantHistory(grant.id), getTranslations("adminOverview"), getFormatter()]);
-  const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" }) : null);
+  const [history, t] = await Promise.all([listAdminGrantHistory(grant.id), getTranslations("adminOverview")]);
+  const fmt = await getFormat();
+  const day = (d: string | null) => (d ? fmt.ledgerDate(d) : null);
   const periodText = (g: { periodFrom: string | null; periodTo: string | null }) =>
-    g.periodFrom && g.periodTo ? t("period", { from: day(g.periodFrom) ?? "", to: day(g.periodTo) ?? "" })
-    : g.periodFrom ? t("periodFrom", { from: day(g.periodFrom) ?? "" })
-    : g.periodTo ? t("periodTo", { to: day(g.periodTo) ?? "" })
-    : t("allDates");
+    fmt.period({ from: g.periodFrom, to: g.periodTo }, { from: (from) => t("periodFrom", { from }), until: (to) => t("periodTo", { to }), all: t("allDates") });
   return (
     <>
       <PageHeader
@@ -54,7 +53,7 @@ export default async function AdminGrantPage({ params }: { params: Promise<{ gra
                 { term: t("validUntilTerm"), description: grant.validUntil ? (day(grant.validUntil) ?? "") : t("noEnd") },
                 { term: t("grantedByTerm"), description: grant.grantedBy ?? "—" },
                 { term: t("approvedByTerm"), description: grant.approvedBy ?? "—" },
-                { term: t("lastUse"), description: grant.lastUsedAt ? format.dateTime(new Date(grant.lastUsedAt), { dateStyle: "medium", timeStyle: "short" }) : t("never") },
+                { term: t("lastUse"), description: grant.lastUsedAt ? fmt.dateTime(grant.lastUsedAt) : t("never") },
               ]}
             />
             <p className="mt-4 text-xs text-muted-foreground">{t("enforcedWhere")}</p>

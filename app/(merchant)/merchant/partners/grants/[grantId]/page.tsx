@@ -1,7 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ShieldCheck } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -21,8 +20,10 @@ import { getGrantDetail, listGrantHistory } from "@/lib/server/grants/queries";
 import { isGrantOutOfSync } from "@/lib/server/merchant-partners/grant-sync-status";
 import { MerchantFindingsAlert } from "@/components/reconciliation/merchant-findings-alert";
 import { openFindingsForMerchant } from "@/lib/server/reconciliation/findings";
+import { getFormat } from "@/lib/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Partner access" };
+export const generateMetadata = pageTitle("partnerAccess");
 
 /** M3/M5: one grant: its scope, who asked and approved, the consent, change/revoke, approve/decline, history. */
 export default async function GrantPage({ params }: { params: Promise<{ grantId: string }> }) {
@@ -30,19 +31,19 @@ export default async function GrantPage({ params }: { params: Promise<{ grantId:
   const { grantId } = await params;
   const grant = await getGrantDetail(ctx, grantId);
   if (!grant) notFound();
-  const [history, outOfSync, partnerFindings, t, tm, tn, format, locale] = await Promise.all([
+  const [history, outOfSync, partnerFindings, t, tm, tn, locale] = await Promise.all([
     listGrantHistory(ctx, grant.id),
     isGrantOutOfSync(grant),
     openFindingsForMerchant(ctx, { partnerId: grant.partner.id }),
     getTranslations("grantDetail"),
     getTranslations("merchantPartners"),
     getTranslations("grantNotices"),
-    getFormatter(),
     getLocale(),
   ]);
+  const fmt = await getFormat();
   const notices: NoticeTranslator = (key, values) => tn(key as "consent", values as never);
   const scope = scopeSummary(notices, grant, locale);
-  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : t("nobody"));
+  const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : t("nobody"));
   const pending = grant.status === "pending_approval";
   const live = grant.status === "active" || pending;
   const ledger = grant.ledger.externalId;

@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,8 +7,10 @@ import { JournalAccountsForm } from "@/components/journal/journal-accounts-form"
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { getClientJournalAccounts } from "@/lib/server/journal/journal-accounts";
+import { getFormat } from "@/lib/i18n/get-format";
+import { pageTitle } from "@/lib/server/i18n/page-title";
 
-export const metadata: Metadata = { title: "Journal accounts" };
+export const generateMetadata = pageTitle("journalAccounts");
 
 /**
  * P4: the accounts a client's voucher journal posts to. The owner and the accountants assigned to the client may
@@ -20,7 +21,8 @@ export default async function JournalAccountsPage({ params }: { params: Promise<
   const { merchantId } = await params;
   const settings = partnerCan(ctx.role, "ledgers.export") ? await getClientJournalAccounts(ctx, merchantId) : null;
   if (!settings) notFound();
-  const [t, tc, format] = await Promise.all([getTranslations("journal"), getTranslations("clientDetail"), getFormatter()]);
+  const [t, tc] = await Promise.all([getTranslations("journal"), getTranslations("clientDetail")]);
+  const fmt = await getFormat();
   return (
     <>
       <PageHeader
@@ -33,7 +35,7 @@ export default async function JournalAccountsPage({ params }: { params: Promise<
             <span>{t("settings.defaultsFrom", { chart: t(`charts.${settings.chart.labelKey}`) })}</span>
             <span data-testid="journal-accounts-state">
               {settings.saved && settings.updatedAt
-                ? t("settings.savedBy", { when: format.dateTime(new Date(settings.updatedAt), { dateStyle: "medium", timeStyle: "short" }), who: settings.updatedBy ?? "—" })
+                ? t("settings.savedBy", { when: fmt.dateTime(settings.updatedAt), who: settings.updatedBy ?? "—" })
                 : t("settings.notSavedYet")}
             </span>
           </>
