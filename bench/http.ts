@@ -154,7 +154,7 @@ export function render(meta: { label: string; started: Date; appDir: string; rou
   const lines: string[] = [
     `Measured ${meta.started.toISOString().slice(0, 16).replace("T", " ")} UTC (${meta.label}) on ${cpus[0]?.model.trim() ?? "unknown CPU"} (${cpus.length} cores), ` +
       `${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}; \`next start\` (production build), embedded PostgreSQL and the sandbox on the same machine ` +
-      `(load average at the start and end of each size below: other work shared the machine). ${meta.amount} requests per load over 10 concurrent connections, ${meta.rounds} rounds; ` +
+      `(load average at the start and end of each size below: other work shared the machine). ${meta.amount} requests per load over 10 concurrent connections (autocannon; each response timed from its "response" event), ${meta.rounds} rounds; ` +
       `in each round every page's load follows a load of the static page (the app's not-found page, ${phases[0] ? kb(phases[0].baseline.bytes) : "?"}, signed in) by the same server. ` +
       `Latencies are per request, first byte sent to last byte read, medians over rounds of each load's p50 and p95. **× static** is the median over rounds of (page p95 ÷ static p95) within each pair, ` +
       `every round's ratio in brackets (issue 9's goal: ≤ 3); the p50 ratio is computed alike.`,

@@ -24,6 +24,10 @@ declare module "autocannon" {
     timeout?: number;
     headers?: Record<string, string>;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A run: awaitable for the summary, and an emitter of one `response` event per response. */
+  interface Run extends PromiseLike<Result> {
+    on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTimeMs: number) => void): Run;
+  }
+  function autocannon(options: Options): Run;
   export default autocannon;
 }

@@ -6,7 +6,7 @@ import { cn } from "@/lib/utils/cn";
 import { useLazyComponent } from "@/components/ui/lazy-on-interaction";
 import { OrgIdentity, orgTriggerClasses, type OrgSwitcherProps } from "./org-identity";
 
-export type { OrganisationKind, OrgSwitcherProps, SwitcherOrganisation } from "./org-identity";
+export type { OrgSwitcherProps } from "./org-identity";
 
 const loadMenu = () => import("./org-switcher-menu").then((m) => m.OrgSwitcherMenu);
 

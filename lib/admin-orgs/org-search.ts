@@ -27,8 +27,6 @@ export const orgSearchSchema = z.object({
     .default(""),
 });
 
-export type OrgSearch = z.infer<typeof orgSearchSchema>;
-
 /** The digits of an organisation number as typed ("913 456 789" → "913456789"), or null when it is not one. */
 export function orgNoDigits(q: string): string | null {
   const digits = q.replace(/[\s.\-]/g, "");

@@ -40,8 +40,3 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): AppL
   }
   return DEFAULT_LOCALE;
 }
-
-/** The BCP 47 tag for Intl formatting: Intl knows "nb" and "da" directly; English is written the British way. */
-export function intlLocale(locale: AppLocale): string {
-  return locale === "en" ? "en-GB" : locale;
-}

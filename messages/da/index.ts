@@ -14,5 +14,5 @@ import reconciliation from "./reconciliation.json";
 
 export const catalogues = { admin, adminConsole, core, exports, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security, reconciliation };
 
-export const messages = Object.assign({}, admin, adminConsole, core, exports, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security, reconciliation);
+const messages = Object.assign({}, admin, adminConsole, core, exports, grants, journal, ledgers, ledgerBackfill, lifecycle, lists, security, reconciliation);
 export default messages;

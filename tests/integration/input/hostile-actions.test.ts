@@ -240,6 +240,7 @@ const ROUTES: Record<string, string> = {
   "(partner)/partner/ledgers/[ledgerId]/export/route.ts": "hostile ledger ids and query strings below",
   "(merchant)/merchant/ledger/[msn]/export/route.ts": "hostile sales units and query strings below",
   "(partner)/partner/exports/[receiptId]/route.ts": "hostile receipt ids below",
+  "(merchant)/merchant/exports/[receiptId]/route.ts": "hostile receipt ids below",
   "api/auth/[...nextauth]/route.ts": "Auth.js' own handlers, replaced by the session mock here; covered by the sign-in browser tests",
 };
 
@@ -296,6 +297,7 @@ describe("route handlers survive hostile query strings", () => {
     const partner = await import("@/app/(partner)/partner/ledgers/[ledgerId]/export/route");
     const merchant = await import("@/app/(merchant)/merchant/ledger/[msn]/export/route");
     const again = await import("@/app/(partner)/partner/exports/[receiptId]/route");
+    const merchantAgain = await import("@/app/(merchant)/merchant/exports/[receiptId]/route");
     const { NextRequest } = await import("next/server");
     const keys = ["from", "to", "format", "topics", "purpose", "columns", "tz", "includeOpen", "__proto__"];
     const check = async (res: Response) => {
@@ -313,6 +315,7 @@ describe("route handlers survive hostile query strings", () => {
         await check(await again.GET(req(), { params: Promise.resolve({ receiptId: id.slice(0, 4000) }) }));
         await signIn("merchant");
         await check(await merchant.GET(req(), { params: Promise.resolve({ msn: id.slice(0, 4000) }) }));
+        await check(await merchantAgain.GET(req(), { params: Promise.resolve({ receiptId: id.slice(0, 4000) }) }));
       }),
       { numRuns: 15 },
     );
