@@ -12,6 +12,7 @@ import { personActor } from "@/lib/server/audit/actor";
 import { dateText } from "@/lib/server/notifications/describe";
 import type { ApproveAccessRequestInput } from "@/lib/lifecycle/schemas";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { localizedNotice } from "@/lib/server/notifications/notify";
 
 export interface ApprovedRequest {
   requestId: string;
@@ -71,19 +72,15 @@ export async function approveAccessRequest(ctx: MerchantContext, input: ApproveA
     // The grant core already tells the partner about active grants; the request's own answer adds what it
     // cannot know: that less was given than asked, or that a second admin still has to approve.
     if (narrowed || pendingApproval) {
-      const notices = serverTranslator("lifecycleNotices");
-      const values = { merchant: ctx.merchantName, ledgers: ledgers.map((l) => l.externalId).sort().join(", "), until: scope.validUntil ? dateText(scope.validUntil) : "" };
-      await notifyPartnerUsers(
-        tx,
-        request.partnerId,
-        {
-          kind: "request.approved",
-          title: notices(narrowed ? "requestNarrowedTitle" : "requestApprovedTitle", values),
-          body: notices(pendingApproval ? "requestApprovedPendingBody" : "requestNarrowedBody", values),
-          href: "/partner/requests",
-        },
-        { merchantId: ctx.merchantId },
-      );
+      const notice = localizedNotice("request.approved", "/partner/requests", (locale) => {
+        const n = serverTranslator("lifecycleNotices", locale);
+        const values = { merchant: ctx.merchantName, ledgers: ledgers.map((l) => l.externalId).sort().join(", "), until: scope.validUntil ? dateText(scope.validUntil, locale) : "" };
+        return {
+          title: n(narrowed ? "requestNarrowedTitle" : "requestApprovedTitle", values),
+          body: n(pendingApproval ? "requestApprovedPendingBody" : "requestNarrowedBody", values),
+        };
+      });
+      await notifyPartnerUsers(tx, request.partnerId, notice, { merchantId: ctx.merchantId });
     }
     return { value: { requestId: request.id, grants, pendingApproval, narrowed }, afterCommit: granted.afterCommit };
   });

@@ -14,6 +14,7 @@ import { normaliseOrgNo } from "@/lib/lifecycle/fields";
 import { REQUEST_TTL_DAYS, type CreateAccessRequestInput } from "@/lib/lifecycle/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { localizedNotice } from "@/lib/server/notifications/notify";
 
 /**
  * What the partner learns from sending a request: that it was sent, and nothing else. Same value whether the
@@ -136,8 +137,11 @@ async function sendToMerchant(
       expiresAt: data.expiresAt.toISOString(),
     },
   });
-  const notices = serverTranslator("lifecycleNotices");
-  const values = { partner: ctx.partnerName, count: msns.length, msns: msns.join(", "), purpose: input.purpose, date: dateText(todayLedgerDate(data.expiresAt)) };
-  await notifyMerchantAdmins(tx, target.merchantId, { kind: "request.created", title: notices("requestCreatedTitle", values), body: notices("requestCreatedBody", values), href: "/merchant/requests" });
+  const notice = localizedNotice("request.created", "/merchant/requests", (locale) => {
+    const n = serverTranslator("lifecycleNotices", locale);
+    const values = { partner: ctx.partnerName, count: msns.length, msns: msns.join(", "), purpose: input.purpose, date: dateText(todayLedgerDate(data.expiresAt), locale) };
+    return { title: n("requestCreatedTitle", values), body: n("requestCreatedBody", values) };
+  });
+  await notifyMerchantAdmins(tx, target.merchantId, notice);
   return true;
 }

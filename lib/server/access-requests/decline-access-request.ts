@@ -10,6 +10,7 @@ import { requireMerchantCan } from "@/lib/server/authz/require";
 import { personActor } from "@/lib/server/audit/actor";
 import type { DeclineAccessRequestInput } from "@/lib/lifecycle/schemas";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { localizedNotice } from "@/lib/server/notifications/notify";
 
 /**
  * M4: the merchant says no. The reason (optional) goes to the partner and into the audit event. Tenant and
@@ -33,15 +34,16 @@ export async function declineAccessRequest(ctx: MerchantContext, input: DeclineA
       before: { status: "pending" },
       after: { status: "declined", reason: input.reason || null },
     });
-    const notices = serverTranslator("lifecycleNotices");
     // No merchant name: a partner learns it only once a merchant accepts (decision 013).
     const values = { by: request.requestedOrgNo ? "orgNo" : "msn", count: request.requestedMsns.length, msns: request.requestedMsns.join(", "), orgNo: request.requestedOrgNo ?? "", reason: input.reason };
-    await notifyPartnerUsers(tx, request.partnerId, {
-      kind: "request.declined",
-      title: notices("requestDeclinedTitle", values),
-      body: input.reason ? notices("requestDeclinedBodyReason", values) : notices("requestDeclinedBody", values),
-      href: "/partner/requests",
-    });
+    await notifyPartnerUsers(
+      tx,
+      request.partnerId,
+      localizedNotice("request.declined", "/partner/requests", (locale) => {
+        const n = serverTranslator("lifecycleNotices", locale);
+        return { title: n("requestDeclinedTitle", values), body: input.reason ? n("requestDeclinedBodyReason", values) : n("requestDeclinedBody", values) };
+      }),
+    );
     return { requestId: request.id };
   });
   await flushOutboxQuietly();

@@ -4,6 +4,7 @@ import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyPartnerUsers } from "@/lib/server/notifications";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/actor";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { localizedNotice } from "@/lib/server/notifications/notify";
 
 /**
  * M4: a request nobody decided within its time (AccessRequest.expiresAt, 14 days) is marked expired, with
@@ -17,7 +18,6 @@ export async function expireAccessRequests(now: Date = new Date()): Promise<stri
     orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
     select: { id: true, merchantId: true, partnerId: true, submissionId: true, requestedMsns: true, requestedOrgNo: true, expiresAt: true },
   });
-  const notices = serverTranslator("lifecycleNotices");
   const expired: string[] = [];
   for (const r of due) {
     const done = await db.$transaction(async (tx) => {
@@ -39,7 +39,10 @@ export async function expireAccessRequests(now: Date = new Date()): Promise<stri
       const rest = await tx.accessRequest.findMany({ where: { submissionId: r.submissionId, partnerId: r.partnerId, id: { not: r.id } }, select: { status: true } });
       if (rest.every((o) => o.status === "expired")) {
         const values = { by: r.requestedOrgNo ? "orgNo" : "msn", count: r.requestedMsns.length, msns: r.requestedMsns.join(", "), orgNo: r.requestedOrgNo ?? "" };
-        await notifyPartnerUsers(tx, r.partnerId, { kind: "request.expired", title: notices("requestExpiredTitle", values), body: notices("requestExpiredBody", values), href: "/partner/requests" });
+        await notifyPartnerUsers(tx, r.partnerId, localizedNotice("request.expired", "/partner/requests", (locale) => {
+          const n = serverTranslator("lifecycleNotices", locale);
+          return { title: n("requestExpiredTitle", values), body: n("requestExpiredBody", values) };
+        }));
       }
       return true;
     });

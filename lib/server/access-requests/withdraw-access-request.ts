@@ -10,6 +10,7 @@ import { requirePartnerCan } from "@/lib/server/authz/require";
 import { personActor } from "@/lib/server/audit/actor";
 import type { RequestRefInput } from "@/lib/lifecycle/schemas";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { localizedNotice } from "@/lib/server/notifications/notify";
 
 /**
  * P7: the partner takes back its own open request: every merchant it reached is told, in the same
@@ -32,7 +33,6 @@ export async function withdrawAccessRequest(ctx: PartnerContext, input: RequestR
     });
     const open = rows.filter((r) => r.status === "pending" && r.expiresAt > now);
     if (open.length === 0) requireOpen(rows[0]!, now);
-    const notices = serverTranslator("lifecycleNotices");
     for (const request of open) {
       await tx.accessRequest.update({ where: { id: request.id }, data: { status: "withdrawn", decidedById: ctx.user.id, decidedAt: now } });
       // A row that reached no merchant is the partner's own record: there is nobody to tell and no access changed.
@@ -50,7 +50,10 @@ export async function withdrawAccessRequest(ctx: PartnerContext, input: RequestR
       await notifyMerchantAdmins(
         tx,
         request.merchantId,
-        { kind: "request.withdrawn", title: notices("requestWithdrawnTitle", { partner: ctx.partnerName }), body: notices("requestWithdrawnBody", { partner: ctx.partnerName }), href: "/merchant/requests" },
+        localizedNotice("request.withdrawn", "/merchant/requests", (locale) => {
+          const n = serverTranslator("lifecycleNotices", locale);
+          return { title: n("requestWithdrawnTitle", { partner: ctx.partnerName }), body: n("requestWithdrawnBody", { partner: ctx.partnerName }) };
+        }),
         { inAppOnly: true },
       );
     }

@@ -9,6 +9,7 @@ import { personActor } from "@/lib/server/audit/actor";
 import { listPartnerClientsForStaff } from "@/lib/server/partner-staff/list-partner-staff";
 import type { SetClientAssignmentsInput } from "@/lib/lifecycle/schemas";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { localizedNotice } from "@/lib/server/notifications/notify";
 
 export interface AssignmentChange {
   added: string[];
@@ -60,12 +61,15 @@ export async function setClientAssignments(ctx: PartnerContext, input: SetClient
       after: { accountant: membership.user.email, merchantIds: after, added, removed },
     });
     if (added.length > 0 || removed.length > 0) {
-      const notices = serverTranslator("lifecycleNotices");
       const names = (ids: string[]) => ids.map((id) => byId.get(id)?.name ?? "").filter(Boolean).join(", ");
-      const body = [added.length ? notices("assignmentsAdded", { clients: names(added) }) : null, removed.length ? notices("assignmentsRemoved", { clients: names(removed) }) : null]
-        .filter(Boolean)
-        .join(" ");
-      await notifyUser(tx, membership.userId, { kind: "staff.assignments_changed", title: notices("assignmentsTitle", { partner: ctx.partnerName }), body, href: "/partner/clients" });
+      const notice = localizedNotice("staff.assignments_changed", "/partner/clients", (locale) => {
+        const n = serverTranslator("lifecycleNotices", locale);
+        const body = [added.length ? n("assignmentsAdded", { clients: names(added) }) : null, removed.length ? n("assignmentsRemoved", { clients: names(removed) }) : null]
+          .filter(Boolean)
+          .join(" ");
+        return { title: n("assignmentsTitle", { partner: ctx.partnerName }), body };
+      });
+      await notifyUser(tx, membership.userId, notice);
     }
     return { added, removed };
   });

@@ -151,6 +151,26 @@ describe("requests expire after 14 days (M4)", () => {
     // Requests are the owners' business: accountants are not told.
     expect(await notes(w.people.accountant.id)).toEqual([]);
   });
+
+  it("tells an owner who chose Norwegian in Norwegian, in the bell and the e-mail (issue 13: mail in the recipient's language)", async () => {
+    const t0 = new Date("2021-06-01T10:00:00Z");
+    await db.user.update({ where: { id: w.people.owner.id }, data: { locale: "nb" } });
+    try {
+      await createAccessRequest(
+        w.ctx.owner,
+        { by: "msn", msns: [w.merchant.units.b.msn], orgNo: "", periodFrom: "", periodTo: "", includesPersonalData: false, purpose: "Monthly bookkeeping for 2021" },
+        t0,
+      );
+      expect(await expireAccessRequests(new Date(t0.getTime() + 14 * 86_400_000))).toHaveLength(1);
+      const [note] = await notes(w.people.owner.id, "request.expired");
+      expect(note).toMatchObject({ title: "Forespørselen din om tilgang er utløpt" });
+      expect(note!.body).toContain(`salgssted ${w.merchant.units.b.msn}`);
+      const mail = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: w.people.owner.email }, orderBy: { createdAt: "desc" } });
+      expect(mail.subject).toBe("Forespørselen din om tilgang er utløpt");
+    } finally {
+      await db.user.update({ where: { id: w.people.owner.id }, data: { locale: null } });
+    }
+  });
 });
 
 describe("the monthly 'who can see your settlements' digest (M8)", () => {
