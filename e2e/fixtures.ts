@@ -49,7 +49,7 @@ export interface ConsoleGuard {
 /** Browsers log these themselves; they are no sign of a broken page. */
 const ALWAYS_ALLOWED: RegExp[] = [/favicon\.ico/i];
 
-export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
+const guardedTest = base.extend<{ consoleGuard: ConsoleGuard }>({
   consoleGuard: [
     async ({ page }, use) => {
       const errors: CollectedError[] = [];
@@ -88,12 +88,13 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
 });
 
 /**
- * Axe on every page a test loads (each document load of a portal URL, once per path), not only where a spec
- * calls `expectNoA11yViolations`: serious or critical findings fail the test at its end, naming page and rule.
- * On with `test.use({ axeEveryPage: true })`, or for every spec with E2E_AXE_EVERY_PAGE=1.
+ * The test every spec uses: the console guard, and axe on every page a test loads (each document load of a portal
+ * URL, once per path), not only where a spec calls `expectNoA11yViolations`: serious or critical findings fail the
+ * test at its end, naming page and rule. On by default; E2E_AXE_EVERY_PAGE=0 turns it off for a quick local run,
+ * and a spec that only probes raw responses may `test.use({ axeEveryPage: false })`.
  */
-export const axeTest = test.extend<{ axeEveryPage: boolean; axeWatcher: void }>({
-  axeEveryPage: [process.env.E2E_AXE_EVERY_PAGE === "1", { option: true }],
+export const test = guardedTest.extend<{ axeEveryPage: boolean; axeWatcher: void }>({
+  axeEveryPage: [process.env.E2E_AXE_EVERY_PAGE !== "0", { option: true }],
   axeWatcher: [
     async ({ page, axeEveryPage }, use, testInfo) => {
       if (!axeEveryPage) return use();

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { axeTest as test, expect, signInAs, ORGS, PERSONAS } from "./fixtures";
+import { test, expect, signInAs, ORGS, PERSONAS } from "./fixtures";
 
 /**
  * Each persona's main pages in Norwegian Bokmål and in Danish (issue 13): chosen with the switch in the top bar,
