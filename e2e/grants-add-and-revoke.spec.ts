@@ -100,8 +100,9 @@ test("Kari revokes 302102 with one confirmation; Mads gets a 404 on it at once a
   await expect(page.getByRole("heading", { level: 1 }).locator("..").getByText("Revoked")).toBeVisible();
   await expect(page.getByTestId("grant-history")).toContainText("Access revoked by Kari Nordmann");
 
-  const gone = await mads.page.goto("/partner/ledgers/302102");
-  expect(gone?.status()).toBe(404);
+  // The firm read it before: instead of a bare 404 it is told its access ended, and when (decision 038).
+  await mads.page.goto("/partner/ledgers/302102");
+  await expect(mads.page.getByTestId("access-ended")).toBeVisible();
   await mads.page.goto(clientPath);
   await expect(mads.page.getByRole("heading", { level: 1, name: ORGS.fjordKaffe.name })).toBeVisible();
   await expect(mads.page.getByRole("main")).toContainText("302101");
