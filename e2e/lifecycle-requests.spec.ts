@@ -73,7 +73,7 @@ test("Per's request for two sales units is approved narrowed; Per sees exactly t
   await expect(card).toContainText(TB.name);
   await expect(card).toContainText("Asked by Per Olsen (per@tallbalanse.example)");
   await expect(card).toContainText(REF);
-  await expect(card).toContainText("Ledger dates from Jan 1, 2025");
+  await expect(card).toContainText("Ledger dates from 1 Jan 2025");
   await expectNoA11yViolations(kari.page, testInfo, "merchant-requests");
   await card.getByRole("button", { name: `Approve the request of ${TB.name}` }).click();
   const dialog = kari.page.getByRole("dialog", { name: `Approve the request of ${TB.name}` });

@@ -17,6 +17,12 @@ export function NotificationBellButton({ initialUnread, allHref, label }: { init
   const t = useTranslations("notifications");
   const popover = useLazyComponent(loadPopover);
   const [unread, setUnread] = useState(initialUnread);
+  // A server refresh (router.refresh() after "mark all as read" on the notifications page) sends a new count.
+  const [serverUnread, setServerUnread] = useState(initialUnread);
+  if (serverUnread !== initialUnread) {
+    setServerUnread(initialUnread);
+    setUnread(initialUnread);
+  }
   const loaded = popover.Component !== null;
   useEffect(() => {
     if (loaded) return;
