@@ -96,14 +96,17 @@ const guardedTest = base.extend<{ consoleGuard: ConsoleGuard }>({
 export const test = guardedTest.extend<{ axeEveryPage: boolean; axeWatcher: void }>({
   axeEveryPage: [process.env.E2E_AXE_EVERY_PAGE === "1", { option: true }],
   axeWatcher: [
-    async ({ page, axeEveryPage }, use, testInfo) => {
+    async ({ page, axeEveryPage, baseURL }, use, testInfo) => {
       if (!axeEveryPage) return use();
+      // Only the portal's own pages: a spec's scaffolding (the attacker's page of the framing test, on another
+      // localhost port) is not the product.
+      const portalOrigin = new URL(baseURL ?? "http://localhost").origin;
       const seen = new Set<string>();
       const findings: string[] = [];
       const runs: Promise<void>[] = [];
       page.on("load", () => {
         const url = page.url();
-        if (!ORIGIN_PATTERN.test(url)) return;
+        if (!url.startsWith("http") || new URL(url).origin !== portalOrigin) return;
         const key = new URL(url).pathname;
         if (seen.has(key)) return;
         seen.add(key);

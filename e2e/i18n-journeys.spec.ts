@@ -100,6 +100,12 @@ for (const [locale, merchant, partner, ledgerPath, org] of [
       await expectFormatted(page, locale);
       await shot(page, `ledger-partner-${locale}`);
     }
+    if (ledgerPath) {
+      // A bad range in the address is explained in the reader's language, the reason included.
+      await page.goto(`${ledgerPath}?from=2026-02-30&to=2026-03-01`);
+      await expect(page.getByTestId("range-error")).toContainText("Skriv inn en gyldig dato som ÅÅÅÅ-MM-DD.");
+      await expect(page.getByTestId("range-error")).not.toContainText("Enter");
+    }
     await chooseLanguage(page, "en");
   });
 

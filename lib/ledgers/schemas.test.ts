@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { MAX_RANGE_DAYS, addDays, clampRange, daysInRange, eachDate } from "@/lib/ledgers/range";
+import { createTranslator } from "next-intl";
+import { MAX_RANGE_DAYS, addDays, clampRange, daysInRange, eachDate, rangeErrorText } from "@/lib/ledgers/range";
 import { merchantEntriesReadSchema, partnerEntriesReadSchema, partnerRangeReadSchema } from "@/lib/ledgers/schemas";
+import ledgersEn from "@/messages/en/ledgers.json";
+import ledgersNb from "@/messages/nb/ledgers.json";
 
-function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
-  return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+const rangeEn = createTranslator({ locale: "en", messages: ledgersEn, namespace: "rangeErrors" });
+const rangeNb = createTranslator({ locale: "nb", messages: ledgersNb, namespace: "rangeErrors" });
+
+/** Each field's message as a reader sees it (the range schema's messages are catalogue keys). */
+function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }, t = rangeEn) {
+  return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), rangeErrorText(i.message, t)]));
 }
 
 describe("ledger read input", () => {
@@ -21,6 +28,11 @@ describe("ledger read input", () => {
   it("explains a start after the end, and ranges over the limit", () => {
     expect(messages(partnerRangeReadSchema.safeParse({ ledgerId: "302101", from: "2026-03-02", to: "2026-03-01" }))).toEqual({ to: "The start date must be on or before the end date." });
     expect(messages(partnerRangeReadSchema.safeParse({ ledgerId: "302101", from: "2026-01-01", to: "2026-04-03" }))).toEqual({ to: `Choose at most ${MAX_RANGE_DAYS} days at a time.` });
+  });
+
+  it("says the range's mistakes in the reader's language", () => {
+    expect(messages(partnerRangeReadSchema.safeParse({ ledgerId: "302101", from: "2026-01-01", to: "2026-04-03" }), rangeNb)).toEqual({ to: `Velg høyst ${MAX_RANGE_DAYS} dager om gangen.` });
+    expect(messages(partnerRangeReadSchema.safeParse({ ledgerId: "302101", from: "2026-02-30", to: "2026-03-01" }), rangeNb)).toEqual({ from: "Skriv inn en gyldig dato som ÅÅÅÅ-MM-DD." });
   });
 
   it("refuses oversized and odd strings with a message", () => {

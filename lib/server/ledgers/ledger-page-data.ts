@@ -12,7 +12,8 @@ export interface LedgerPageData {
   view: LedgerRangeView;
   entries: { range: DateRange; topic: "funds"; page: LedgerEntriesPage };
   sync: LedgerSyncStatus;
-  rangeError: string | null;
+  /** Why the range in the address was not used (range schema messages, `rangeErrorText` says them); empty when it was. */
+  rangeErrors: string[];
 }
 
 /**
@@ -21,8 +22,8 @@ export interface LedgerPageData {
  * (fetching what is missing once), the entries then come from the cache.
  */
 export async function loadLedgerPageData(access: LedgerAccess, searchParams: Record<string, string | string[] | undefined>): Promise<LedgerPageData> {
-  const { range, error } = rangeFromSearchParams(searchParams, todayLedgerDate());
+  const { range, errors } = rangeFromSearchParams(searchParams, todayLedgerDate());
   const { view, ensured } = await readLedgerRangeWithStatuses(access, range);
   const [page, sync] = await Promise.all([listLedgerEntries(access, range, { topic: "funds" }, ensured ? { ensured } : {}), getLedgerSyncStatus(access)]);
-  return { view, entries: { range, topic: "funds", page }, sync, rangeError: error };
+  return { view, entries: { range, topic: "funds", page }, sync, rangeErrors: errors };
 }

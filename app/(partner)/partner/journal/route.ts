@@ -3,7 +3,8 @@ import { resolvePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { journalResponse, planJournal } from "@/lib/server/journal/journal-csv";
-import { dateRangeSchema } from "@/lib/ledgers/range";
+import { dateRangeSchema, rangeErrorText } from "@/lib/ledgers/range";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
 import { AppError } from "@/lib/errors/app-error";
 import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
 
@@ -22,7 +23,10 @@ export async function GET(req: NextRequest): Promise<Response> {
   const access = await getPartnerLedgerAccess(ctx, params.get("ledger") ?? "");
   if (!access) return plain(404, "Not found.");
   const parsed = dateRangeSchema.safeParse({ from: params.get("from") ?? "", to: params.get("to") ?? "" });
-  if (!parsed.success) return plain(400, parsed.error.issues.map((i) => i.message).join(" "));
+  if (!parsed.success) {
+    const rangeErrors = serverTranslator("rangeErrors");
+    return plain(400, parsed.error.issues.map((i) => rangeErrorText(i.message, rangeErrors)).join(" "));
+  }
   const range = parsed.data;
   // A journal is an export: the per-person and per-firm export limit (decision 016) applies.
   try {
