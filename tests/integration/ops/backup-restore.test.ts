@@ -59,6 +59,10 @@ afterAll(async () => {
   });
 });
 
+// Each case starts the backup and restore scripts as their own Node processes (tsx compiles them on start): on a
+// loaded two-core machine that alone can take most of a minute, so these cases get three.
+const SCRIPT_TEST_TIMEOUT = 180_000;
+
 /** As `npm run db:backup` / `db:restore` start them (package.json). */
 function script(name: string, args: string[], databaseUrl: string) {
   return spawnSync(process.execPath, ["--import", "./scripts/lib/server-only-hook.mjs", "--import", "tsx", `scripts/${name}.ts`, ...args], {
@@ -74,7 +78,7 @@ async function seedForBackup() {
 }
 
 describe("logical backup and restore (no client tools needed)", () => {
-  it("round-trips every portal table from one snapshot, keeps the audit chain and sequences, refuses a non-empty target", async () => {
+  it("round-trips every portal table from one snapshot, keeps the audit chain and sequences, refuses a non-empty target", { timeout: SCRIPT_TEST_TIMEOUT }, async () => {
     await seedForBackup();
     // Every schema of the portal but pg-boss's queue (public, rate_limit, …).
     const schemas = await withServer(sourceUrl, async (c) =>
@@ -117,7 +121,7 @@ describe("logical backup and restore (no client tools needed)", () => {
     expect(again.status).not.toBe(0);
     expect(again.stderr).toMatch(/already has \d+ tables/);
   });
-  it("restores as a non-superuser database owner (foreign-key order) and refuses a backup newer than the code", async () => {
+  it("restores as a non-superuser database owner (foreign-key order) and refuses a backup newer than the code", { timeout: SCRIPT_TEST_TIMEOUT }, async () => {
     await seedForBackup();
     const file = path.join(dir, "portal-2.logical.gz");
     expect(script("backup", ["--format=logical", file], sourceUrl).status).toBe(0);
@@ -144,7 +148,7 @@ describe("logical backup and restore (no client tools needed)", () => {
 });
 
 describe.skipIf(!tools)("pg_dump backup and restore", () => {
-  it("round-trips the whole database: same rows in every table, audit chain intact, job queue included", async () => {
+  it("round-trips the whole database: same rows in every table, audit chain intact, job queue included", { timeout: SCRIPT_TEST_TIMEOUT }, async () => {
     await seedForBackup();
     const before = await tableFingerprints(sourceUrl);
     expect(before["public.AuditEvent"]!.rows).toBeGreaterThan(1);
