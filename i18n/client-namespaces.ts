@@ -36,9 +36,10 @@ export const CLIENT_NAMESPACES = {
     "merchantRequests",
     "notifications",
     "partnersOverview",
+    "rangeErrors",
     "renewals",
   ],
-  partner: ["apiKeys", "entryTypes", "exports", "journal", "ledgerBackfill", "ledgerChecks", "ledgerSync", "ledgerView", "lifecycleErrors", "notifications", "partnerRequests", "partnerStaff"],
+  partner: ["apiKeys", "entryTypes", "exports", "journal", "ledgerBackfill", "ledgerChecks", "ledgerSync", "ledgerView", "lifecycleErrors", "notifications", "partnerRequests", "partnerStaff", "rangeErrors"],
   admin: ["adminAudit", "adminPartners", "notifications", "reconciliation"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
