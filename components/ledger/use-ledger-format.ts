@@ -1,6 +1,7 @@
 "use client";
 import { useFormatter, useLocale } from "next-intl";
 import { formatAmount, formatLedgerDate, formatMoney, formatTime } from "@/lib/format";
+import { money } from "@/lib/money";
 import { DEFAULT_LEDGER_TZ } from "@/lib/dates";
 
 /** Display formatting for one ledger (lib/format): its currency, ledger dates as calendar dates, times in the ledger's zone. */
@@ -8,8 +9,8 @@ export function useLedgerFormat(currency: string, timeZone: string = DEFAULT_LED
   const format = useFormatter();
   const locale = useLocale();
   return {
-    money: (minor: number) => formatMoney(minor, currency, locale),
-    amount: (minor: number) => formatAmount(minor, locale),
+    money: (minor: number) => formatMoney(money(minor, currency), locale),
+    amount: (minor: number) => formatAmount(money(minor, currency), locale),
     date: (date: string) => formatLedgerDate(date, locale),
     shortDate: (date: string) => formatLedgerDate(date, locale, "short"),
     dayMonth: (date: string) => formatLedgerDate(date, locale, "short"),

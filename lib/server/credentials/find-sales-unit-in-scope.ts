@@ -2,13 +2,14 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { msnSchema } from "@/lib/credentials/schemas";
+import type { MoneyCurrency } from "@/lib/money";
 
 export interface SalesUnitInScope {
   id: string;
   msn: string;
   name: string;
   channel: "api" | "vm";
-  ledger: { id: string; externalId: string; currency: string; salesUnits: { msn: string; name: string }[] } | null;
+  ledger: { id: string; externalId: string; currency: MoneyCurrency; salesUnits: { msn: string; name: string }[] } | null;
 }
 
 /**

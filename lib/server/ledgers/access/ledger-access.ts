@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import type { MoneyCurrency } from "@/lib/money";
 import type { MerchantContext, PartnerContext } from "@/lib/server/authz/contexts";
 import { merchantCan, partnerCan } from "@/lib/server/authz/permissions";
 import { findSalesUnitInScope, type SalesUnitInScope } from "@/lib/server/credentials/find-sales-unit-in-scope";
@@ -13,7 +14,7 @@ export interface LedgerFacts {
   id: string;
   /** The Report API's ledgerId. */
   externalId: string;
-  currency: string;
+  currency: MoneyCurrency;
   merchantId: string;
   merchantName: string;
   salesUnits: { msn: string; name: string }[];
