@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatLedgerDate, formatMoney } from "@/lib/format";
 import { money } from "@/lib/money";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 
 describe("formatting and ledger dates", () => {
   it("formats integer minor units per currency", () => {
@@ -15,7 +15,7 @@ describe("formatting and ledger dates", () => {
   });
 
   it("takes today's ledger date in Oslo, not UTC", () => {
-    expect(todayLedgerDate(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
+    expect(todayPortalDate(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
     expect(shiftLedgerDate("2026-03-01", -1)).toBe("2026-02-28");
   });
 });

@@ -33,7 +33,7 @@ export const topicsOf = (o: Pick<ExportOptions, "topics">): Topic[] => (o.topics
 
 /** The requested period inside what the reader may see (grant period, nothing after today), or null. */
 export function exportRange(access: LedgerAccess, options: Pick<ExportOptions, "from" | "to">, now = new Date()): DateRange | null {
-  return clampRange({ from: options.from, to: options.to }, visibleBounds(access, todayLedgerDate(now)));
+  return clampRange({ from: options.from, to: options.to }, visibleBounds(access, todayLedgerDate(now, access.ledger.timeZone)));
 }
 
 function outside(): { ok: false; refusal: ExportRefusal } {

@@ -30,7 +30,7 @@ export async function planJournal(access: LedgerAccess, range: DateRange, now = 
   // The accounts are a partner's: the reader's own, or (download again by the merchant) the partner's who exported.
   const accountsOf = access.reader.kind === "partner" ? access.reader.partnerId : opts.accountsOf;
   if (!accountsOf) return { ok: false, status: 400, message: "The journal is for accounting partners." };
-  const bounds = visibleBounds(access, todayLedgerDate(now));
+  const bounds = visibleBounds(access, todayLedgerDate(now, access.ledger.timeZone));
   const inside = clampRange(range, bounds);
   if (!inside || inside.from !== range.from || inside.to !== range.to) {
     return { ok: false, status: 400, message: `Choose dates inside your access: ${bounds.from ?? "any date"} to ${bounds.to}.` };

@@ -52,7 +52,7 @@ export async function readLedgerRange(access: LedgerAccess, requested: DateRange
  */
 export async function readLedgerRangeWithStatuses(access: LedgerAccess, requested: DateRange, opts: { now?: Date; budget?: CallBudget } = {}): Promise<{ view: LedgerRangeView; ensured: EnsuredDates | null }> {
   const now = opts.now ?? new Date();
-  const today = todayLedgerDate(now);
+  const today = todayLedgerDate(now, access.ledger.timeZone);
   const bounds = visibleBounds(access, today);
   const shown = clampRange(requested, bounds);
   if (!shown) return { view: emptyView(access, requested, bounds, today), ensured: null };

@@ -58,8 +58,8 @@ async function accessFor(who: "per" | "mads", ledgerId: string) {
 }
 
 async function period(days: number) {
-  const { todayLedgerDate, shiftLedgerDate } = await modules();
-  const today = todayLedgerDate();
+  const { todayPortalDate, shiftLedgerDate } = await modules();
+  const today = todayPortalDate();
   // The day before yesterday is closed upstream whatever the time of day.
   return { from: shiftLedgerDate(today, -(days + 1)), to: shiftLedgerDate(today, -2) };
 }
@@ -174,7 +174,7 @@ describe("dates not cached yet", () => {
   it("are fetched once through the ledger service, then served from the cache", async () => {
     const m = await modules();
     const access = await accessFor("per", "302101");
-    const today = m.todayLedgerDate();
+    const today = m.todayPortalDate();
     const range = { from: m.shiftLedgerDate(today, -61), to: m.shiftLedgerDate(today, -60) };
     expect(dateReads(await sandboxStats(sandbox), "302101", "funds", range.from)).toBe(0);
     const first = await m.planJournal(access, range);
@@ -192,7 +192,7 @@ describe("what is refused", () => {
   it("refuses open dates and dates outside the grant, naming them", async () => {
     const m = await modules();
     const access = await accessFor("per", "302201");
-    const today = m.todayLedgerDate();
+    const today = m.todayPortalDate();
     const open = await m.planJournal(access, { from: m.shiftLedgerDate(today, -2), to: today });
     expect(open).toMatchObject({ ok: false, status: 409 });
     if (!open.ok) expect(open.message).toContain(today);

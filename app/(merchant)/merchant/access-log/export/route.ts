@@ -3,7 +3,7 @@ import { resolveMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { streamAccessLogCsv } from "@/lib/server/access-log/access-log-csv";
 import { parseAccessLogFilters } from "@/lib/lifecycle/access-log-filters";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 import { requestLocale } from "@/lib/server/i18n/request-locale";
 
 /**
@@ -22,7 +22,7 @@ export async function GET(req: NextRequest): Promise<Response> {
   return new Response(streamAccessLogCsv(ctx, rest, await requestLocale()), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="access-log-${todayLedgerDate()}.csv"`,
+      "content-disposition": `attachment; filename="access-log-${todayPortalDate()}.csv"`,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
     },
