@@ -4,7 +4,11 @@ import { formatAmount, formatLedgerDate, formatMoney, formatTime } from "@/lib/f
 import { money } from "@/lib/money";
 import { DEFAULT_LEDGER_TZ } from "@/lib/dates";
 
-/** Display formatting for one ledger (lib/format): its currency, ledger dates as calendar dates, times in the ledger's zone. */
+/**
+ * Display formatting for one ledger (lib/format): its currency, ledger dates as calendar dates, times in the
+ * ledger's zone. Only the entry list shows instants and passes the zone (`LedgerRangeView.timeZone`); the
+ * figures, chart and checks show amounts and ledger dates, which no zone moves, so they may leave it out.
+ */
 export function useLedgerFormat(currency: string, timeZone: string = DEFAULT_LEDGER_TZ) {
   const format = useFormatter();
   const locale = useLocale();

@@ -43,6 +43,8 @@ export interface LedgerEntriesPage {
 export interface LedgerRangeView {
   ledgerId: string;
   currency: MoneyCurrency;
+  /** The ledger's zone (its merchant's country): entry times are shown in it, and "today" is its date. */
+  timeZone: string;
   requested: DateRange;
   /** The requested range inside the reader's window, or null when they do not overlap (nothing was read). */
   shown: DateRange | null;

@@ -17,6 +17,7 @@ function emptyView(access: LedgerAccess, requested: DateRange, bounds: LedgerRan
   return {
     ledgerId: access.ledger.externalId,
     currency: access.ledger.currency,
+    timeZone: access.ledger.timeZone,
     requested,
     shown: null,
     bounds,
