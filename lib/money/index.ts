@@ -105,7 +105,3 @@ export function sumMoney(currency: string, items: Iterable<Money>): Money {
   for (const m of items) total = addMoney(total, m);
   return total;
 }
-
-export function moneyEquals(a: Money, b: Money): boolean {
-  return a.currency === b.currency && a.amount === b.amount;
-}
