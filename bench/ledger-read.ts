@@ -15,7 +15,7 @@ import { writeFileSync } from "node:fs";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { addDays, eachDate, type DateRange } from "@/lib/ledgers/range";
-import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { ledgerDateToDb, todayPortalDate } from "@/lib/dates";
 import { createReportApiClient, type ReportApiClient } from "@/lib/report-api";
 import type { PartnerContext } from "@/lib/server/authz/contexts";
 import { loadPartnerCredentials } from "@/lib/server/credentials/load-credentials";
@@ -95,7 +95,7 @@ async function main() {
   await grantVolumeLedger(ctx);
   const creds = (await loadPartnerCredentials(ctx.partnerId))!.credentials;
   const bare = createReportApiClient({ baseUrl: e.REPORT_API_BASE_URL, credentials: creds });
-  const today = todayLedgerDate();
+  const today = todayPortalDate();
   const reps = Number(process.env.BENCH_REPS ?? 9);
   const results: ScenarioResult[] = [];
 

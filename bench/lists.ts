@@ -27,7 +27,7 @@ import { listPartnerStaffPage } from "@/lib/server/partner-staff/list-partner-st
 import { listPartnerPeopleForMerchantPage } from "@/lib/server/partner-staff/list-partner-people-for-merchant";
 import { countMerchantRequests } from "@/lib/server/access-requests/count-requests";
 import { listRenewals } from "@/lib/server/renewals/list-renewals";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 import type { MerchantContext, PartnerContext } from "@/lib/server/authz/contexts";
 import type { ListQuery } from "@/lib/paging/keyset";
 import { insertSyntheticWorld } from "./synthetic-world";
@@ -71,7 +71,7 @@ async function contexts(prisma: PrismaClient): Promise<{ per: PartnerContext; ka
 
 /** The clients page's data call before issue 14: every live grant of the firm, with merchant, ledger and sales units. */
 async function clientsBefore(prisma: PrismaClient, ctx: PartnerContext): Promise<number> {
-  const today = todayLedgerDate();
+  const today = todayPortalDate();
   const grants = await prisma.ledgerGrant.findMany({
     where: { partnerId: ctx.partnerId, status: "active", OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${today}T00:00:00.000Z`) } }] },
     orderBy: [{ merchant: { name: "asc" } }, { ledger: { externalId: "asc" } }],

@@ -100,10 +100,10 @@ async function main() {
     const { createReportApiClient } = await import("@/lib/report-api");
     const { mapWithConcurrency } = await import("@/lib/server/ledgers/map-with-concurrency");
     const { addDays, eachDate } = await import("@/lib/ledgers/range");
-    const { ledgerDateToDb, todayLedgerDate } = await import("@/lib/dates");
+    const { ledgerDateToDb, todayPortalDate } = await import("@/lib/dates");
     await seedDemoWorld(db, { encryptionKey: Buffer.from(env.CREDENTIALS_ENCRYPTION_KEY, "base64"), withDemoKeys: true });
 
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const nDates = Number(process.env.BENCH_SYNC_DATES ?? 24);
     const history = { from: addDays(today, -40 - nDates), to: addDays(today, -41) };
     const dates = eachDate(history);

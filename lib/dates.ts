@@ -1,11 +1,34 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, format } from "date-fns";
 
-/** Ledger dates are calendar dates in the merchant's time zone (Europe/Oslo by default), as "YYYY-MM-DD". */
+/**
+ * Ledger dates are calendar dates, as "YYYY-MM-DD", in the time zone of the ledger's merchant's country: a
+ * Finnish ledger's date turns at midnight in Helsinki, an hour before Oslo's (decision 039).
+ */
+export const LEDGER_TIME_ZONES = { NO: "Europe/Oslo", DK: "Europe/Copenhagen", FI: "Europe/Helsinki" } as const;
+export type LedgerCountry = keyof typeof LEDGER_TIME_ZONES;
+export type LedgerTimeZone = (typeof LEDGER_TIME_ZONES)[LedgerCountry];
+
+/** The zone a ledger's dates are in, from its merchant's country (`Merchant.country`). */
+export function ledgerTimeZone(country: LedgerCountry): LedgerTimeZone {
+  return LEDGER_TIME_ZONES[country];
+}
+
+/**
+ * The portal's own calendar, for dates that belong to no single ledger (grant end dates, request expiry, the
+ * admin overview, digests) and for showing instants when no ledger is in view. Oslo: where the portal's
+ * agreements are made; Copenhagen has the same offsets all year.
+ */
 export const DEFAULT_LEDGER_TZ = "Europe/Oslo";
 
-export function todayLedgerDate(now: Date = new Date(), tz: string = DEFAULT_LEDGER_TZ): string {
+/** "Today" for one ledger: pass that ledger's zone (`access.ledger.timeZone`); no default, so no call forgets it. */
+export function todayLedgerDate(now: Date, tz: string): string {
   return format(new TZDate(now, tz), "yyyy-MM-dd");
+}
+
+/** "Today" in the portal's calendar (Oslo), for dates that are not one ledger's; never for a ledger's open date. */
+export function todayPortalDate(now: Date = new Date()): string {
+  return todayLedgerDate(now, DEFAULT_LEDGER_TZ);
 }
 
 export function shiftLedgerDate(date: string, days: number): string {

@@ -25,8 +25,10 @@ export interface SandboxOptions {
   port?: number;
   /** Interface to listen on; default 127.0.0.1 (a demo server, not for the network). "::" or "0.0.0.0" for all. */
   host?: string;
-  /** Fixed "today" (YYYY-MM-DD) for deterministic runs; default the current date in Europe/Oslo. */
+  /** Fixed "today" (YYYY-MM-DD) for every ledger, for deterministic runs; default the current date in each ledger's zone. */
   today?: string;
+  /** The clock "today" is read from (ms since the epoch); default Date.now. For tests at an hour the zones disagree. */
+  now?: () => number;
   /** Seed of the demo data. */
   seed?: string;
   /** Value of the x-sandbox-admin-secret header. Default "sandbox-admin-demo". */
@@ -203,6 +205,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const state = new SandboxState({
     seed: options.seed ?? DEFAULT_SEED,
     ...(options.today !== undefined ? { today: options.today } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
     closedDays: options.closedDays ?? 365,
     pageSize,
     ledgerPageSize: options.ledgerPageSize ?? 100,

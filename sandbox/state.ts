@@ -13,8 +13,13 @@ import { MERCHANT_TOKEN_SECONDS, PARTNER_TOKEN_SECONDS, TokenStore, type TokenSu
 
 export interface StateOptions {
   seed: string;
-  /** Fixed "today" (YYYY-MM-DD); otherwise the current date in Europe/Oslo, re-read on every request. */
+  /**
+   * Fixed "today" (YYYY-MM-DD) for every ledger; otherwise the current date in each ledger's own zone (Oslo,
+   * Copenhagen, Helsinki), re-read on every request.
+   */
   today?: string;
+  /** The clock (milliseconds since the epoch), for tests at a moment the zones disagree on the date. */
+  now?: () => number;
   closedDays: number;
   pageSize: number;
   ledgerPageSize: number;
@@ -67,13 +72,19 @@ export class SandboxState {
     if (options.volume) this.setVolume(options.volume);
   }
 
-  today(): string {
-    return this.options.today ?? dateInZone("Europe/Oslo", Date.now());
+  /**
+   * The open ledger date of one ledger: "today" in its merchant's country, as upstream closes each ledger at
+   * its own midnight (decision 039). Without a ledger (the health check, the start-up line): Oslo's date.
+   */
+  today(ledgerId?: string): string {
+    if (this.options.today !== undefined) return this.options.today;
+    const zone = (ledgerId === undefined ? undefined : profileForLedgerId(ledgerId)?.timeZone) ?? "Europe/Oslo";
+    return dateInZone(zone, (this.options.now ?? Date.now)());
   }
 
   /** The generated ledger as of today, or undefined for an id the world does not have. */
   ledger(ledgerId: string): GeneratedLedger | undefined {
-    const today = this.today();
+    const today = this.today(ledgerId);
     const volume = this.volume.get(ledgerId);
     const key = `${today}|${volume ?? ""}`;
     const hit = this.cache.get(ledgerId);

@@ -2,7 +2,7 @@
  * The pages the HTTP benchmark loads, each as the person who would open it. Add a page here (one line) when a
  * persona gets a new overview or list. Ids in paths are looked up in the seeded demo world.
  */
-import { shiftLedgerDate, todayLedgerDate } from "../../lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "../../lib/dates";
 import { sessionCookieFor, type Stack } from "./stack";
 
 export type PersonaKey = "merchant" | "partner" | "admin";
@@ -40,7 +40,7 @@ export async function cookiesFor(stack: Stack): Promise<Record<PersonaKey, strin
 }
 
 /** Ledger 302101 (Fjord Kaffe, granted to Tall & Balanse) over 1, 7 and 30 closed dates ending the day before yesterday. */
-export function ledgerRanges(today = todayLedgerDate()): { days: number; path: string }[] {
+export function ledgerRanges(today = todayPortalDate()): { days: number; path: string }[] {
   const to = shiftLedgerDate(today, -2);
   return [1, 7, 30].map((days) => ({ days, path: `/partner/ledgers/302101?from=${shiftLedgerDate(to, -(days - 1))}&to=${to}` }));
 }
@@ -50,7 +50,7 @@ export async function benchPages(stack: Stack): Promise<BenchPage[]> {
   const salesUnit = await idOf(stack, `SELECT id FROM "SalesUnit" WHERE msn = '212001'`);
   const grant = await idOf(stack, `SELECT g.id FROM "LedgerGrant" g JOIN "Ledger" l ON l.id = g."ledgerId" WHERE l."externalId" = '302101' ORDER BY g."createdAt" LIMIT 1`);
   const tallBalanse = await idOf(stack, `SELECT id FROM "AccountingPartner" WHERE slug = 'tall-og-balanse'`);
-  const deepCursor = Buffer.from(JSON.stringify({ v: shiftLedgerDate(todayLedgerDate(), 366), id: "00000000-0000-4000-8000-000000000000" })).toString("base64url");
+  const deepCursor = Buffer.from(JSON.stringify({ v: shiftLedgerDate(todayPortalDate(), 366), id: "00000000-0000-4000-8000-000000000000" })).toString("base64url");
   return [
     ...ledgerRanges().map((r) => ({ label: `ledger view, ${r.days} cached date${r.days > 1 ? "s" : ""}`, path: r.path, persona: "partner" as const, warm: true, main: r.days === 7 })),
     { label: "partner: clients", path: "/partner/clients", persona: "partner", main: true },

@@ -59,7 +59,7 @@ export async function ReceiptList({ receipts, downloadHref }: { receipts: Receip
                   </div>
                 </TableCell>
                 <TableCell numeric className="align-top" data-testid="receipt-rows">{fmt.number(r.rows)}</TableCell>
-                <TableCell numeric className="align-top" data-testid="receipt-net" data-minor={r.netMinor}>{formatMoney(BigInt(r.netMinor), r.currency, locale)}</TableCell>
+                <TableCell numeric className="align-top" data-testid="receipt-net" data-minor={r.net.amount}>{formatMoney(r.net, locale)}</TableCell>
                 <TableCell className="align-top">
                   <div className="flex items-center gap-1">
                     <code className="font-mono text-xs" title={r.sha256} data-testid="receipt-sha256" data-sha256={r.sha256}>{r.sha256.slice(0, 12)}…</code>

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatLedgerDate, formatMoney, formatTime } from "@/lib/format";
+import { money } from "@/lib/money";
 import { EntryTypeLabel } from "@/components/ledger/entry-type-label";
 import { previewGrantAction } from "@/lib/server/grants/actions";
 import { grantQueryKeys } from "@/components/grants/partner-picker";
@@ -97,7 +98,7 @@ function PreviewTable({ preview, ledgerExternalId }: { preview: Extract<Preview,
   const locale = useLocale();
   const cell = (row: PreviewRow, c: PreviewColumn) => {
     const v = row[c];
-    if (c === "amount" || c === "balanceAfter") return formatMoney(v as number, preview.currency, locale);
+    if (c === "amount" || c === "balanceAfter") return formatMoney(money(v as number, preview.currency), locale);
     if (c === "time") return formatTime(v as string, locale);
     // Plain words, not codes: the entry type's label, the sales unit's number instead of "api:212002".
     if (c === "entryType" && typeof v === "string") return <EntryTypeLabel type={v} />;

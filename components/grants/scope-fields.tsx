@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import { END_DATE_HORIZON_YEARS } from "@/lib/grants/four-eyes";
 
 /** The scope part of the add and the edit forms (same fields, same schema). */
@@ -19,7 +19,7 @@ export interface ScopeFormValues {
   validUntil?: string | null;
 }
 
-export function defaultEndDate(today = todayLedgerDate()): string {
+export function defaultEndDate(today = todayPortalDate()): string {
   return shiftLedgerDate(today, 365);
 }
 
@@ -27,7 +27,7 @@ export function ScopeFields({ control, setValue, idPrefix }: { control: Control<
   const t = useTranslations("grantForm");
   const validUntil = useWatch({ control, name: "validUntil" });
   const noEnd = !validUntil;
-  const today = todayLedgerDate();
+  const today = todayPortalDate();
   const endOfYear = `${today.slice(0, 4)}-12-31`;
   const setEnd = (v: string) => setValue("validUntil", v, { shouldValidate: true, shouldDirty: true });
 

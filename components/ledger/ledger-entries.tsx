@@ -37,16 +37,18 @@ export function LedgerEntries(props: {
   range: DateRange;
   topic: "funds" | "fees";
   currency: string;
+  /** The ledger's zone: entry times are its wall-clock times (a Finnish ledger's in Helsinki). */
+  timeZone: string;
   personalData: boolean;
   openDates: string[];
   seed?: EntriesSeed;
   onlyDate: string | null;
   onShowAllDates: () => void;
 }) {
-  const { target, actions, topic, currency, personalData, openDates, seed, onlyDate, onShowAllDates } = props;
+  const { target, actions, topic, currency, timeZone, personalData, openDates, seed, onlyDate, onShowAllDates } = props;
   const t = useTranslations("ledgerView.entries");
   const ts = useTranslations("ledgerView.states");
-  const f = useLedgerFormat(currency);
+  const f = useLedgerFormat(currency, timeZone);
   const [draft, setDraft] = useState("");
   const [search, setSearch] = useState("");
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);

@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { ArrowDownToLine, Banknote, Receipt, RotateCcw, Sigma } from "lucide-react";
 import { StatCard } from "@/components/ui/stat-card";
 import { formatMoney } from "@/lib/format";
+import { money } from "@/lib/money";
 import type { LedgerRangeView } from "@/components/ledger/ledger-types";
 import { Money } from "@/components/ledger/money";
 
@@ -23,7 +24,7 @@ export function LedgerStats({ view }: { view: LedgerRangeView }) {
         label={t("net")}
         icon={Sigma}
         value={<Money minor={funds.net} currency={c} signed className="text-xl" data-testid="stat-net" />}
-        hint={funds.openingBalance != null && funds.closingBalance != null ? t("netHint", { opening: formatMoney(funds.openingBalance, c, locale), closing: formatMoney(funds.closingBalance, c, locale) }) : undefined}
+        hint={funds.openingBalance != null && funds.closingBalance != null ? t("netHint", { opening: formatMoney(money(funds.openingBalance, c), locale), closing: formatMoney(money(funds.closingBalance, c), locale) }) : undefined}
       />
     </div>
   );

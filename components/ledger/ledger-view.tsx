@@ -172,6 +172,7 @@ export function LedgerView(props: LedgerViewProps) {
                     range={range}
                     topic={key === "fundsEntries" ? "funds" : "fees"}
                     currency={currency}
+                    timeZone={view.timeZone}
                     personalData={personalData}
                     openDates={view.openDates}
                     seed={initialEntries}

@@ -1,5 +1,6 @@
 import { useLocale } from "next-intl";
 import { formatAmount, formatMoney } from "@/lib/format";
+import { money } from "@/lib/money";
 import { cn } from "@/lib/utils/cn";
 
 /**
@@ -10,7 +11,9 @@ import { cn } from "@/lib/utils/cn";
 export function Money({ minor, currency, className, signed = false, bare = false, ...rest }: { minor: number; currency: string; className?: string; signed?: boolean; bare?: boolean; "data-testid"?: string }) {
   // useLocale works in server and client components alike: the amount is written in the page's language.
   const locale = useLocale();
-  const text = bare ? formatAmount(minor, locale) : formatMoney(minor, currency, locale);
+  // The checked constructor (lib/money): an unsafe amount or an unknown currency fails loudly, never prints wrong.
+  const value = money(minor, currency);
+  const text = bare ? formatAmount(value, locale) : formatMoney(value, locale);
   return (
     <span data-minor={minor} className={cn("tabular-nums whitespace-nowrap", className)} {...rest}>
       {signed && minor > 0 ? `+${text}` : text}

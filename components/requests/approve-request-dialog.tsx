@@ -19,7 +19,7 @@ import { toast } from "@/components/ui/toaster";
 import { useLifecycleSchemas } from "@/components/requests/use-lifecycle-schemas";
 import { cn } from "@/lib/utils/cn";
 import { formatLedgerDate } from "@/lib/format";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import { END_DATE_HORIZON_YEARS, fourEyesReasons } from "@/lib/grants/four-eyes";
 import type { ApproveAccessRequestInput } from "@/lib/lifecycle/schemas";
 import { approveAccessRequestAction } from "@/lib/server/access-requests/actions";
@@ -58,7 +58,7 @@ function ApproveForm({ id, partner, periodFrom, periodTo, includesPersonalData, 
   const router = useRouter();
   const { approveAccessRequestSchema } = useLifecycleSchemas();
   const [failure, setFailure] = useState<string | null>(null);
-  const today = todayLedgerDate();
+  const today = todayPortalDate();
   const selectable = ledgerChoices.filter((l) => l.grantable && !l.alreadyGranted);
   const form = useForm<ApproveAccessRequestInput>({
     resolver: zodResolver(approveAccessRequestSchema),

@@ -1,4 +1,6 @@
-/** A receipt as the pages show it (money in minor units as strings: they are bigints). */
+import type { Money } from "@/lib/money";
+
+/** A receipt as the pages show it (money as Money, read from the BIGINT columns through the checked constructor). */
 export interface ReceiptView {
   id: string;
   createdAt: string;
@@ -16,10 +18,9 @@ export interface ReceiptView {
   openDates: string[];
   topics: string;
   purpose: string;
-  currency: string;
-  netMinor: string;
-  capturesMinor: string;
-  feesMinor: string;
-  payoutsMinor: string;
+  net: Money;
+  captures: Money;
+  fees: Money;
+  payouts: Money;
 }
 

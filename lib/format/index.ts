@@ -1,4 +1,5 @@
 import { DEFAULT_LEDGER_TZ } from "@/lib/dates";
+import { MINOR_DIGITS, moneyToDecimal, type Money } from "@/lib/money";
 
 /**
  * The one formatter for dates, times, amounts and periods (docs/decisions/037). Pure, so server components,
@@ -7,7 +8,7 @@ import { DEFAULT_LEDGER_TZ } from "@/lib/dates";
  *   nb, da   06.12.2025 · 14:05 (da 14.05) · 1 234,50 kr (da 1.234,50 kr.) · 01.12.2025–06.12.2025
  *   en       6 Dec 2025 · 14:05 · NOK 1,234.50 · 1 Dec 2025 – 6 Dec 2025
  *
- * Money stays integer minor units everywhere else and becomes text only here, in the ledger's currency; times
+ * Money (lib/money: integer minor units and a currency) becomes text only here, in its own currency; times
  * are shown in the ledger's time zone (Europe/Oslo unless a caller knows better), always on a 24-hour clock.
  * `locale` is a portal language ("en", "nb", "da") or any BCP 47 tag ("en-GB", "fi-FI").
  */
@@ -45,16 +46,22 @@ const dateOptions = (locale: FormatLocale, style: "medium" | "short" | "long"): 
 
 const asInstant = (value: Date | string | number) => (value instanceof Date ? value : new Date(value));
 
-/** Integer minor units as money in `currency` ("1 234,50 kr"). */
-export function formatMoney(minor: number | bigint, currency: string, locale: FormatLocale = "en"): string {
-  const value = typeof minor === "bigint" ? Number(minor) / 100 : minor / 100;
-  return nf(locale, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+/**
+ * Intl formats the exact decimal text ("1234.50", a string numeric literal), not `amount / 100`: a double holds
+ * only about 15 significant digits, so large sums would print a neighbouring cent (decision 039).
+ */
+const decimal = (m: Money) => moneyToDecimal(m) as Intl.StringNumericLiteral;
+
+/** Money in its currency ("1 234,50 kr"). */
+export function formatMoney(m: Money, locale: FormatLocale = "en"): string {
+  const digits = MINOR_DIGITS[m.currency];
+  return nf(locale, { style: "currency", currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(decimal(m));
 }
 
-/** Integer minor units without the currency, for columns whose caption names it ("1 234,50"). */
-export function formatAmount(minor: number | bigint, locale: FormatLocale = "en"): string {
-  const value = typeof minor === "bigint" ? Number(minor) / 100 : minor / 100;
-  return nf(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+/** Money without the currency, for columns whose caption names it ("1 234,50"). */
+export function formatAmount(m: Money, locale: FormatLocale = "en"): string {
+  const digits = MINOR_DIGITS[m.currency];
+  return nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(decimal(m));
 }
 
 /** A count ("12 345"). */
@@ -118,8 +125,8 @@ export function formatPeriod(period: { from: string | null; to: string | null },
 export function formatterFor(locale: FormatLocale, timeZone: string = DEFAULT_LEDGER_TZ) {
   return {
     locale,
-    money: (minor: number | bigint, currency: string) => formatMoney(minor, currency, locale),
-    amount: (minor: number | bigint) => formatAmount(minor, locale),
+    money: (m: Money) => formatMoney(m, locale),
+    amount: (m: Money) => formatAmount(m, locale),
     number: (n: number | bigint) => formatNumber(n, locale),
     compact: (n: number) => formatCompact(n, locale),
     ledgerDate: (date: string, style: "medium" | "short" | "long" = "medium") => formatLedgerDate(date, locale, style),

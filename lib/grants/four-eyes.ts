@@ -1,5 +1,5 @@
 import { addYears, format } from "date-fns";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 
 /**
  * M5, the four-eyes rule: a grant that includes personal data, covers every ledger of the merchant, or has
@@ -22,13 +22,13 @@ export function endDateHorizon(today: string): string {
 }
 
 /** No end date, or one beyond the horizon. */
-export function hasNoRealEndDate(validUntil: string | null, today: string = todayLedgerDate()): boolean {
+export function hasNoRealEndDate(validUntil: string | null, today: string = todayPortalDate()): boolean {
   return validUntil === null || validUntil === "" || validUntil > endDateHorizon(today);
 }
 
 export function fourEyesReasons(
   s: { includesPersonalData: boolean; validUntil: string | null; coversAllLedgers: boolean },
-  today: string = todayLedgerDate(),
+  today: string = todayPortalDate(),
 ): FourEyesReason[] {
   const reasons: FourEyesReason[] = [];
   if (s.includesPersonalData) reasons.push("personal_data");

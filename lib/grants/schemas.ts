@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 import { userText } from "@/lib/validation/text";
 
 /**
@@ -43,7 +43,7 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-export function grantSchemas(msg: GrantMessages, today: () => string = () => todayLedgerDate()) {
+export function grantSchemas(msg: GrantMessages, today: () => string = () => todayPortalDate()) {
   const id = z.string({ error: msg("invalidId") }).pipe(z.uuid({ error: msg("invalidId") }));
   // Forms send "" for an empty date input; the server also accepts null or a missing field. All mean "open".
   const optionalDate = z

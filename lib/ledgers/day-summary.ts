@@ -1,10 +1,11 @@
 import { categorizeEntry } from "@/lib/report-api/transform";
 import type { Topic } from "@/lib/report-api/types";
+import { addMinor } from "@/lib/money";
 
 /**
  * Per-ledger-date figures and checks (P2), pure so they are unit-tested without a database. Money is integer
- * minor units throughout; every total is a plain sum of signed amounts, so a column always equals the sum of
- * the entries it counts.
+ * minor units of the ledger's one currency throughout; every total is a checked sum of signed amounts (addMinor,
+ * lib/money: it throws rather than round), so a column always equals the sum of the entries it counts.
  */
 
 /** The fields of an entry the figures and checks need. */
@@ -90,8 +91,9 @@ export const MAX_PROBLEMS_SHOWN = 5;
 export function fundsTotals(entries: readonly EntryFacts[]): FundsTotals {
   const t: FundsTotals = { entries: entries.length, captures: 0, refunds: 0, disputes: 0, fees: 0, payouts: 0, other: 0, net: 0, openingBalance: null, closingBalance: null };
   for (const e of entries) {
-    t[categorizeEntry(e.entryType)] += e.amount;
-    t.net += e.amount;
+    const k = categorizeEntry(e.entryType);
+    t[k] = addMinor(t[k], e.amount);
+    t.net = addMinor(t.net, e.amount);
   }
   t.openingBalance = entries[0]?.balanceBefore ?? null;
   t.closingBalance = entries.at(-1)?.balanceAfter ?? null;
@@ -101,9 +103,9 @@ export function fundsTotals(entries: readonly EntryFacts[]): FundsTotals {
 export function feesTotals(entries: readonly EntryFacts[]): FeesTotals {
   const t: FeesTotals = { entries: entries.length, charged: 0, settled: 0, net: 0, openingBalance: null, closingBalance: null };
   for (const e of entries) {
-    if (FEE_SETTLEMENT_TYPES.has(e.entryType)) t.settled += e.amount;
-    else t.charged += e.amount;
-    t.net += e.amount;
+    if (FEE_SETTLEMENT_TYPES.has(e.entryType)) t.settled = addMinor(t.settled, e.amount);
+    else t.charged = addMinor(t.charged, e.amount);
+    t.net = addMinor(t.net, e.amount);
   }
   t.openingBalance = entries[0]?.balanceBefore ?? null;
   t.closingBalance = entries.at(-1)?.balanceAfter ?? null;
@@ -236,8 +238,8 @@ export function rangeTotals(days: readonly DaySummary[]): { funds: FundsTotals; 
   const funds: FundsTotals = { entries: 0, captures: 0, refunds: 0, disputes: 0, fees: 0, payouts: 0, other: 0, net: 0, openingBalance: null, closingBalance: null };
   const fees: FeesTotals = { entries: 0, charged: 0, settled: 0, net: 0, openingBalance: null, closingBalance: null };
   for (const d of readable) {
-    for (const k of ["entries", "captures", "refunds", "disputes", "fees", "payouts", "other", "net"] as const) funds[k] += d.funds![k];
-    for (const k of ["entries", "charged", "settled", "net"] as const) fees[k] += d.fees![k];
+    for (const k of ["entries", "captures", "refunds", "disputes", "fees", "payouts", "other", "net"] as const) funds[k] = addMinor(funds[k], d.funds![k]);
+    for (const k of ["entries", "charged", "settled", "net"] as const) fees[k] = addMinor(fees[k], d.fees![k]);
     funds.openingBalance ??= d.funds!.openingBalance;
     fees.openingBalance ??= d.fees!.openingBalance;
     if (d.funds!.closingBalance !== null) funds.closingBalance = d.funds!.closingBalance;

@@ -1,5 +1,6 @@
 // Shapes of ledger reads as the ledger view receives them (pure: no server code, safe in the browser).
 import type { Topic } from "@/lib/report-api";
+import type { MoneyCurrency } from "@/lib/money";
 import type { DaySummary, FeesTotals, FundsTotals } from "@/lib/ledgers/day-summary";
 import type { DateRange } from "@/lib/ledgers/range";
 
@@ -41,7 +42,9 @@ export interface LedgerEntriesPage {
 /** What the ledger view shows for a range: figures and checks per date, totals, and how complete it is. */
 export interface LedgerRangeView {
   ledgerId: string;
-  currency: string;
+  currency: MoneyCurrency;
+  /** The ledger's zone (its merchant's country): entry times are shown in it, and "today" is its date. */
+  timeZone: string;
   requested: DateRange;
   /** The requested range inside the reader's window, or null when they do not overlap (nothing was read). */
   shown: DateRange | null;

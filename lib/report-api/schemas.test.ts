@@ -18,6 +18,13 @@ describe("ledgerEntrySchema", () => {
     expect(ledgerEntrySchema.safeParse(rawEntry({ amount: -25000 })).success).toBe(true);
   });
 
+  it("rejects integers beyond 2^53, which JSON.parse has already rounded (decision 039)", () => {
+    const parsed = JSON.parse('{"amount": 9007199254740993}') as { amount: number };
+    expect(parsed.amount).toBe(9007199254740992); // the wire said …993: the number we hold is already wrong
+    expect(ledgerEntrySchema.safeParse(rawEntry({ amount: parsed.amount })).success).toBe(false);
+    expect(ledgerEntrySchema.safeParse(rawEntry({ balanceBefore: Number.MAX_SAFE_INTEGER })).success).toBe(true);
+  });
+
   it("normalises nullable/optional fields and keeps GDPR fields when sent", () => {
     const plain = ledgerEntrySchema.parse(rawEntry({ recipientHandle: null, reference: null }));
     expect(plain).toMatchObject({ recipientHandle: null, reference: "", name: null, maskedPhoneNo: null, message: null });

@@ -4,11 +4,15 @@
  * integer minor units and anything else is rejected, so a float never reaches the books.
  */
 import { z } from "zod";
+import { isMinorUnits, type MoneyCurrency } from "@/lib/money";
 
 const ledgerDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 
-/** Signed integer minor units (øre/cents). */
-export const moneySchema = z.number().int();
+/**
+ * Signed integer minor units (øre/cents), a safe integer (decision 039): JSON.parse has already rounded anything
+ * beyond 2^53, so a larger value cannot be trusted and is refused rather than booked a few øre off.
+ */
+export const moneySchema = z.number().int().refine(isMinorUnits, "expected a safe integer of minor units");
 
 /** `tryLater`/`hasMore` are JSON booleans per spec; community code saw strings, so accept "true"/"false" too. */
 const looseBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
@@ -29,7 +33,7 @@ export const iso4217Schema = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 421
  * The currencies the Report API documents (NOK, DKK, EUR). An entry in any other currency is refused: the books
  * and the cache's column (the `Currency` enum) hold only these, and a new one needs both changed on purpose.
  */
-export const ENTRY_CURRENCIES = ["NOK", "DKK", "EUR"] as const;
+export const ENTRY_CURRENCIES = ["NOK", "DKK", "EUR"] as const satisfies readonly MoneyCurrency[];
 export const currencySchema = iso4217Schema.pipe(z.enum(ENTRY_CURRENCIES));
 
 const nullableString = z

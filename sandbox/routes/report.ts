@@ -122,7 +122,7 @@ export function registerReportRoutes(app: Hono<AppEnv>, state: SandboxState): vo
     const ledger = scope ? state.ledger(ledgerId) : undefined;
     if (!scope || !ledger) return notFound(c, "No such ledgerId");
 
-    const today = state.today();
+    const today = state.today(ledgerId);
     // Only for keys that may read the ledger: a 404 that also says "the ledger is yours" to anyone else would leak.
     if (state.notYetAvailable404 && ledgerDate >= addDays(today, -1)) return notFound(c, "Report for this date is not available yet");
     if (ledgerDate > today) return c.json({ hasMore: false, tryLater: true, items: [] });

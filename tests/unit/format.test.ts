@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { formatLedgerDate, formatMoney } from "@/lib/format";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { money } from "@/lib/money";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 
 describe("formatting and ledger dates", () => {
   it("formats integer minor units per currency", () => {
-    expect(formatMoney(123456, "NOK", "en-GB")).toMatch(/^NOK\s1,234\.56$/);
-    expect(formatMoney(-5n, "DKK", "en-GB")).toMatch(/^-DKK\s0\.05$/);
-    expect(formatMoney(100, "EUR", "fi-FI")).toMatch(/1,00\s€/);
+    expect(formatMoney(money(123456, "NOK"), "en-GB")).toMatch(/^NOK\s1,234\.56$/);
+    expect(formatMoney(money(-5n, "DKK"), "en-GB")).toMatch(/^-DKK\s0\.05$/);
+    expect(formatMoney(money(100, "EUR"), "fi-FI")).toMatch(/1,00\s€/);
   });
 
   it("keeps a ledger date on its day whatever the time zone", () => {
@@ -14,7 +15,7 @@ describe("formatting and ledger dates", () => {
   });
 
   it("takes today's ledger date in Oslo, not UTC", () => {
-    expect(todayLedgerDate(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
+    expect(todayPortalDate(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
     expect(shiftLedgerDate("2026-03-01", -1)).toBe("2026-02-28");
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { RENEWAL_WINDOW_DAYS } from "@/lib/server/renewals/list-renewals";
 
@@ -30,7 +30,7 @@ export async function countMerchantRequests(ctx: MerchantContext, now: Date = ne
   const ledgerVisible = scoped
     ? Prisma.sql`EXISTS (SELECT 1 FROM "SalesUnit" su WHERE su."ledgerId" = g."ledgerId" AND su."id" = ANY(${scope}::uuid[]))`
     : Prisma.sql`TRUE`;
-  const today = todayLedgerDate(now);
+  const today = todayPortalDate(now);
   const [row] = await db.$queryRaw<MerchantRequestCounts[]>`
     SELECT
       (SELECT count(*)::int FROM "AccessRequest" r WHERE r."merchantId" = ${ctx.merchantId}::uuid AND ${visible} AND r."status" = 'pending' AND r."expiresAt" > ${now}) AS "open",

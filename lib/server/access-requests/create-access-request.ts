@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
 import { db } from "@/lib/server/db";
-import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { ledgerDateToDb, todayPortalDate } from "@/lib/dates";
 import type { PartnerContext } from "@/lib/server/authz/contexts";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyMerchantAdmins } from "@/lib/server/notifications";
@@ -139,7 +139,7 @@ async function sendToMerchant(
   });
   const notice = localizedNotice("request.created", "/merchant/requests", (locale) => {
     const n = serverTranslator("lifecycleNotices", locale);
-    const values = { partner: ctx.partnerName, count: msns.length, msns: msns.join(", "), purpose: input.purpose, date: dateText(todayLedgerDate(data.expiresAt), locale) };
+    const values = { partner: ctx.partnerName, count: msns.length, msns: msns.join(", "), purpose: input.purpose, date: dateText(todayPortalDate(data.expiresAt), locale) };
     return { title: n("requestCreatedTitle", values), body: n("requestCreatedBody", values) };
   });
   await notifyMerchantAdmins(tx, target.merchantId, notice);

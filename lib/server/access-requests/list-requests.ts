@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { dbDateToLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { dbDateToLedgerDate, todayPortalDate } from "@/lib/dates";
 import { grantDisplayStatus } from "@/lib/grants/grant-status";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MerchantContext, PartnerContext } from "@/lib/server/authz/contexts";
@@ -40,7 +40,7 @@ type Row = MerchantRequestRow;
 const day = (d: Date | null) => (d ? dbDateToLedgerDate(d) : null);
 
 export function toView(r: Row, now: Date): RequestView {
-  const today = todayLedgerDate(now);
+  const today = todayPortalDate(now);
   return {
     id: r.id,
     status: requestDisplayStatus(r, now),

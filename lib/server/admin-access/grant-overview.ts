@@ -2,7 +2,7 @@ import "server-only";
 import type { OverviewRow } from "@/lib/admin-access/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import { EXPIRING_SOON_DAYS, type GrantDisplayStatus } from "@/lib/grants/grant-status";
 import { OVERVIEW_STATUSES, type OverviewCursor, type OverviewFilters, type OverviewQuery, type OverviewSort } from "@/lib/admin-access/overview-query";
 import type { PartnerStatus } from "@/lib/generated/prisma/enums";
@@ -29,7 +29,7 @@ interface Dates {
   soon: string;
 }
 
-function dates(today = todayLedgerDate()): Dates {
+function dates(today = todayPortalDate()): Dates {
   return { today, soon: shiftLedgerDate(today, EXPIRING_SOON_DAYS) };
 }
 
@@ -233,7 +233,7 @@ export async function countOverviewByStatus(filters: OverviewFilters, opts: { to
 /** Every row of a filtered overview, in batches by keyset (the CSV export): memory holds one batch at a time. */
 export async function* iterateOverview(query: Omit<OverviewQuery, "after" | "size">, opts: { batchSize?: number; today?: string } = {}): AsyncGenerator<OverviewRow[]> {
   const size = Math.min(opts.batchSize ?? OVERVIEW_BATCH, OVERVIEW_BATCH);
-  const today = opts.today ?? todayLedgerDate();
+  const today = opts.today ?? todayPortalDate();
   const search = await resolveOverviewSearch(query.filters);
   let after: OverviewCursor | undefined;
   for (;;) {

@@ -10,6 +10,8 @@ import { syncPartnerUpstream } from "@/lib/server/grants/upstream-sync";
 import type { CurrentUser } from "@/lib/authz/types";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
+const serverErrors = serverTranslator("serverErrors");
+
 export type PartnerStatusStep = "approve" | "suspend" | "reactivate";
 
 /** Each step: the status it starts from, the status it leaves, and the audit action it writes. */
@@ -31,17 +33,17 @@ const notice = serverTranslator("partnerStatusNotices");
  * Platform admins only: the action wrapper checks; this function trusts its caller.
  */
 export async function changePartnerStatus(actor: CurrentUser, input: { partnerId: string; step: PartnerStatusStep; reason?: string }): Promise<{ status: PartnerStatus; merchantsTold: number }> {
-  if (!isUuid(input.partnerId)) throw new AppError("NOT_FOUND", "Not found.");
+  if (!isUuid(input.partnerId)) throw new AppError("NOT_FOUND", serverErrors("notFound"));
   const step = STEPS[input.step];
-  if (input.step === "suspend" && !input.reason) throw new AppError("INVALID_INPUT", "Some fields need attention.", { reason: "Say why the partner is suspended." });
+  if (input.step === "suspend" && !input.reason) throw new AppError("INVALID_INPUT", serverErrors("fieldsNeedAttention"), { reason: serverErrors("suspendReasonRequired") });
   const result = await db.$transaction(async (tx) => {
     const partner = await tx.accountingPartner.findUnique({ where: { id: input.partnerId }, select: { id: true, name: true, orgNo: true, status: true } });
-    if (!partner) throw new AppError("NOT_FOUND", "Not found.");
+    if (!partner) throw new AppError("NOT_FOUND", serverErrors("notFound"));
     const changed = await tx.accountingPartner.updateMany({
       where: { id: partner.id, status: step.from },
       data: { status: step.to, ...(input.step === "approve" ? { approvedAt: new Date() } : {}) },
     });
-    if (changed.count !== 1) throw new AppError("CONFLICT", `${partner.name} is ${partner.status}; reload the page to see its current status.`);
+    if (changed.count !== 1) throw new AppError("CONFLICT", serverErrors("partnerStatusChanged", { name: partner.name, status: partner.status }));
     await appendAuditEvent(tx, {
       actorUserId: actor.id,
       actorLabel: personActorLabel(actor),

@@ -2,13 +2,15 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { msnSchema } from "@/lib/credentials/schemas";
+import type { MoneyCurrency } from "@/lib/money";
+import type { LedgerCountry } from "@/lib/dates";
 
 export interface SalesUnitInScope {
   id: string;
   msn: string;
   name: string;
   channel: "api" | "vm";
-  ledger: { id: string; externalId: string; currency: string; salesUnits: { msn: string; name: string }[] } | null;
+  ledger: { id: string; externalId: string; currency: MoneyCurrency; country: LedgerCountry; salesUnits: { msn: string; name: string }[] } | null;
 }
 
 /**
@@ -25,8 +27,11 @@ export async function findSalesUnitInScope(ctx: MerchantContext, msn: string): P
       msn: true,
       name: true,
       channel: true,
-      ledger: { select: { id: true, externalId: true, currency: true, salesUnits: { select: { msn: true, name: true }, orderBy: { msn: "asc" } } } },
+      ledger: { select: { id: true, externalId: true, currency: true, merchant: { select: { country: true } }, salesUnits: { select: { msn: true, name: true }, orderBy: { msn: "asc" } } } },
     },
   });
-  return unit;
+  if (!unit) return null;
+  const { ledger, ...rest } = unit;
+  // The ledger's country is its merchant's: it decides the zone the ledger's dates are in (lib/dates.ts).
+  return { ...rest, ledger: ledger && { id: ledger.id, externalId: ledger.externalId, currency: ledger.currency, country: ledger.merchant.country, salesUnits: ledger.salesUnits } };
 }

@@ -4,7 +4,8 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { csvBatchWriter, CsvDecimal, type CsvCell } from "@/lib/csv/csv-writer";
 import { COLUMN_HEADERS, CLOSED, STILL_CHANGING, type ExportColumn } from "@/lib/exports/columns";
-import { minorTextToDecimal, minorToDecimal } from "@/lib/exports/money";
+import { minorTextToDecimal } from "@/lib/exports/money";
+import { moneyToDecimal } from "@/lib/money";
 import { ZonedClock } from "@/lib/exports/time-zone";
 import { exportRowBatches, R, type ExportBatch, type ExportRow } from "@/lib/server/exports/export-rows";
 import { ExportTotals } from "@/lib/server/exports/export-totals";
@@ -257,7 +258,7 @@ function xlsxSource(plan: ExportPlan, generatedAt: Date, clock: ZonedClock, batc
     for (const [topic, sum] of [...totals.perTopic.entries()].sort()) {
       const values: ExcelJS.CellValue[] = columns.map(() => null);
       values[0] = `Total ${topic}`;
-      if (amountAt >= 0) values[amountAt] = Number(minorToDecimal(sum));
+      if (amountAt >= 0) values[amountAt] = Number(moneyToDecimal(sum));
       if (currencyAt >= 0) values[currencyAt] = plan.access.ledger.currency;
       const row = ws.addRow(values);
       row.font = { bold: true };
@@ -378,7 +379,7 @@ export function exportFile(
   generatedAt: Date,
   opts: { failAfterRows?: number; rows?: AsyncIterable<ExportBatch>; onComplete?: (file: CompletedFile) => Promise<void> } = {},
 ): ExportFile {
-  const totals = new ExportTotals();
+  const totals = new ExportTotals(plan.access.ledger.currency);
   const clock = new ZonedClock(plan.options.tz);
   // `rows` replaces the cache read (the benchmark's in-memory baseline: the same writer without the database).
   const batches = (opts.rows ?? exportRowBatches(plan, opts))[Symbol.asyncIterator]();

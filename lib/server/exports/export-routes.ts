@@ -69,21 +69,21 @@ export async function partnerRedownloadRoute(receiptId: string): Promise<Respons
 export async function merchantRedownloadRoute(receiptId: string): Promise<Response> {
   const resolved = await resolveMerchantContext();
   if (!resolved.ok) return contextFailure(resolved.reason);
-  if (!receiptIdSchema.safeParse(receiptId).success) return plainResponse(404, "Not found.");
+  if (!receiptIdSchema.safeParse(receiptId).success) return plainResponse(404, serverErrors("notFound"));
   const receipt = await db.exportReceipt.findFirst({
     where: { id: receiptId, merchantId: resolved.ctx.merchantId },
     select: { ledger: { select: { salesUnits: { select: { msn: true }, orderBy: { msn: "asc" } } } } },
   });
-  if (!receipt) return plainResponse(404, "Not found.");
+  if (!receipt) return plainResponse(404, serverErrors("notFound"));
   let refused: Response | null = null;
   for (const { msn } of receipt.ledger.salesUnits) {
     const result = await getMerchantLedgerAccess(resolved.ctx, msn);
     if (!result) continue;
     if (result.kind !== "ok") {
-      refused ??= plainResponse(403, "This ledger cannot be read with this sales unit's keys, so its files cannot be rebuilt here.");
+      refused ??= plainResponse(403, serverErrors("receiptLedgerNotReadableWithUnitKeys"));
       continue;
     }
     return (await limited(result.access)) ?? redownloadResponse(result.access, receiptId, resolved.ctx.user.email);
   }
-  return refused ?? plainResponse(404, "Not found.");
+  return refused ?? plainResponse(404, serverErrors("notFound"));
 }

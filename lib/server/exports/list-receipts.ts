@@ -1,4 +1,5 @@
 import "server-only";
+import { money } from "@/lib/money";
 import { db } from "@/lib/server/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dbDateToLedgerDate } from "@/lib/dates";
@@ -35,11 +36,10 @@ export function toReceiptView(r: Row): ReceiptView {
     openDates: r.openDates,
     topics: filters.topics ?? "both",
     purpose: filters.purpose ?? "bookkeeping",
-    currency: r.currency,
-    netMinor: r.netMinor.toString(),
-    capturesMinor: r.capturesMinor.toString(),
-    feesMinor: r.feesMinor.toString(),
-    payoutsMinor: r.payoutsMinor.toString(),
+    net: money(r.netMinor, r.currency),
+    captures: money(r.capturesMinor, r.currency),
+    fees: money(r.feesMinor, r.currency),
+    payouts: money(r.payoutsMinor, r.currency),
   };
 }
 

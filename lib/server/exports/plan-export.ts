@@ -9,6 +9,12 @@ import { cacheKey, findCachedDays, type CachedDay } from "@/lib/server/ledgers/l
 import { clampRange, eachDate, type DateRange } from "@/lib/ledgers/range";
 import { resolveColumns, type ExportColumn } from "@/lib/exports/columns";
 import type { ExportOptions } from "@/lib/exports/schemas";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
+
+/** The first three dates of a refusal, then an ellipsis: enough to find them, short enough for a toast. */
+const firstDates = (list: readonly string[]) => `${list.slice(0, 3).join(", ")}${list.length > 3 ? ", …" : ""}`;
 
 /** Everything an export stream needs, decided before its first byte: the dates, their state, the columns. */
 export interface ExportPlan {
@@ -33,11 +39,11 @@ export const topicsOf = (o: Pick<ExportOptions, "topics">): Topic[] => (o.topics
 
 /** The requested period inside what the reader may see (grant period, nothing after today), or null. */
 export function exportRange(access: LedgerAccess, options: Pick<ExportOptions, "from" | "to">, now = new Date()): DateRange | null {
-  return clampRange({ from: options.from, to: options.to }, visibleBounds(access, todayLedgerDate(now)));
+  return clampRange({ from: options.from, to: options.to }, visibleBounds(access, todayLedgerDate(now, access.ledger.timeZone)));
 }
 
 function outside(): { ok: false; refusal: ExportRefusal } {
-  return { ok: false, refusal: { code: "OUTSIDE_GRANT", message: "None of these dates is shared with you. Choose dates within the period you may read." } };
+  return { ok: false, refusal: { code: "OUTSIDE_GRANT", message: serverErrors("exportOutsideGrant") } };
 }
 
 /**
@@ -72,7 +78,7 @@ export async function planExport(access: LedgerAccess, options: ExportOptions, o
         code: "UNAVAILABLE",
         dates: list,
         retryAfterSeconds: ensured.retryAfterMs === null ? null : Math.ceil(ensured.retryAfterMs / 1000),
-        message: `Vipps MobilePay did not answer for ${list.length === 1 ? "one date" : `${list.length} dates`} (${list.slice(0, 3).join(", ")}${list.length > 3 ? ", …" : ""}). Nothing was exported; please try again shortly.`,
+        message: serverErrors("exportUpstreamUnavailable", { count: list.length, dates: firstDates(list) }),
       },
     };
   }
@@ -83,7 +89,7 @@ export async function planExport(access: LedgerAccess, options: ExportOptions, o
       refusal: {
         code: "OPEN_DATES",
         dates: list,
-        message: `The period includes ${list.length === 1 ? "a date" : `${list.length} dates`} still changing (${list.slice(0, 3).join(", ")}${list.length > 3 ? ", …" : ""}). End the period before it, or include them labelled "still changing".`,
+        message: serverErrors("exportOpenDates", { count: list.length, dates: firstDates(list) }),
       },
     };
   }

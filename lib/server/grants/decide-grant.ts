@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 import type { DeclineGrantInput, GrantRefInput } from "@/lib/grants/schemas";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db";
@@ -34,7 +34,7 @@ export async function approveGrant(input: GrantRefInput, actor: GrantActor): Pro
     if (grant.status === "active" && grant.approvedById === actor.user.id) return { value: grant, afterCommit: [] };
     if (grant.status !== "pending_approval") throw new AppError("CONFLICT", problems("notPending"));
     if (grant.grantedById === actor.user.id) throw new AppError("FORBIDDEN", problems("ownApproval"));
-    if (grant.validUntil && grant.validUntil < todayLedgerDate()) throw new AppError("CONFLICT", problems("endDatePassed"));
+    if (grant.validUntil && grant.validUntil < todayPortalDate()) throw new AppError("CONFLICT", problems("endDatePassed"));
     const row = await tx.ledgerGrant.update({
       where: { id: grant.id },
       data: { status: "active", approvedById: actor.user.id, updatedAt: new Date() },
@@ -79,7 +79,7 @@ export async function declineGrant(input: DeclineGrantInput, actor: GrantActor):
     if (grant.grantedById === actor.user.id) throw new AppError("FORBIDDEN", problems("ownDecline"));
     // A widening of an active grant that is declined falls back to the access the partner had before.
     const previous = await scopeBeforeWidening(tx, grant.id);
-    const restore = previous && (!previous.validUntil || previous.validUntil >= todayLedgerDate()) ? previous : null;
+    const restore = previous && (!previous.validUntil || previous.validUntil >= todayPortalDate()) ? previous : null;
     const row = await tx.ledgerGrant.update({
       where: { id: grant.id },
       data: restore

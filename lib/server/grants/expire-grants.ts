@@ -1,5 +1,5 @@
 import "server-only";
-import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { ledgerDateToDb, todayPortalDate } from "@/lib/dates";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { db } from "@/lib/server/db";
 import { GRANT_SELECT, LIVE_STATUSES, toGrantDto } from "@/lib/server/grants/grant-record";
@@ -15,7 +15,7 @@ import { SYSTEM_ACTOR } from "@/lib/server/audit/actor";
  * the status say so, tells the partner, and takes the ledger away upstream). Runs from a daily job; safe to
  * repeat. Returns how many grants expired.
  */
-export async function expireGrants(today: string = todayLedgerDate()): Promise<number> {
+export async function expireGrants(today: string = todayPortalDate()): Promise<number> {
   const due = await db.ledgerGrant.findMany({
     where: { status: { in: [...LIVE_STATUSES] }, validUntil: { lt: ledgerDateToDb(today) } },
     select: { id: true, merchantId: true, partnerId: true },

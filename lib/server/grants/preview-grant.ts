@@ -1,5 +1,5 @@
 import "server-only";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayLedgerDate, ledgerTimeZone } from "@/lib/dates";
 import { AppError } from "@/lib/errors/app-error";
 import type { PreviewGrantInput } from "@/lib/grants/schemas";
 import { isUuid } from "@/lib/ids";
@@ -29,7 +29,7 @@ export async function previewGrant(input: PreviewGrantInput, actor: GrantActor):
   if (!isUuid(input.ledgerId)) throw new AppError("NOT_FOUND", problems("ledgerNotFound"));
   const ledger = await db.ledger.findFirst({
     where: { id: input.ledgerId, merchantId: actor.merchantId },
-    select: { externalId: true, currency: true, salesUnits: { select: { id: true } } },
+    select: { externalId: true, currency: true, merchant: { select: { country: true } }, salesUnits: { select: { id: true } } },
   });
   if (!ledger) throw new AppError("NOT_FOUND", problems("ledgerNotFound"));
   requireGrantableLedger(actor, { externalId: ledger.externalId, salesUnitIds: ledger.salesUnits.map((s) => s.id) });
@@ -39,14 +39,16 @@ export async function previewGrant(input: PreviewGrantInput, actor: GrantActor):
   const unit = ledger.salesUnits[0];
   if (!unit) return { kind: "no-keys", columns };
 
-  const lastClosed = shiftLedgerDate(todayLedgerDate(), -1);
+  // The ledger's own "yesterday": a Finnish ledger's date closes at midnight in Helsinki.
+  const timeZone = ledgerTimeZone(ledger.merchant.country);
+  const lastClosed = shiftLedgerDate(todayLedgerDate(new Date(), timeZone), -1);
   let date = input.periodTo && input.periodTo < lastClosed ? input.periodTo : lastClosed;
   if (input.periodFrom && input.periodFrom > date) return { kind: "no-closed-date", columns };
 
   try {
     // The most recent closed date in the period with something on it (a quiet Sunday shows the day before).
     for (let tried = 0; tried < MAX_DATES_TRIED; tried++) {
-      const day = await fetchLedgerDate({ kind: "sales-unit", salesUnitId: unit.id }, ledger.externalId, "funds", date, input.includesPersonalData);
+      const day = await fetchLedgerDate({ kind: "sales-unit", salesUnitId: unit.id }, { externalId: ledger.externalId, timeZone }, "funds", date, input.includesPersonalData);
       const previous = shiftLedgerDate(date, -1);
       const canGoBack = !input.periodFrom || previous >= input.periodFrom;
       if (day.state === "closed" && (day.entries.length > 0 || !canGoBack || tried === MAX_DATES_TRIED - 1)) {

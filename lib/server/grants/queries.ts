@@ -1,5 +1,5 @@
 import "server-only";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 import { coversAllLedgers, fourEyesReasons, type FourEyesReason } from "@/lib/grants/four-eyes";
 import { grantDisplayStatus, type GrantDisplayStatus } from "@/lib/grants/grant-status";
 import { isUuid } from "@/lib/ids";
@@ -64,7 +64,7 @@ export async function getGrantDetail(actor: GrantActor, grantId: string): Promis
   const isApprover = merchantCan(actor.role, "grants.approve");
   return {
     ...grant,
-    displayStatus: grantDisplayStatus({ status: grant.status, validUntil: grant.validUntil }, todayLedgerDate()),
+    displayStatus: grantDisplayStatus({ status: grant.status, validUntil: grant.validUntil }, todayPortalDate()),
     partner,
     ledger,
     grantedBy: person(grantedBy),

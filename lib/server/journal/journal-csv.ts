@@ -12,6 +12,9 @@ import { clampRange, type DateRange } from "@/lib/ledgers/range";
 import type { DaySummary } from "@/lib/ledgers/day-summary";
 import type { JournalAccounts } from "@/lib/journal/accounts";
 import { buildVoucher, JOURNAL_HEADER, voucherRows, type JournalEntry, type Voucher } from "@/lib/journal/postings";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 /**
  * P4: the voucher journal of a ledger period as CSV, one posting per line, one voucher per ledger date
@@ -29,22 +32,23 @@ export type JournalPlan =
 export async function planJournal(access: LedgerAccess, range: DateRange, now = new Date(), opts: { accountsOf?: string } = {}): Promise<JournalPlan> {
   // The accounts are a partner's: the reader's own, or (download again by the merchant) the partner's who exported.
   const accountsOf = access.reader.kind === "partner" ? access.reader.partnerId : opts.accountsOf;
-  if (!accountsOf) return { ok: false, status: 400, message: "The journal is for accounting partners." };
-  const bounds = visibleBounds(access, todayLedgerDate(now));
+  if (!accountsOf) return { ok: false, status: 400, message: serverErrors("journalForPartners") };
+  const bounds = visibleBounds(access, todayLedgerDate(now, access.ledger.timeZone));
   const inside = clampRange(range, bounds);
   if (!inside || inside.from !== range.from || inside.to !== range.to) {
-    return { ok: false, status: 400, message: `Choose dates inside your access: ${bounds.from ?? "any date"} to ${bounds.to}.` };
+    return { ok: false, status: 400, message: serverErrors("journalOutsideAccess", { from: bounds.from ?? "none", to: bounds.to }) };
   }
   const view = await readLedgerRange(access, range, { now });
   if (view.problem === "RATE_LIMITED" && view.unavailableDates.length > 0) {
-    return { ok: false, status: 429, message: "Too many ledger reads just now. Try again in a minute.", ...(view.retryAfterSeconds ? { retryAfterSeconds: view.retryAfterSeconds } : {}) };
+    return { ok: false, status: 429, message: serverErrors("tooManyLedgerReads"), ...(view.retryAfterSeconds ? { retryAfterSeconds: view.retryAfterSeconds } : {}) };
   }
   if (view.unavailableDates.length > 0) {
-    return { ok: false, status: 503, message: `Vipps MobilePay could not be read for ${view.unavailableDates.join(", ")}. Nothing was exported; try again later.` };
+    return { ok: false, status: 503, message: serverErrors("journalUpstreamUnavailable", { dates: view.unavailableDates.join(", ") }) };
   }
   if (view.openDates.length > 0) {
-    const through = view.completeThrough ? ` Choose a period that ends on or before ${view.completeThrough}.` : "";
-    return { ok: false, status: 409, message: `Only closed ledger dates are booked. Still open: ${view.openDates.join(", ")}.${through}` };
+    const dates = view.openDates.join(", ");
+    const message = view.completeThrough ? serverErrors("journalOpenDatesThrough", { dates, through: view.completeThrough }) : serverErrors("journalOpenDates", { dates });
+    return { ok: false, status: 409, message };
   }
   const accounts = await journalAccountsFor(accountsOf, access.ledger.merchantId, access.ledger.currency);
   const flaggedDates = view.days.filter((d) => d.checks.some((c) => c.status === "failed")).map((d) => d.date);

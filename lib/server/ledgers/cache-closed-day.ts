@@ -13,7 +13,7 @@ const flights = new Map<string, Promise<ClosedDayOutcome<FetchedDate>>>();
  * read), and readers in other processes wait on the database lock and then find the date cached. An open date
  * comes back as such (never stored). The caller has checked that `source` may read this date.
  */
-export function cacheClosedDay(args: { ledgerId: string; ledgerExternalId: string; source: UpstreamSource; topic: Topic; date: string; withPersonalData: boolean; budget: CallBudget }): Promise<ClosedDayOutcome<FetchedDate>> {
+export function cacheClosedDay(args: { ledgerId: string; ledgerExternalId: string; timeZone: string; source: UpstreamSource; topic: Topic; date: string; withPersonalData: boolean; budget: CallBudget }): Promise<ClosedDayOutcome<FetchedDate>> {
   const key = `${args.ledgerId}|${args.topic}|${args.date}|${args.withPersonalData}`;
   const running = flights.get(key);
   if (running) return running;
@@ -23,7 +23,7 @@ export function cacheClosedDay(args: { ledgerId: string; ledgerExternalId: strin
     topic: args.topic,
     date: args.date,
     withPersonalData: args.withPersonalData,
-    fetch: () => fetchLedgerDate(args.source, args.ledgerExternalId, args.topic, args.date, args.withPersonalData, args.budget),
+    fetch: () => fetchLedgerDate(args.source, { externalId: args.ledgerExternalId, timeZone: args.timeZone }, args.topic, args.date, args.withPersonalData, args.budget),
   }).finally(() => flights.delete(key));
   flights.set(key, flight);
   return flight;

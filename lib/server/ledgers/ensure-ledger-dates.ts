@@ -73,7 +73,7 @@ export async function ensureLedgerDates(access: LedgerAccess, range: DateRange, 
   await mapWithConcurrency(toFetch, UPSTREAM_CONCURRENCY, async ({ topic, date, stale }) => {
     const key = cacheKey(topic, date);
     try {
-      const outcome = await cacheClosedDay({ ledgerId: access.ledger.id, ledgerExternalId: access.ledger.externalId, source: access.source, topic, date, withPersonalData: access.personalData, budget });
+      const outcome = await cacheClosedDay({ ledgerId: access.ledger.id, ledgerExternalId: access.ledger.externalId, timeZone: access.ledger.timeZone, source: access.source, topic, date, withPersonalData: access.personalData, budget });
       if (outcome.state === "cached") {
         // Cached meanwhile by another reader (this process or another instance): no upstream read of ours.
         if (outcome.fetched) fromUpstream++;

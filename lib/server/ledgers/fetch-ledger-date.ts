@@ -17,8 +17,8 @@ export interface FetchedDate {
  * Whether a 404 on `date` can mean "not available yet" (the 2023 spec) rather than "no such ledger / no access":
  * only for yesterday and today, which may not have been made available yet. Older dates exist or are refused.
  */
-export function mayBeNotAvailableYet(date: string, now: Date = new Date()): boolean {
-  return date >= shiftLedgerDate(todayLedgerDate(now), -1);
+export function mayBeNotAvailableYet(date: string, timeZone: string, now: Date = new Date()): boolean {
+  return date >= shiftLedgerDate(todayLedgerDate(now, timeZone), -1);
 }
 
 /** No usable keys are stored for the source: nothing can be fetched (cached dates can still be shown). */
@@ -68,7 +68,8 @@ export function forgetOpenDates(): void {
  * job acting for a source) and pass `withPersonalData` only when that reader may have it: the GDPR fields are
  * requested from upstream only then. Concurrent identical reads in this process share one upstream read.
  */
-export function fetchLedgerDate(source: UpstreamSource, ledgerExternalId: string, topic: Topic, date: string, withPersonalData: boolean, budget: CallBudget = "interactive"): Promise<FetchedDate> {
+export function fetchLedgerDate(source: UpstreamSource, ledger: { externalId: string; timeZone: string }, topic: Topic, date: string, withPersonalData: boolean, budget: CallBudget = "interactive"): Promise<FetchedDate> {
+  const ledgerExternalId = ledger.externalId;
   const key = `${sourceKey(source)}|${ledgerExternalId}|${topic}|${date}|${withPersonalData}`;
   const running = inflight.get(key);
   if (running) return running;
@@ -77,7 +78,7 @@ export function fetchLedgerDate(source: UpstreamSource, ledgerExternalId: string
     if (!loaded) throw new MissingKeysError();
     const day = await reportApiClientFor(loaded.credentials, budget).getLedgerDate(ledgerExternalId, topic, date, {
       includeGDPRSensitiveData: withPersonalData,
-      notYetAvailableOn404: mayBeNotAvailableYet(date),
+      notYetAvailableOn404: mayBeNotAvailableYet(date, ledger.timeZone),
     });
     const result: FetchedDate = { state: day.state, entries: day.entries, withPersonalData, ...(day.notAvailableYet ? { notAvailableYet: true as const } : {}) };
     if (result.state === "open") rememberOpenDate(ledgerExternalId, topic, date, result);

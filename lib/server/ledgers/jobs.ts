@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 import { defineJob, type JobDefinition } from "@/lib/server/jobs/job-definition";
 import { enqueueJob } from "@/lib/server/jobs/queue";
 import { syncHistoryChunk, syncLedger } from "@/lib/server/ledgers/sync/sync-ledger";
@@ -61,7 +61,8 @@ export const ledgerSyncScheduleJob = defineJob<object>({
   name: "ledger-sync-schedule",
   cron: "17 * * * *",
   handle: async () => {
-    const today = todayLedgerDate();
+    // planLedgerSync asks which grants are in force: the portal's calendar; each run then reads to its ledger's own today.
+    const today = todayPortalDate();
     const ledgers = await db.ledger.findMany({ select: { id: true }, orderBy: { externalId: "asc" } });
     for (const { id } of ledgers) {
       if (await planLedgerSync(id, today)) await enqueueJob(ledgerSyncJob, { ledgerId: id } satisfies LedgerSyncPayload);

@@ -1,4 +1,5 @@
 import "server-only";
+import { minorUnitsOf } from "@/lib/money";
 import { db, type Db } from "@/lib/server/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Currency } from "@/lib/generated/prisma/enums";
@@ -186,12 +187,8 @@ export async function backfillDateSummary(ledgerId: string, date: string): Promi
   return db.$transaction((tx) => writeDateSummary(tx, ledgerId, date), { timeout: 30_000 });
 }
 
-/** BIGINT money back to a number: minor units stay far inside the safe-integer range; refuse if not. */
-export function minor(value: bigint): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new RangeError("Amount outside the safe integer range");
-  return n;
-}
+/** BIGINT money back to a number: minor units stay far inside the safe-integer range; refuse if not (decision 039). */
+export const minor = minorUnitsOf;
 
 /** The facts the figures and checks need, for every cached entry of the given dates, in ledger order. */
 export async function loadEntryFacts(ledgerId: string, dates: readonly string[], client: Tx | Db = db): Promise<EntryFacts[]> {

@@ -22,7 +22,7 @@ export interface LedgerPageData {
  * (fetching what is missing once), the entries then come from the cache.
  */
 export async function loadLedgerPageData(access: LedgerAccess, searchParams: Record<string, string | string[] | undefined>): Promise<LedgerPageData> {
-  const { range, errors } = rangeFromSearchParams(searchParams, todayLedgerDate());
+  const { range, errors } = rangeFromSearchParams(searchParams, todayLedgerDate(new Date(), access.ledger.timeZone));
   const { view, ensured } = await readLedgerRangeWithStatuses(access, range);
   const [page, sync] = await Promise.all([listLedgerEntries(access, range, { topic: "funds" }, ensured ? { ensured } : {}), getLedgerSyncStatus(access)]);
   return { view, entries: { range, topic: "funds", page }, sync, rangeErrors: errors };

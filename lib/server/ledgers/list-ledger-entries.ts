@@ -54,7 +54,7 @@ const isAfter = (cursor: { date: string; seq: number } | null, e: { ledgerDate: 
  */
 export async function listLedgerEntries(access: LedgerAccess, requested: DateRange, query: EntriesQuery, opts: { now?: Date; ensured?: EnsuredDates } = {}): Promise<LedgerEntriesPage> {
   const now = opts.now ?? new Date();
-  const shown = clampRange(requested, visibleBounds(access, todayLedgerDate(now)));
+  const shown = clampRange(requested, visibleBounds(access, todayLedgerDate(now, access.ledger.timeZone)));
   if (!shown) return { entries: [], total: 0, nextCursor: null, shown: null };
   const limit = Math.min(Math.max(query.limit ?? ENTRIES_PAGE_SIZE, 1), 200);
   const after = parseEntriesCursor(query.after);

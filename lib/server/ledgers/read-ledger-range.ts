@@ -17,6 +17,7 @@ function emptyView(access: LedgerAccess, requested: DateRange, bounds: LedgerRan
   return {
     ledgerId: access.ledger.externalId,
     currency: access.ledger.currency,
+    timeZone: access.ledger.timeZone,
     requested,
     shown: null,
     bounds,
@@ -52,7 +53,7 @@ export async function readLedgerRange(access: LedgerAccess, requested: DateRange
  */
 export async function readLedgerRangeWithStatuses(access: LedgerAccess, requested: DateRange, opts: { now?: Date; budget?: CallBudget } = {}): Promise<{ view: LedgerRangeView; ensured: EnsuredDates | null }> {
   const now = opts.now ?? new Date();
-  const today = todayLedgerDate(now);
+  const today = todayLedgerDate(now, access.ledger.timeZone);
   const bounds = visibleBounds(access, today);
   const shown = clampRange(requested, bounds);
   if (!shown) return { view: emptyView(access, requested, bounds, today), ensured: null };

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import { EXPIRING_SOON_DAYS, grantScopeView } from "@/lib/grants/grant-status";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { likePattern, PAGE_SIZE_DEFAULT, toKeysetPage, type KeysetPage, type ListQuery } from "@/lib/paging/keyset";
@@ -87,7 +87,7 @@ function shownGrants(filter: OverviewFilter): Prisma.Sql {
 export async function listPartnerOverviewPage(ctx: MerchantContext, filter: OverviewFilter, query: ListQuery, opts: { allGrants?: boolean } = {}): Promise<OverviewPage> {
   const empty: OverviewPage = { items: [], nextCursor: null, prevCursor: null, total: 0, summary: { salesUnits: 0, partnersWithAccess: 0, pending: 0, expiringSoon: 0 } };
   if ((filter.salesUnitId && !isUuid(filter.salesUnitId)) || (filter.partnerId && !isUuid(filter.partnerId))) return { ...empty, summary: await overviewSummary(ctx) };
-  const today = todayLedgerDate();
+  const today = todayPortalDate();
   const shown = shownGrants(filter);
   const where = Prisma.sql`su."merchantId" = ${ctx.merchantId}::uuid AND ${unitScope(ctx)}
     AND ${filter.salesUnitId ? Prisma.sql`su."id" = ${filter.salesUnitId}::uuid` : Prisma.sql`TRUE`}
@@ -157,7 +157,7 @@ export async function listPartnerOverviewPage(ctx: MerchantContext, filter: Over
 
 /** The overview's stat cards, counted in SQL over the ledgers of every sales unit the user may see. */
 export async function overviewSummary(ctx: MerchantContext): Promise<OverviewSummary> {
-  const today = todayLedgerDate();
+  const today = todayPortalDate();
   const soon = shiftLedgerDate(today, EXPIRING_SOON_DAYS);
   const [row] = await db.$queryRaw<OverviewSummary[]>`
     WITH units AS (SELECT su."id", su."ledgerId" FROM "SalesUnit" su WHERE su."merchantId" = ${ctx.merchantId}::uuid AND ${unitScope(ctx)}),
@@ -224,7 +224,7 @@ export async function getSalesUnitPage(ctx: MerchantContext, salesUnitId: string
   const { grants: _grants, moreLive: _l, moreEnded: _e, ...unit } = found;
   const emptyPage: KeysetPage<OverviewGrant> = { items: [], nextCursor: null, prevCursor: null, total: 0 };
   if (!unit.ledger) return { unit, grants: emptyPage };
-  const today = todayLedgerDate();
+  const today = todayPortalDate();
   const shown = shownGrants({});
   const cursorOk = query.cursor && isUuid(query.cursor[1] ?? "") && !Number.isNaN(Date.parse(query.cursor[0] ?? ""));
   const q = cursorOk ? query : { ...query, cursor: null, direction: "next" as const };

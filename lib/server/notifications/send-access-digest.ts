@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { dbDateToLedgerDate, ledgerDateToDb, todayPortalDate } from "@/lib/dates";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyMerchantAdmins } from "@/lib/server/notifications";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/actor";
@@ -32,7 +32,7 @@ export interface MerchantDigest {
  * (owners; accountants assigned to this merchant) and when the partner last used it.
  */
 export async function buildMerchantDigest(merchantId: string, now: Date): Promise<MerchantDigest> {
-  const today = todayLedgerDate(now);
+  const today = todayPortalDate(now);
   const merchant = await db.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { id: true, name: true } });
   const grants = await db.ledgerGrant.findMany({
     where: {
@@ -111,7 +111,7 @@ export function digestText(merchantName: string, month: string, partners: Digest
       );
     }
     lines.push(p.people.length > 0 ? t("digestPeople", { people: p.people.map((x) => t("digestPerson", { name: x.name, role: x.role })).join(", ") }) : t("digestNoPeople"));
-    lines.push(p.lastUsedAt ? t("digestLastUse", { date: dateText(todayLedgerDate(p.lastUsedAt)) }) : t("digestNeverUsed"));
+    lines.push(p.lastUsedAt ? t("digestLastUse", { date: dateText(todayPortalDate(p.lastUsedAt)) }) : t("digestNeverUsed"));
   }
   lines.push("", t("digestOutro"));
   return { title: t("digestTitle", { merchant: merchantName, month: monthName }), body: lines.join("\n") };
@@ -122,7 +122,7 @@ export function digestText(merchantName: string, month: string, partners: Digest
  * and month. The audit event that records the sending is also the marker a retried run checks.
  */
 export async function sendAccessDigests(now: Date = new Date()): Promise<MerchantDigest[]> {
-  const month = todayLedgerDate(now).slice(0, 7);
+  const month = todayPortalDate(now).slice(0, 7);
   const merchants = await db.merchant.findMany({
     where: { memberships: { some: { role: "admin" } } },
     orderBy: { name: "asc" },

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 import { grantScopeView, type GrantDisplayStatus } from "@/lib/grants/grant-status";
 import type { PartnerContext } from "@/lib/server/authz/contexts";
 import { isUuid } from "@/lib/ids";
@@ -93,7 +93,7 @@ interface GrantRow {
 export async function listClientsPage(ctx: PartnerContext, query: ListQuery, only?: { merchantId: string }): Promise<ClientsPage> {
   const empty: ClientsPage = { items: [], nextCursor: null, prevCursor: null, total: 0, summary: { clients: 0, ledgers: 0, withPersonalData: 0 } };
   if (ctx.partnerStatus === "suspended") return empty;
-  const today = todayLedgerDate();
+  const today = todayPortalDate();
   const live = liveGrants(ctx, today);
   const onlyMerchant = only ? Prisma.sql`m."id" = ${only.merchantId}::uuid` : Prisma.sql`TRUE`;
   const search = clientSearch(query.q);

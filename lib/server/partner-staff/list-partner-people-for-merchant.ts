@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { ledgerDateToDb, todayPortalDate } from "@/lib/dates";
 import { grantScopeView, type GrantDisplayStatus } from "@/lib/grants/grant-status";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { ledgerScopeWhere } from "@/lib/server/authz/merchant-scope";
@@ -58,7 +58,7 @@ export interface PartnerPeoplePage extends KeysetPage<PartnerWithPeople> {
  * with the stat cards counted in SQL over every partner with access.
  */
 export async function listPartnerPeopleForMerchantPage(ctx: MerchantContext, query: ListQuery, now: Date = new Date()): Promise<PartnerPeoplePage> {
-  const todayText = todayLedgerDate(now);
+  const todayText = todayPortalDate(now);
   const scope = ctx.salesUnitScope === "all" ? Prisma.sql`TRUE` : Prisma.sql`EXISTS (SELECT 1 FROM "SalesUnit" su WHERE su."ledgerId" = g."ledgerId" AND su."id" = ANY(${ctx.salesUnitScope}::uuid[]))`;
   const live = Prisma.sql`g."merchantId" = ${ctx.merchantId}::uuid AND g."status" = 'active' AND (g."validUntil" IS NULL OR g."validUntil" >= ${todayText}::date) AND ${scope}`;
   const search = query.q ? Prisma.sql`(p."name" ILIKE ${likePattern(query.q)} OR p."orgNo" LIKE ${likePattern(query.q, "prefix")})` : Prisma.sql`TRUE`;

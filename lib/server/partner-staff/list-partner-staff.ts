@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { ledgerDateToDb, todayPortalDate } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { likePattern, PAGE_SIZE_DEFAULT, toKeysetPage, type KeysetPage, type ListQuery } from "@/lib/paging/keyset";
 import { keysetAfter, keysetLimit, keysetOrderBy } from "@/lib/server/paging/keyset-sql";
@@ -29,7 +29,7 @@ export interface PartnerStaffOverview {
  * the answer to these merchant ids (what an assignment change needs to check, whatever the firm's size).
  */
 export async function listPartnerClientsForStaff(partnerId: string, now: Date = new Date(), only?: string[]): Promise<StaffClient[]> {
-  const today = ledgerDateToDb(todayLedgerDate(now));
+  const today = ledgerDateToDb(todayPortalDate(now));
   const grants = await db.ledgerGrant.groupBy({
     by: ["merchantId"],
     where: { partnerId, status: "active", OR: [{ validUntil: null }, { validUntil: { gte: today } }], ...(only ? { merchantId: { in: only } } : {}) },
@@ -68,7 +68,7 @@ export interface PartnerStaffPage extends KeysetPage<StaffMemberRow> {
  */
 export async function listPartnerStaffPage(ctx: PartnerContext, query: ListQuery, now: Date = new Date()): Promise<PartnerStaffPage> {
   requirePartnerCan(ctx, "staff.write");
-  const today = todayLedgerDate(now);
+  const today = todayPortalDate(now);
   const live = Prisma.sql`g."partnerId" = ${ctx.partnerId}::uuid AND g."status" = 'active' AND (g."validUntil" IS NULL OR g."validUntil" >= ${today}::date)`;
   const search = query.q ? Prisma.sql`(u."name" ILIKE ${likePattern(query.q)} OR u."email" ILIKE ${likePattern(query.q)})` : Prisma.sql`TRUE`;
   const sortKey = Prisma.sql`((pm."role" = 'accountant')::int, coalesce(u."name", u."email"), pm."id")`;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { dbDateToLedgerDate, ledgerDateToDb, shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { dbDateToLedgerDate, ledgerDateToDb, shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { ledgerAccess } from "@/lib/server/grants/access-rules";
 import { requireMerchantCan } from "@/lib/server/authz/require";
@@ -72,7 +72,7 @@ function toCandidate(ctx: MerchantContext, g: Row, today: string): RenewalCandid
     includesPersonalData: g.includesPersonalData,
     validUntil,
     daysLeft: left,
-    lengthDays: grantLengthDays(todayLedgerDate(g.createdAt), validUntil),
+    lengthDays: grantLengthDays(todayPortalDate(g.createdAt), validUntil),
     lastUsedAt: g.lastUsedAt?.toISOString() ?? null,
     canRenew: g.status === "active" && left >= 0 && ledgerAccess(ctx, g.ledger.salesUnits.map((s) => s.id)) === "grantable",
   };
@@ -104,7 +104,7 @@ export interface RenewalsPage {
  */
 export async function listRenewalsPage(ctx: MerchantContext, queries: { ending: ListQuery; lapsed: ListQuery }, now: Date = new Date()): Promise<RenewalsPage> {
   requireMerchantCan(ctx, "partners.read");
-  const today = todayLedgerDate(now);
+  const today = todayPortalDate(now);
   const { endingWhere, lapsedWhere } = renewalWheres(today);
   const base: Prisma.LedgerGrantWhereInput = { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx) };
   const search = (q: string): Prisma.LedgerGrantWhereInput =>
@@ -145,7 +145,7 @@ export async function listRenewalsPage(ctx: MerchantContext, queries: { ending: 
  */
 export async function listRenewals(ctx: MerchantContext, now: Date = new Date()): Promise<RenewalOverview> {
   requireMerchantCan(ctx, "partners.read");
-  const today = todayLedgerDate(now);
+  const today = todayPortalDate(now);
   const endingWhere = { status: "active" as const, validUntil: { not: null, gte: ledgerDateToDb(today), lte: ledgerDateToDb(shiftLedgerDate(today, RENEWAL_WINDOW_DAYS)) } };
   const lapsedWhere = {
     OR: [

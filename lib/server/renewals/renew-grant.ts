@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { isUuid } from "@/lib/ids";
 import { db } from "@/lib/server/db";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { writeGrantChange } from "@/lib/server/grants/change-grant";
 import { scopeOf, type GrantDto } from "@/lib/server/grants/grant-record";
@@ -48,7 +48,7 @@ export async function renewGrant(ctx: MerchantContext, input: RenewGrantInput, n
     if (!grant.validUntil) throw new AppError("CONFLICT", problems("renewNoEnd"));
     const { createdAt } = await tx.ledgerGrant.findUniqueOrThrow({ where: { id: grant.id }, select: { createdAt: true } });
 
-    const next = renewedValidUntil({ startedOn: todayLedgerDate(createdAt), validUntil: grant.validUntil, today: todayLedgerDate(now), length: input.length });
+    const next = renewedValidUntil({ startedOn: todayPortalDate(createdAt), validUntil: grant.validUntil, today: todayPortalDate(now), length: input.length });
     const changed = await writeGrantChange(tx, ctx, loaded, { ...scopeOf(grant), validUntil: next.validUntil });
     return { value: { grant: changed.value, previousValidUntil: grant.validUntil, days: next.days }, afterCommit: changed.afterCommit };
   });

@@ -2,7 +2,7 @@ import "server-only";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { localizedNotice } from "@/lib/server/notifications/notify";
 import { db } from "@/lib/server/db";
-import { dbDateToLedgerDate, ledgerDateToDb, shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { dbDateToLedgerDate, ledgerDateToDb, shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { notifyMerchantAdmins, notifyPartnerUsers } from "@/lib/server/notifications";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/actor";
@@ -23,7 +23,7 @@ export interface ReminderSent {
  * overlapping runs cannot send the same reminder twice.
  */
 export async function sendGrantReminders(now: Date = new Date()): Promise<ReminderSent[]> {
-  const today = todayLedgerDate(now);
+  const today = todayPortalDate(now);
   const horizon = Math.max(...REMINDER_DAYS);
   const candidates = await db.ledgerGrant.findMany({
     where: {

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { encryptSecret } from "@/lib/server/crypto/secret-box";
-import { ledgerDateToDb, shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { ledgerDateToDb, shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import { GRANTS, MERCHANTS, PARTNERS, USERS } from "@/lib/demo-world/world";
 
 export interface SeedOptions {
@@ -25,7 +25,8 @@ export interface SeedSummary {
  * for that partner and ledger exists yet, so a second start keeps whatever people changed since.
  */
 export async function seedDemoWorld(db: PrismaClient, opts: SeedOptions): Promise<SeedSummary> {
-  const today = todayLedgerDate(opts.now);
+  // Grant periods and end dates are agreements in the portal's calendar, not one ledger's date.
+  const today = todayPortalDate(opts.now);
   const merchantIds = new Map<string, string>();
   const partnerIds = new Map<string, string>();
   const salesUnitIds = new Map<string, string>();

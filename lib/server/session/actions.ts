@@ -35,7 +35,7 @@ export const demoSignInAction = publicAction(z.object({ email: z.email().max(200
 /** Chooses the organisation to act for. Only one the user belongs to; the choice is re-checked on every request. */
 export const selectOrganisationAction = userAction(z.object({ key: z.string().min(1).max(80) }), async ({ input, ctx }) => {
   const org = ctx.organisations.find((o) => o.key === input.key);
-  if (!org) throw new AppError("NOT_FOUND", "You are not a member of that organisation.");
+  if (!org) throw new AppError("NOT_FOUND", serverErrors("notOrgMember"));
   (await cookies()).set(ACTIVE_ORG_COOKIE, org.key, await activeOrganisationCookieOptions());
   redirect(homePathFor(org));
 });

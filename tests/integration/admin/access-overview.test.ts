@@ -19,11 +19,11 @@ const { GET: exportOverview } = await import("@/app/api/admin/access/export/rout
 const { GET: searchOrgsRoute } = await import("@/app/api/admin/organisations/route");
 const { searchOrganisations } = await import("@/lib/server/admin-orgs/search-organisations");
 const { grantDisplayStatus } = await import("@/lib/grants/grant-status");
-const { shiftLedgerDate, todayLedgerDate } = await import("@/lib/dates");
+const { shiftLedgerDate, todayPortalDate } = await import("@/lib/dates");
 type Query = import("@/lib/admin-access/overview-query").OverviewQuery;
 type Sort = import("@/lib/admin-access/overview-query").OverviewSort;
 
-const today = todayLedgerDate();
+const today = todayPortalDate();
 interface G { id: string; merchantId: string; partnerId: string; ledgerId: string; status: "active" | "pending_approval" | "revoked" | "expired" | "declined"; validUntil: string | null; includesPersonalData: boolean; createdAt: Date; lastUsedAt: Date | null }
 const grants: G[] = [];
 const ids = { merchants: [] as { id: string; orgNo: string }[], partners: [] as { id: string; orgNo: string }[], ledgers: [] as { id: string; merchantId: string; msns: string[] }[] };

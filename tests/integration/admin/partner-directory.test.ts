@@ -32,7 +32,7 @@ const { listPartners, countPartnersByStatus } = await import("@/lib/server/admin
 const { getPartnerLedgerAccess } = await import("@/lib/server/ledgers/access/ledger-access");
 const { planLedgerSync } = await import("@/lib/server/ledgers/sync/sync-plan");
 const { listOverviewPage } = await import("@/lib/server/admin-access/grant-overview");
-const { todayLedgerDate } = await import("@/lib/dates");
+const { todayPortalDate } = await import("@/lib/dates");
 const { ensureDemoWorld, partnerContextFor } = await import("@/tests/support/test-db");
 
 async function signInAs(email: string, org: "admin" | "merchant" | "partner") {
@@ -119,7 +119,7 @@ describe("partner directory (A4)", () => {
 
   it("suspends: audited with its reason, merchants told, its users read nothing and its jobs skip it; re-activation restores", async () => {
     const ledger = await db.ledger.findUniqueOrThrow({ where: { externalId: "302101" }, select: { id: true } });
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const source = { kind: "partner" as const, partnerId: tallBalanse.id };
     expect(await getPartnerLedgerAccess(await per(), "302101")).not.toBeNull();
     expect(await planLedgerSync(ledger.id, today, source)).not.toBeNull();

@@ -1,4 +1,4 @@
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import type { MatrixWorld, Persona, Relation } from "./world";
 
 /**
@@ -64,7 +64,7 @@ function pick<T>(c: Cell, own: T, other: T, scope?: T): T {
   if (c.rel === "scope" && scope === undefined) throw new Error("this row has no out-of-scope case");
   return c.rel === "own" ? own : c.rel === "other" ? other : scope!;
 }
-const day = (n: number) => shiftLedgerDate(todayLedgerDate(), n);
+const day = (n: number) => shiftLedgerDate(todayPortalDate(), n);
 const plainScope = () => ({ periodFrom: null, periodTo: null, includesPersonalData: false, validUntil: day(30) });
 const range = () => ({ from: day(-3), to: day(-2) });
 

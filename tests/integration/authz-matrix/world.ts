@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/server/db";
-import { ledgerDateToDb, shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { ledgerDateToDb, shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import { seedDemoWorld } from "@/lib/server/seed/seed-demo-world";
 import { pushAllGrantsToSandbox } from "@/lib/server/sandbox-sync/push-grants-to-sandbox";
 import { TEST_KEY } from "@/tests/support/test-db";
@@ -50,7 +50,7 @@ export interface MatrixWorld {
   receipts: Record<"tallBalanseFjord" | "tallBalanseBryggen" | "tallBalanseNordlys" | "kontoHygge", Ref>;
 }
 
-const inDays = (n: number) => ledgerDateToDb(shiftLedgerDate(todayLedgerDate(), n));
+const inDays = (n: number) => ledgerDateToDb(shiftLedgerDate(todayPortalDate(), n));
 
 export async function buildMatrixWorld(): Promise<MatrixWorld> {
   await seedDemoWorld(db, { encryptionKey: TEST_KEY, withDemoKeys: true });
@@ -162,7 +162,7 @@ async function exportReceipt(partnerId: string, ledgerExternalId: string): Promi
   const access = await getPartnerLedgerAccess(ctx, ledgerExternalId);
   if (!access) throw new Error(`matrix world: ${ledgerExternalId} is not granted`);
   let id = "";
-  const options = exportOptionsSchema.parse({ from: shiftLedgerDate(todayLedgerDate(), -3), to: shiftLedgerDate(todayLedgerDate(), -2), format: "csv" });
+  const options = exportOptionsSchema.parse({ from: shiftLedgerDate(todayPortalDate(), -3), to: shiftLedgerDate(todayPortalDate(), -2), format: "csv" });
   const res = await exportResponse(access, options, owner.user.email, { onReceipt: (receiptId) => (id = receiptId) });
   await res.arrayBuffer();
   if (!id) throw new Error(`matrix world: the export of ${ledgerExternalId} wrote no receipt (HTTP ${res.status})`);

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import type { RunningSandbox } from "@/sandbox/server";
 import { db } from "@/lib/server/db";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 import { addDays } from "@/lib/ledgers/range";
 import { type LedgerAccess, getPartnerLedgerAccess, getMerchantLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
@@ -222,7 +222,7 @@ describe("personal data", () => {
 
 describe("dates not cached and dates still changing (demo ledger 302101, through the sandbox)", () => {
   it("fetches an uncached date once, then exports from the cache", async () => {
-    const date = addDays(todayLedgerDate(), -4);
+    const date = addDays(todayPortalDate(), -4);
     await forgetCachedDates("302101", [date]);
     const access = await perAccess("302101");
     const before = await sandboxStats(sandbox);
@@ -239,7 +239,7 @@ describe("dates not cached and dates still changing (demo ledger 302101, through
   }, 60_000);
 
   it("refuses a period with an open date unless asked, then labels its rows and says so on the receipt", async () => {
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const access = await perAccess("302101");
     const period = { from: addDays(today, -1), to: today };
     const refused = await exportResponse(access, options(period), EMAIL);
@@ -261,7 +261,7 @@ describe("dates not cached and dates still changing (demo ledger 302101, through
 
 describe("the merchant downloads a partner's export again (M7, decision 029)", () => {
   it("gets the same bytes through its own keys; another merchant gets 404; a file with payer details is refused", async () => {
-    const date = addDays(todayLedgerDate(), -5);
+    const date = addDays(todayPortalDate(), -5);
     const per = await perAccess("302101");
     let receiptId = "";
     const first = await exportResponse(per, options({ from: date, to: date, purpose: "reconciliation" }), EMAIL, { onReceipt: (id) => (receiptId = id) });

@@ -17,7 +17,7 @@ const actions = await import("@/lib/server/grants/actions");
 const { grantLedgerAccess } = await import("@/lib/server/grants");
 const support = await import("./support");
 const { signInPersona, signOutPersona } = await import("@/tests/support/persona-session");
-const { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayLedgerDate } = support;
+const { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayPortalDate } = support;
 
 let world: Awaited<ReturnType<typeof startGrantTestWorld>>;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ async function signIn(persona: Persona): Promise<void> {
   await signInPersona(EMAILS[persona]); // Kari's first organisation is Fjord Kaffe (sorted by name)
 }
 
-const inDays = (n: number) => shiftLedgerDate(todayLedgerDate(), n);
+const inDays = (n: number) => shiftLedgerDate(todayPortalDate(), n);
 const plain = { periodFrom: null, periodTo: null, includesPersonalData: false, validUntil: inDays(30) };
 
 interface Fixtures {

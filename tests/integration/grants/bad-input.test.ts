@@ -12,7 +12,7 @@ const { actAs } = await import("@/tests/support/action-session");
 const { db } = await import("@/lib/server/db");
 const actions = await import("@/lib/server/grants/actions");
 const core = await import("@/lib/server/grants");
-const { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayLedgerDate } = await import("./support");
+const { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayPortalDate } = await import("./support");
 
 let world: Awaited<ReturnType<typeof startGrantTestWorld>>;
 let ids: { konto: string; l1: string; l2: string; nordlysLedger: string; grant: string };
@@ -31,7 +31,7 @@ afterAll(async () => {
   await world.stop();
 });
 
-const today = () => todayLedgerDate();
+const today = () => todayPortalDate();
 const inDays = (n: number) => shiftLedgerDate(today(), n);
 
 async function snapshot() {

@@ -4,7 +4,7 @@ import { approveGrant, changeGrant, declineGrant, grantLedgerAccess, listPending
 import { listClients } from "@/lib/server/partner-clients/list-clients";
 import { partnerContextFor } from "@/tests/support/test-db";
 import {
-  actor, counts, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayLedgerDate, upstreamLedgers, type GrantTestWorld,
+  actor, counts, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayPortalDate, upstreamLedgers, type GrantTestWorld,
 } from "./support";
 
 let world: GrantTestWorld;
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterEach(() => resetGrants());
 afterAll(() => world.stop());
 
-const inDays = (n: number) => shiftLedgerDate(todayLedgerDate(), n);
+const inDays = (n: number) => shiftLedgerDate(todayPortalDate(), n);
 const scope = { periodFrom: null as string | null, periodTo: null as string | null, includesPersonalData: false, validUntil: null as string | null };
 
 async function grantKonto(ledger = "302102", extra: Partial<typeof scope> = {}) {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { changeGrant, grantLedgerAccess } from "@/lib/server/grants";
 import { renewGrant } from "@/lib/server/renewals/renew-grant";
-import { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayLedgerDate, type GrantTestWorld } from "./support";
+import { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayPortalDate, type GrantTestWorld } from "./support";
 
 /**
  * Grant changes of one merchant and partner serialise (docs/decisions/011-serialising-grant-changes.md). These
@@ -17,7 +17,7 @@ afterEach(() => resetGrants({ push: false }));
 afterAll(() => world.stop());
 
 const ROUNDS = 20;
-const inDays = (n: number) => shiftLedgerDate(todayLedgerDate(), n);
+const inDays = (n: number) => shiftLedgerDate(todayPortalDate(), n);
 const plain = { periodFrom: null, periodTo: null, includesPersonalData: false, validUntil: inDays(30) };
 
 describe("concurrent grant changes of one merchant and partner", () => {

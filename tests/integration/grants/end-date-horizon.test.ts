@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { approveGrant, changeGrant, grantLedgerAccess } from "@/lib/server/grants";
-import { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayLedgerDate, type GrantTestWorld } from "./support";
+import { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayPortalDate, type GrantTestWorld } from "./support";
 
 /** M5: an end date far away is no end date for the four-eyes rule (docs/decisions/011-serialising-grant-changes.md). */
 let world: GrantTestWorld;
@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterEach(() => resetGrants());
 afterAll(() => world.stop());
 
-const inDays = (n: number) => shiftLedgerDate(todayLedgerDate(), n);
+const inDays = (n: number) => shiftLedgerDate(todayPortalDate(), n);
 const scope = { periodFrom: null, periodTo: null, includesPersonalData: false };
 
 async function grant302102(validUntil: string) {

@@ -5,7 +5,7 @@ import { grantLedgerAccess } from "@/lib/server/grants";
 import { listClients } from "@/lib/server/partner-clients/list-clients";
 import { partnerContextFor } from "@/tests/support/test-db";
 import {
-  actor, counts, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayLedgerDate, upstreamLedgers, type GrantTestWorld,
+  actor, counts, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayPortalDate, upstreamLedgers, type GrantTestWorld,
 } from "./support";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterEach(() => resetGrants());
 afterAll(() => world.stop());
 
-const inDays = (n: number) => shiftLedgerDate(todayLedgerDate(), n);
+const inDays = (n: number) => shiftLedgerDate(todayPortalDate(), n);
 const plain = () => ({ periodFrom: inDays(-90), periodTo: null, includesPersonalData: false, validUntil: inDays(60) });
 
 describe("grantLedgerAccess (M2)", () => {

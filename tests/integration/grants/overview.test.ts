@@ -3,7 +3,7 @@ import { grantLedgerAccess, revokeGrant } from "@/lib/server/grants";
 import { listOverviewFilterOptions, listPartnerOverview } from "@/lib/server/merchant-partners/list-partner-overview";
 import { getGrantDetail, listGrantHistory, listLedgersForGrantForm } from "@/lib/server/grants/queries";
 import { searchPartnerDirectory } from "@/lib/server/partner-directory/search-partners";
-import { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayLedgerDate, type GrantTestWorld } from "./support";
+import { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayPortalDate, type GrantTestWorld } from "./support";
 
 let world: GrantTestWorld;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterEach(() => resetGrants());
 afterAll(() => world.stop());
 
-const plain = { periodFrom: null, periodTo: null, includesPersonalData: false, validUntil: shiftLedgerDate(todayLedgerDate(), 30) };
+const plain = { periodFrom: null, periodTo: null, includesPersonalData: false, validUntil: shiftLedgerDate(todayPortalDate(), 30) };
 const adminHeaders = () => ({ "content-type": "application/json", "x-sandbox-admin-secret": process.env.SANDBOX_ADMIN_SECRET ?? "" });
 
 describe("M1 overview", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { previewGrant } from "@/lib/server/grants";
-import { actor, EMAILS, ledgerId, shiftLedgerDate, startGrantTestWorld, todayLedgerDate, type GrantTestWorld } from "./support";
+import { actor, EMAILS, ledgerId, shiftLedgerDate, startGrantTestWorld, todayPortalDate, type GrantTestWorld } from "./support";
 
 // M2 preview: real rows from the Report API sandbox, read with the merchant's own stored (encrypted) keys.
 let world: GrantTestWorld;
@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.stop());
 
-const inDays = (n: number) => shiftLedgerDate(todayLedgerDate(), n);
+const inDays = (n: number) => shiftLedgerDate(todayPortalDate(), n);
 const open = { periodFrom: null, periodTo: null };
 
 describe("previewGrant", () => {

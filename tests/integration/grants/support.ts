@@ -98,7 +98,7 @@ export async function upstreamLedgers(sandbox: RunningSandbox, orgNo: string): P
 }
 
 /** A date `days` from today (Oslo), as the forms send it. */
-export { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+export { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 
 export async function counts() {
   return {

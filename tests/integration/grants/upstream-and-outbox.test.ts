@@ -7,7 +7,7 @@ import { expireGrants, findOutOfSyncPartners, grantLedgerAccess, reconcileSandbo
 import { flushOutbox } from "@/lib/server/notifications";
 import { stopQueue } from "@/lib/server/jobs/queue";
 import { startSandbox } from "@/sandbox/server";
-import { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayLedgerDate, upstreamLedgers, type GrantTestWorld } from "./support";
+import { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayPortalDate, upstreamLedgers, type GrantTestWorld } from "./support";
 
 let world: GrantTestWorld;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ afterAll(async () => {
   await world.stop();
 });
 
-const inDays = (n: number) => shiftLedgerDate(todayLedgerDate(), n);
+const inDays = (n: number) => shiftLedgerDate(todayPortalDate(), n);
 const plain = { periodFrom: null, periodTo: null, includesPersonalData: false, validUntil: inDays(30) };
 
 describe("upstream (sandbox) follows the portal", () => {

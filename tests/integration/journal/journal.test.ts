@@ -58,8 +58,8 @@ async function accessFor(who: "per" | "mads", ledgerId: string) {
 }
 
 async function period(days: number) {
-  const { todayLedgerDate, shiftLedgerDate } = await modules();
-  const today = todayLedgerDate();
+  const { todayPortalDate, shiftLedgerDate } = await modules();
+  const today = todayPortalDate();
   // The day before yesterday is closed upstream whatever the time of day.
   return { from: shiftLedgerDate(today, -(days + 1)), to: shiftLedgerDate(today, -2) };
 }
@@ -174,7 +174,7 @@ describe("dates not cached yet", () => {
   it("are fetched once through the ledger service, then served from the cache", async () => {
     const m = await modules();
     const access = await accessFor("per", "302101");
-    const today = m.todayLedgerDate();
+    const today = m.todayPortalDate();
     const range = { from: m.shiftLedgerDate(today, -61), to: m.shiftLedgerDate(today, -60) };
     expect(dateReads(await sandboxStats(sandbox), "302101", "funds", range.from)).toBe(0);
     const first = await m.planJournal(access, range);
@@ -192,7 +192,7 @@ describe("what is refused", () => {
   it("refuses open dates and dates outside the grant, naming them", async () => {
     const m = await modules();
     const access = await accessFor("per", "302201");
-    const today = m.todayLedgerDate();
+    const today = m.todayPortalDate();
     const open = await m.planJournal(access, { from: m.shiftLedgerDate(today, -2), to: today });
     expect(open).toMatchObject({ ok: false, status: 409 });
     if (!open.ok) expect(open.message).toContain(today);
@@ -259,5 +259,26 @@ describe("the client's accounts", () => {
     // Konto Partner's own settings for the Danish bakery start from the Danish chart.
     const hygge = await m.merchantIdBySlug("hygge-bageri");
     expect((await m.getClientJournalAccounts(await mads(), hygge))?.chart.id).toBe("DK-STANDARD");
+  }, 60_000);
+});
+
+describe("each ledger's dates are in its own country's zone (decision 039)", () => {
+  it("at an hour when Oslo and Helsinki disagree, the Finnish ledger's today is Helsinki's and the Norwegian one's Oslo's", async () => {
+    const m = await modules();
+    const fi = await accessFor("mads", "502401");
+    const no = await accessFor("per", "302101");
+    expect(fi.ledger.timeZone).toBe("Europe/Helsinki");
+    expect(no.ledger.timeZone).toBe("Europe/Oslo");
+    // Half past midnight in Helsinki, half past eleven in Oslo (21:30 UTC in summer, 22:30 UTC in winter), yesterday.
+    const d = m.shiftLedgerDate(m.todayPortalDate(), -1);
+    const at = ["21:30", "22:30"].map((h) => new Date(`${d}T${h}:00Z`)).find((t) => m.todayLedgerDate(t, "Europe/Helsinki") !== m.todayLedgerDate(t, "Europe/Oslo"))!;
+    const helsinki = m.todayLedgerDate(at, "Europe/Helsinki");
+    expect(helsinki).toBe(m.shiftLedgerDate(m.todayLedgerDate(at, "Europe/Oslo"), 1));
+    const range = (today: string) => ({ from: m.shiftLedgerDate(today, -3), to: m.shiftLedgerDate(today, -2) });
+    const fiView = await m.readLedgerRange(fi, range(helsinki), { now: at });
+    expect(fiView).toMatchObject({ today: helsinki, timeZone: "Europe/Helsinki", bounds: { to: helsinki } });
+    const noView = await m.readLedgerRange(no, range(d), { now: at });
+    expect(noView).toMatchObject({ today: d, timeZone: "Europe/Oslo" });
+    expect(noView.bounds.to <= d).toBe(true);
   }, 60_000);
 });

@@ -3,7 +3,7 @@ import type { RunningSandbox } from "@/sandbox/server";
 import { db } from "@/lib/server/db";
 import { createReportApiClient } from "@/lib/report-api";
 import { loadPartnerCredentials } from "@/lib/server/credentials/load-credentials";
-import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { ledgerDateToDb, todayPortalDate } from "@/lib/dates";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { forgetOpenDates } from "@/lib/server/ledgers/fetch-ledger-date";
 import { listLedgerEntries } from "@/lib/server/ledgers/list-ledger-entries";
@@ -32,7 +32,7 @@ async function perAccess() {
 
 describe("closed ledger dates", () => {
   it("stores every entry exactly as upstream sent it, in upstream's order", async () => {
-    const date = addDays(todayLedgerDate(), -5);
+    const date = addDays(todayPortalDate(), -5);
     await forgetCachedDates("302101", [date]);
     const access = await perAccess();
     await readLedgerRange(access, { from: date, to: date });
@@ -48,7 +48,7 @@ describe("closed ledger dates", () => {
   });
 
   it("calls upstream once when the same closed date is opened twice", async () => {
-    const date = addDays(todayLedgerDate(), -3);
+    const date = addDays(todayPortalDate(), -3);
     await forgetCachedDates("302101", [date]);
     const access = await perAccess();
     const before = await sandboxStats(sandbox);
@@ -77,7 +77,7 @@ describe("closed ledger dates", () => {
   });
 
   it("serves paging and search of a cached date without calling upstream", async () => {
-    const date = addDays(todayLedgerDate(), -3);
+    const date = addDays(todayPortalDate(), -3);
     const access = await perAccess();
     await readLedgerRange(access, { from: date, to: date });
     const before = (await sandboxStats(sandbox)).byKind.dates ?? 0;
@@ -90,7 +90,7 @@ describe("closed ledger dates", () => {
   });
 
   it("shares the cache between readers of the same ledger", async () => {
-    const date = addDays(todayLedgerDate(), -4);
+    const date = addDays(todayPortalDate(), -4);
     await forgetCachedDates("302101", [date]);
     await readLedgerRange(await perAccess(), { from: date, to: date });
     const anne = await partnerContextFor("anne@tallbalanse.example", "tall-og-balanse");
@@ -102,7 +102,7 @@ describe("closed ledger dates", () => {
   });
 
   it("never stores an open date, and re-reads it only after a minute", async () => {
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const access = await perAccess();
     forgetOpenDates();
     const first = await readLedgerRange(access, { from: today, to: today });
@@ -118,7 +118,7 @@ describe("closed ledger dates", () => {
   });
 
   it("does not ask upstream for dates after today", async () => {
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const access = await perAccess();
     const view = await readLedgerRange(access, { from: addDays(today, -1), to: addDays(today, 5) });
     expect(view.shown).toEqual({ from: addDays(today, -1), to: today });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "@/sandbox/server";
 import { createDb, db } from "@/lib/server/db";
 import { createReportApiClient, TOPICS } from "@/lib/report-api";
-import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { ledgerDateToDb, todayPortalDate } from "@/lib/dates";
 import { loadPartnerCredentials } from "@/lib/server/credentials/load-credentials";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { cacheClosedDayGuarded } from "@/lib/server/ledgers/ledger-cache";
@@ -32,7 +32,7 @@ async function access(email: string) {
 
 describe("concurrent first views of an uncached range", () => {
   it("read each closed date and topic upstream exactly once for 10 views at once", async () => {
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     // Far back, where no other test file reads 302101 (files share the database, and some expect a cold date).
     const range = { from: addDays(today, -62), to: addDays(today, -51) };
     const dates = eachDate(range);
@@ -64,7 +64,7 @@ describe("concurrent first views of an uncached range", () => {
   });
 
   it("holds across separate pools with no shared memory: the database lock alone", async () => {
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const dates = [addDays(today, -72), addDays(today, -71), addDays(today, -70)];
     await forgetCachedDates("302101", dates);
     const a = await access("per@tallbalanse.example");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "@/sandbox/server";
 import { db } from "@/lib/server/db";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 import { getMerchantLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { addDays } from "@/lib/ledgers/range";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
@@ -28,7 +28,7 @@ describe("a merchant reading its own ledger", () => {
     if (result?.kind !== "ok") return;
     expect(result.access.ledger.externalId).toBe("302101");
     expect(result.access.personalData).toBe(false);
-    const date = addDays(todayLedgerDate(), -8);
+    const date = addDays(todayPortalDate(), -8);
     const before = await db.ledgerAccessEvent.count();
     const view = await readLedgerRange(result.access, { from: date, to: date });
     expect(view.days[0]?.state).toBe("closed");

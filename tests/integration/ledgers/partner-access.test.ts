@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "@/sandbox/server";
 import { db } from "@/lib/server/db";
-import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { dbDateToLedgerDate, ledgerDateToDb, todayPortalDate } from "@/lib/dates";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { addDays } from "@/lib/ledgers/range";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
@@ -77,11 +77,11 @@ describe("who may read which ledger", () => {
     await withGrant("tall-og-balanse", "302101", { status: "revoked", revokedAt: new Date() }, async () => {
       expect(await getPartnerLedgerAccess(await per(), "302101")).toBeNull();
     });
-    const yesterday = addDays(todayLedgerDate(), -1);
+    const yesterday = addDays(todayPortalDate(), -1);
     await withGrant("tall-og-balanse", "302101", { validUntil: ledgerDateToDb(yesterday) }, async () => {
       expect(await getPartnerLedgerAccess(await per(), "302101")).toBeNull();
     });
-    await withGrant("tall-og-balanse", "302101", { validUntil: ledgerDateToDb(todayLedgerDate()) }, async () => {
+    await withGrant("tall-og-balanse", "302101", { validUntil: ledgerDateToDb(todayPortalDate()) }, async () => {
       expect(await getPartnerLedgerAccess(await per(), "302101")).not.toBeNull();
     });
   });
@@ -89,7 +89,7 @@ describe("who may read which ledger", () => {
 
 describe("the grant's period", () => {
   it("neither fetches nor shows dates outside periodFrom..periodTo", async () => {
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const from = addDays(today, -25);
     const to = addDays(today, -22);
     await forgetCachedDates("302101", [from, addDays(from, 1), addDays(from, 2), to]);
@@ -117,7 +117,7 @@ describe("the grant's period", () => {
 
 describe("personal data", () => {
   it("requests the GDPR fields only when the grant includes them, and strips them for readers who may not see them", async () => {
-    const date = addDays(todayLedgerDate(), -6);
+    const date = addDays(todayPortalDate(), -6);
     const where = { ledger: { externalId: "402301" }, ledgerDate: ledgerDateToDb(date), topic: "funds" as const };
     await forgetCachedDates("402301", [date]);
 
@@ -156,7 +156,7 @@ describe("personal data", () => {
 describe("the access log", () => {
   it("records each partner read (user, partner, merchant, ledger, grant, dates) and the grant's last use", async () => {
     const ctx = await per();
-    const date = addDays(todayLedgerDate(), -2);
+    const date = addDays(todayPortalDate(), -2);
     const grant = await grantOf("tall-og-balanse", "302101");
     const startedAt = new Date();
     const access = (await getPartnerLedgerAccess(ctx, "302101"))!;

@@ -3,7 +3,7 @@ import type { RunningSandbox } from "@/sandbox/server";
 import type { FaultRuleInput } from "@/sandbox/faults";
 import { sharedTokenCache } from "@/lib/report-api";
 import { db } from "@/lib/server/db";
-import { ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { ledgerDateToDb, todayPortalDate } from "@/lib/dates";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { forgetOpenDates } from "@/lib/server/ledgers/fetch-ledger-date";
 import { addDays, eachDate } from "@/lib/ledgers/range";
@@ -46,7 +46,7 @@ async function dateRequests(date: string, before: Awaited<ReturnType<typeof sand
 describe("404 on yesterday and today: 'not available yet' (the 2023 spec), behind the sandbox switch", () => {
   it("shows those dates as not closed yet, caches nothing, and reads them normally once upstream has them", async () => {
     // Regression: every 404 on a date was "no access" (NOT_FOUND), also where the older spec means "not yet".
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const yesterday = addDays(today, -1);
     await forgetCachedDates("302101", [yesterday]);
     await sandboxAdmin(sandbox, "PUT", "not-yet-available", { enabled: true });
@@ -66,7 +66,7 @@ describe("404 on yesterday and today: 'not available yet' (the 2023 spec), behin
   it("a 404 on an older date still means these keys may not read the ledger", async () => {
     await sandboxAdmin(sandbox, "PUT", "not-yet-available", { enabled: true });
     await sandboxAdmin(sandbox, "PUT", "drift", { partnerOrgNo: "987654321", extraLedgerIds: [], missingLedgerIds: ["302101"] });
-    const date = addDays(todayLedgerDate(), -20);
+    const date = addDays(todayPortalDate(), -20);
     await forgetCachedDates("302101", [date]);
     const view = await readLedgerRange(await perAccess(), { from: date, to: date });
     expect(view.problem).toBe("NOT_FOUND");
@@ -78,7 +78,7 @@ describe("one bad row upstream", () => {
   it("makes its date unavailable and leaves the rest of the page readable (it used to throw a RangeError)", async () => {
     // Regression: an open date's entry with a `time` that is not a date-time reached the entry view, whose
     // toISOString threw, and the whole entries list failed.
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const yesterday = addDays(today, -1);
     const access = await perAccess();
     await readLedgerRange(access, { from: yesterday, to: yesterday }); // yesterday comes from the cache below
@@ -106,7 +106,7 @@ describe("the ledger read under upstream faults: a clear state, bounded retries"
 
   cases.forEach((c, i) => {
     it(`${c.name}: ${c.problem ?? "read"}, at most ${c.maxRequests} request(s) per topic`, async () => {
-      const date = addDays(todayLedgerDate(), -30 - i);
+      const date = addDays(todayPortalDate(), -30 - i);
       await forgetCachedDates("302101", [date]);
       const access = await perAccess();
       await sandboxAdmin(sandbox, "PUT", "faults", { rules: [{ routes: "report", ...c.rule }] });
@@ -122,7 +122,7 @@ describe("the ledger read under upstream faults: a clear state, bounded retries"
   });
 
   it("truncated pages (half a page, cursor at the first entry not served) lose no entry", async () => {
-    const date = addDays(todayLedgerDate(), -40);
+    const date = addDays(todayPortalDate(), -40);
     await forgetCachedDates("302101", [date]);
     await sandboxAdmin(sandbox, "PUT", "faults", { rules: [{ kind: "truncate-page", probability: 1, routes: "report" }] });
     const view = await readLedgerRange(await perAccess(), { from: date, to: date });
@@ -139,7 +139,7 @@ describe("the ledger read under upstream faults: a clear state, bounded retries"
 describe("a sync cut off mid-window", () => {
   it("resumes where it stopped: the two runs fetch exactly the dates one undisturbed run fetches", async () => {
     const { id } = await db.ledger.findUniqueOrThrow({ where: { externalId: "302201" }, select: { id: true } });
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const window = eachDate({ from: addDays(today, -SYNC_BACKFILL_DAYS), to: addDays(today, -1) });
     await forgetCachedDates("302201", window);
     await db.ledgerSyncState.deleteMany({ where: { ledgerId: id } });

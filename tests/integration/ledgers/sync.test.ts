@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "@/sandbox/server";
 import { db } from "@/lib/server/db";
-import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { dbDateToLedgerDate, ledgerDateToDb, todayPortalDate } from "@/lib/dates";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { addDays, eachDate } from "@/lib/ledgers/range";
 import { SYNC_BACKFILL_DAYS, syncHistoryChunk, syncLedger } from "@/lib/server/ledgers/sync/sync-ledger";
@@ -26,7 +26,7 @@ const ledgerRow = (externalId: string) => db.ledger.findUniqueOrThrow({ where: {
 
 describe("ledger sync", () => {
   it("caches the recent closed dates, finds where the history starts and queues the rest in chunks", async () => {
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const { id } = await ledgerRow("302201");
     const feedBefore = (await sandboxStats(sandbox)).byKind.feed ?? 0;
     const queued: { from: string; to: string }[] = [];
@@ -57,7 +57,7 @@ describe("ledger sync", () => {
   });
 
   it("refetches no cached date on the next run, and reads the feed no more once the history start is known", async () => {
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const { id } = await ledgerRow("302201");
     const before = await sandboxStats(sandbox);
     const outcome = await syncLedger(id, { history: "enqueue", enqueueChunk: async () => undefined });
@@ -88,7 +88,7 @@ describe("ledger sync", () => {
   });
 
   it("makes a partner-triggered sync use the partner's keys within its grant period", async () => {
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const { id } = await ledgerRow("302101");
     const per = await partnerContextFor("per@tallbalanse.example", "tall-og-balanse");
     const grant = await db.ledgerGrant.findFirstOrThrow({ where: { partnerId: per.partnerId, ledgerId: id, status: "active" } });
@@ -132,7 +132,7 @@ describe("ledger sync", () => {
 
   it("blanks cached personal data once no active grant includes it", async () => {
     const { id } = await ledgerRow("402301");
-    const date = addDays(todayLedgerDate(), -9);
+    const date = addDays(todayPortalDate(), -9);
     const mads = await partnerContextFor("mads@kontopartner.example", "konto-partner");
     const access = (await getPartnerLedgerAccess(mads, "402301"))!;
     expect(access.personalData).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "@/sandbox/server";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { addDays } from "@/lib/ledgers/range";
 import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
@@ -28,7 +28,7 @@ async function perAccess() {
 
 describe("upstream problems", () => {
   it("shows cached dates and marks the others unavailable when upstream answers 500", async () => {
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const cachedDate = addDays(today, -12);
     const access = await perAccess();
     await forgetCachedDates("302101", [addDays(cachedDate, 1)]);
@@ -45,7 +45,7 @@ describe("upstream problems", () => {
 
   it("says so when upstream asks to slow down for longer than a person should wait", async () => {
     await sandboxAdmin(sandbox, "PUT", "faults", { rules: [{ kind: "429", probability: 1, routes: "report", retryAfterSeconds: 30 }] });
-    const date = addDays(todayLedgerDate(), -13);
+    const date = addDays(todayPortalDate(), -13);
     await forgetCachedDates("302101", [date]);
     const view = await readLedgerRange(await perAccess(), { from: date, to: date });
     expect(view.problem).toBe("RATE_LIMITED");
@@ -54,7 +54,7 @@ describe("upstream problems", () => {
 
   it("says so when upstream does not let the partner's keys see a ledger granted here (drift)", async () => {
     await sandboxAdmin(sandbox, "PUT", "drift", { partnerOrgNo: "987654321", extraLedgerIds: [], missingLedgerIds: ["302101"] });
-    const date = addDays(todayLedgerDate(), -14);
+    const date = addDays(todayPortalDate(), -14);
     await forgetCachedDates("302101", [date]);
     const view = await readLedgerRange(await perAccess(), { from: date, to: date });
     expect(view.problem).toBe("NOT_FOUND");
@@ -63,7 +63,7 @@ describe("upstream problems", () => {
   it("says so when the keys are refused", async () => {
     await sandboxAdmin(sandbox, "PUT", "partners/987654321/status", { status: "suspended" });
     await sandboxAdmin(sandbox, "POST", "tokens/expire", {});
-    const date = addDays(todayLedgerDate(), -15);
+    const date = addDays(todayPortalDate(), -15);
     await forgetCachedDates("302101", [date]);
     const view = await readLedgerRange(await perAccess(), { from: date, to: date });
     expect(view.problem).toBe("UNAUTHENTICATED");

@@ -5,7 +5,7 @@ vi.mock("@/lib/server/authz/current-user", async () => (await import("./session"
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { db } from "@/lib/server/db";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import {
   approveAccessRequestAction, createAccessRequestAction, declineAccessRequestAction, withdrawAccessRequestAction,
 } from "@/lib/server/access-requests/actions";
@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 afterAll(() => w.stop());
 
-const inDays = (n: number) => shiftLedgerDate(todayLedgerDate(), n);
+const inDays = (n: number) => shiftLedgerDate(todayPortalDate(), n);
 const ask = (over: Record<string, unknown> = {}) => ({
   by: "msn",
   msns: [w.merchant.units.b.msn, w.merchant.units.c.msn],

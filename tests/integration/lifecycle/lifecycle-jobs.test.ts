@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import { expireGrants } from "@/lib/server/grants";
 import { createAccessRequest } from "@/lib/server/access-requests/create-access-request";
 import { expireAccessRequests } from "@/lib/server/access-requests/expire-access-requests";
@@ -86,7 +86,7 @@ describe("reminders before a grant ends (M8)", () => {
   });
 
   it("starts the cycle again once the end date has moved out of the window (renewed)", async () => {
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const g = await makeGrant(w, { ledger: w.merchant.ledgers.l1, validUntil: shiftLedgerDate(today, 120), lastReminderDays: 3 });
     expect(await sendGrantReminders()).toEqual([]);
     expect((await db.ledgerGrant.findUniqueOrThrow({ where: { id: g } })).lastReminderDays).toBeNull();

@@ -7,7 +7,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 import { db } from "@/lib/server/db";
 import { approveAccessRequestAction, createAccessRequestAction, withdrawAccessRequestAction } from "@/lib/server/access-requests/actions";
 import { listRequestsForMerchant, listRequestsForPartner } from "@/lib/server/access-requests/list-requests";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import { asMerchant, asPartner, signOut } from "./session";
 import { resetWorld, startLifecycleWorld, type LifecycleWorld } from "./world";
 
@@ -89,7 +89,7 @@ describe("the partner's list names the merchant only once it accepts (finding 7)
 
     asMerchant(w.ctx.admin);
     const [received] = await listRequestsForMerchant(w.ctx.admin);
-    const validUntil = shiftLedgerDate(todayLedgerDate(), 30);
+    const validUntil = shiftLedgerDate(todayPortalDate(), 30);
     expect(await approveAccessRequestAction({ requestId: received!.id, ledgerIds: [w.merchant.ledgers.l2.id], periodFrom: "", periodTo: "", includesPersonalData: false, validUntil })).toMatchObject({ ok: true });
     const approved = (await listRequestsForPartner(w.ctx.owner)).find((r) => r.id === known.id);
     expect(approved).toMatchObject({ status: "approved", accepted: [{ merchant: { name: w.merchant.name, orgNo: w.merchant.orgNo } }] });

@@ -5,7 +5,7 @@ vi.mock("@/lib/server/authz/current-user", async () => (await import("./session"
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { db } from "@/lib/server/db";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import { setClientAssignmentsAction } from "@/lib/server/partner-staff/actions";
 import { listPartnerStaff } from "@/lib/server/partner-staff/list-partner-staff";
 import { listPartnerPeopleForMerchant } from "@/lib/server/partner-staff/list-partner-people-for-merchant";
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 afterAll(() => w.stop());
 
-const inDays = (n: number) => shiftLedgerDate(todayLedgerDate(), n);
+const inDays = (n: number) => shiftLedgerDate(todayPortalDate(), n);
 
 /** The accountant's context as the session would build it now (assignments read from the database). */
 async function accountantNow(): Promise<PartnerContext> {

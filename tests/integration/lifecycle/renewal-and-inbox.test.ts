@@ -5,7 +5,7 @@ vi.mock("@/lib/server/authz/current-user", async () => (await import("./session"
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { db } from "@/lib/server/db";
-import { shiftLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { shiftLedgerDate, todayPortalDate } from "@/lib/dates";
 import { renewGrantAction } from "@/lib/server/renewals/renewal-actions";
 import { listRenewals } from "@/lib/server/renewals/list-renewals";
 import { countMyUnreadNotificationsAction, listMyNotificationsAction, markNotificationsReadAction } from "@/lib/server/notifications/inbox-actions";
@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 afterAll(() => w.stop());
 
-const today = () => todayLedgerDate();
+const today = () => todayPortalDate();
 const inDays = (n: number) => shiftLedgerDate(today(), n);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 

@@ -18,7 +18,7 @@ vi.mock("@/lib/server/auth/auth", () => ({ auth: async () => null, signOut: asyn
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const { addDays } = await import("@/lib/ledgers/range");
-const { todayLedgerDate } = await import("@/lib/dates");
+const { todayPortalDate } = await import("@/lib/dates");
 const { createRateLimiters } = await import("@/lib/server/rate-limit/rate-limiter");
 const { rateLimitMessage } = await import("@/lib/server/rate-limit/enforce-rate-limit");
 const { RATE_LIMITS } = await import("@/lib/server/rate-limit/limits");
@@ -93,7 +93,7 @@ describe("rate limits stored in PostgreSQL", () => {
 });
 
 describe("actions under the upstream limit", () => {
-  const dates = [addDays(todayLedgerDate(), -20), addDays(todayLedgerDate(), -19)];
+  const dates = [addDays(todayPortalDate(), -20), addDays(todayPortalDate(), -19)];
 
   it("refuses a ledger read over the limit with RATE_LIMITED and the wait, before any upstream call", async () => {
     const ctx = await per();

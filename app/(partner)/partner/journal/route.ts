@@ -7,6 +7,9 @@ import { dateRangeSchema, rangeErrorText } from "@/lib/ledgers/range";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
 import { AppError } from "@/lib/errors/app-error";
 import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 /**
  * P4: the voucher journal of one granted ledger for a period, as CSV (docs/journal.md). The same rules as the
@@ -16,12 +19,12 @@ import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-lim
  */
 export async function GET(req: NextRequest): Promise<Response> {
   const resolved = await resolvePartnerContext();
-  if (!resolved.ok) return resolved.reason === "unauthenticated" ? plain(401, "Please sign in again.") : plain(404, "Not found.");
+  if (!resolved.ok) return resolved.reason === "unauthenticated" ? plain(401, serverErrors("signInAgain")) : plain(404, serverErrors("notFound"));
   const ctx = resolved.ctx;
-  if (!partnerCan(ctx.role, "ledgers.export")) return plain(403, "Your role does not allow this.");
+  if (!partnerCan(ctx.role, "ledgers.export")) return plain(403, serverErrors("roleForbids"));
   const params = req.nextUrl.searchParams;
   const access = await getPartnerLedgerAccess(ctx, params.get("ledger") ?? "");
-  if (!access) return plain(404, "Not found.");
+  if (!access) return plain(404, serverErrors("notFound"));
   const parsed = dateRangeSchema.safeParse({ from: params.get("from") ?? "", to: params.get("to") ?? "" });
   if (!parsed.success) {
     const rangeErrors = serverTranslator("rangeErrors");

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { PartnerContext } from "@/lib/server/authz/contexts";
-import { dbDateToLedgerDate, todayLedgerDate } from "@/lib/dates";
+import { dbDateToLedgerDate, todayPortalDate } from "@/lib/dates";
 
 export interface EndedAccess {
   merchantName: string;
@@ -32,6 +32,6 @@ export async function endedPartnerAccess(ctx: PartnerContext, ledgerExternalId: 
   if (grants.length === 0 || grants.some((g) => g.status === "active" || g.status === "pending_approval")) return null;
   const last = grants.find((g) => g.status === "revoked" || g.status === "expired");
   if (!last) return null;
-  const endedOn = last.status === "revoked" ? todayLedgerDate(last.revokedAt ?? last.updatedAt) : last.validUntil ? dbDateToLedgerDate(last.validUntil) : todayLedgerDate(last.updatedAt);
+  const endedOn = last.status === "revoked" ? todayPortalDate(last.revokedAt ?? last.updatedAt) : last.validUntil ? dbDateToLedgerDate(last.validUntil) : todayPortalDate(last.updatedAt);
   return { merchantName: last.merchant.name, ledgerExternalId, how: last.status as EndedAccess["how"], endedOn };
 }

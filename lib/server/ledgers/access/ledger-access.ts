@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { dbDateToLedgerDate, ledgerDateToDb, ledgerTimeZone, todayPortalDate, type LedgerTimeZone } from "@/lib/dates";
+import type { MoneyCurrency } from "@/lib/money";
 import type { MerchantContext, PartnerContext } from "@/lib/server/authz/contexts";
 import { merchantCan, partnerCan } from "@/lib/server/authz/permissions";
 import { findSalesUnitInScope, type SalesUnitInScope } from "@/lib/server/credentials/find-sales-unit-in-scope";
@@ -13,7 +14,9 @@ export interface LedgerFacts {
   id: string;
   /** The Report API's ledgerId. */
   externalId: string;
-  currency: string;
+  currency: MoneyCurrency;
+  /** The zone its dates are in, from the merchant's country: "today", open dates and sync windows use it. */
+  timeZone: LedgerTimeZone;
   merchantId: string;
   merchantName: string;
   salesUnits: { msn: string; name: string }[];
@@ -64,7 +67,9 @@ const LEDGER_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * ledger that has not passed its end date, and for an accountant an assignment to the ledger's merchant. The
  * tenant comes from ctx only; the ledger id from the URL is just a lookup key, and a malformed one is "not found".
  */
-export async function getPartnerLedgerAccess(ctx: PartnerContext, ledgerExternalId: string, today = todayLedgerDate()): Promise<LedgerAccess | null> {
+// `today` is the grant's calendar (the portal's, todayPortalDate): a grant's end date is agreed between two firms,
+// not one ledger's date, so it ends at the same moment whichever ledger it covers.
+export async function getPartnerLedgerAccess(ctx: PartnerContext, ledgerExternalId: string, today = todayPortalDate()): Promise<LedgerAccess | null> {
   if (ctx.partnerStatus === "suspended" || !partnerCan(ctx.role, "ledgers.read") || !LEDGER_ID.test(ledgerExternalId)) return null;
   const grant = await db.ledgerGrant.findFirst({
     where: {
@@ -87,7 +92,7 @@ export async function getPartnerLedgerAccess(ctx: PartnerContext, ledgerExternal
           id: true,
           externalId: true,
           currency: true,
-          merchant: { select: { id: true, name: true } },
+          merchant: { select: { id: true, name: true, country: true } },
           salesUnits: { select: { msn: true, name: true }, orderBy: { msn: "asc" } },
         },
       },
@@ -100,6 +105,7 @@ export async function getPartnerLedgerAccess(ctx: PartnerContext, ledgerExternal
       id: grant.ledger.id,
       externalId: grant.ledger.externalId,
       currency: grant.ledger.currency,
+      timeZone: ledgerTimeZone(grant.ledger.merchant.country),
       merchantId: grant.ledger.merchant.id,
       merchantName: grant.ledger.merchant.name,
       salesUnits: grant.ledger.salesUnits,
@@ -142,6 +148,7 @@ export async function getMerchantLedgerAccess(ctx: MerchantContext, msn: string)
         id: unit.ledger.id,
         externalId: unit.ledger.externalId,
         currency: unit.ledger.currency,
+        timeZone: ledgerTimeZone(unit.ledger.country),
         merchantId: ctx.merchantId,
         merchantName: ctx.merchantName,
         salesUnits: unit.ledger.salesUnits,

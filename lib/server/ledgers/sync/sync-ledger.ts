@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate } from "@/lib/dates";
+import { dbDateToLedgerDate, ledgerDateToDb, todayLedgerDate, todayPortalDate } from "@/lib/dates";
 import { TOPICS, type Topic } from "@/lib/report-api";
 import { logger } from "@/lib/server/logger";
 import { loadPartnerCredentials, loadSalesUnitCredentials } from "@/lib/server/credentials/load-credentials";
@@ -106,7 +106,7 @@ export async function cacheDates(ledgerId: string, plan: SyncPlan, dates: readon
   await mapWithConcurrency(todo, SYNC_CONCURRENCY, async ({ topic, date }) => {
     if (out.failure) return;
     try {
-      const o = await cacheClosedDay({ ledgerId, ledgerExternalId: plan.ledgerExternalId, source: plan.source, topic, date, withPersonalData: plan.withPersonalData, budget: "background" });
+      const o = await cacheClosedDay({ ledgerId, ledgerExternalId: plan.ledgerExternalId, timeZone: plan.timeZone, source: plan.source, topic, date, withPersonalData: plan.withPersonalData, budget: "background" });
       if (o.state !== "cached") return;
       done.set(date, (done.get(date) ?? 0) + 1);
       if (o.fetched) {
@@ -144,9 +144,10 @@ export function historyChunks(history: DateRange | null, recent: DateRange | nul
  */
 export async function syncLedger(ledgerId: string, opts: { source?: UpstreamSource; now?: Date; history?: HistoryMode; enqueueChunk?: (chunk: DateRange, source: UpstreamSource) => Promise<void> } = {}): Promise<SyncOutcome> {
   const now = opts.now ?? new Date();
-  const today = todayLedgerDate(now);
-  await purgeUnneededPersonalData(ledgerId, today);
-  const plan = await planLedgerSync(ledgerId, today, opts.source);
+  // Grants end by the portal's calendar; the dates to read end at "today" in the ledger's own zone (the plan's).
+  const grantsToday = todayPortalDate(now);
+  await purgeUnneededPersonalData(ledgerId, grantsToday);
+  const plan = await planLedgerSync(ledgerId, grantsToday, opts.source);
   const idle = { datesCached: 0, entriesCached: 0, lastClosedDate: null, historyFrom: null, historyChunks: [] };
   if (!plan) {
     if (await db.ledger.count({ where: { id: ledgerId } })) await recordProblem(ledgerId, TOPICS, "NO_KEYS", now);
@@ -156,7 +157,7 @@ export async function syncLedger(ledgerId: string, opts: { source?: UpstreamSour
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext(${`ledger-sync:${ledgerId}`})) AS locked`;
       if (!lock?.locked) return { status: "busy" as const, ...idle };
-      return runSync(ledgerId, plan, today, now, opts.history ?? "skip", opts.enqueueChunk);
+      return runSync(ledgerId, plan, todayLedgerDate(now, plan.timeZone), now, opts.history ?? "skip", opts.enqueueChunk);
     },
     { timeout: 30 * 60_000, maxWait: 10_000 },
   );
@@ -220,9 +221,9 @@ async function runSync(ledgerId: string, plan: SyncPlan, today: string, now: Dat
  * they may read today (a grant may have ended since). Returns what it cached.
  */
 export async function syncHistoryChunk(ledgerId: string, chunk: DateRange, source: UpstreamSource, now = new Date()): Promise<{ datesCached: number; entriesCached: number; failure: string | null }> {
-  const today = todayLedgerDate(now);
-  const plan = await planLedgerSync(ledgerId, today, source);
+  const plan = await planLedgerSync(ledgerId, todayPortalDate(now), source);
   if (!plan) return { datesCached: 0, entriesCached: 0, failure: "NO_KEYS" };
+  const today = todayLedgerDate(now, plan.timeZone);
   const dates = clampRange(chunk, { from: plan.bounds.from, to: plan.bounds.to && plan.bounds.to < addDays(today, -1) ? plan.bounds.to : addDays(today, -1) });
   if (!dates) return { datesCached: 0, entriesCached: 0, failure: null };
   const cached = await cacheDates(ledgerId, plan, eachDate(dates));

@@ -9,7 +9,7 @@ import type { LedgerSyncStatus } from "@/lib/ledgers/types";
 
 /** P3 status for the ledger view: when it was synced, how far it is complete, and the progress of a run. */
 export async function getLedgerSyncStatus(access: LedgerAccess, jobId?: string, now = new Date()): Promise<LedgerSyncStatus> {
-  const today = todayLedgerDate(now);
+  const today = todayLedgerDate(now, access.ledger.timeZone);
   const states = await db.ledgerSyncState.findMany({ where: { ledgerId: access.ledger.id }, select: { lastSyncedAt: true, lastClosedDate: true, lastError: true, lastErrorAt: true, historyFrom: true } });
   const historyFrom = states.find((s) => s.historyFrom)?.historyFrom ?? null;
   const window = historyWindow(access.period, historyFrom ? dbDateToLedgerDate(historyFrom) : null, today);

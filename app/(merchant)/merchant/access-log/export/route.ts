@@ -3,8 +3,11 @@ import { resolveMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { streamAccessLogCsv } from "@/lib/server/access-log/access-log-csv";
 import { parseAccessLogFilters } from "@/lib/lifecycle/access-log-filters";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayPortalDate } from "@/lib/dates";
 import { requestLocale } from "@/lib/server/i18n/request-locale";
+import { serverTranslator } from "@/lib/server/i18n/server-translator";
+
+const serverErrors = serverTranslator("serverErrors");
 
 /**
  * M7 export: the access log with the page's filters as CSV, streamed. Same rules as the page: another persona
@@ -13,16 +16,16 @@ import { requestLocale } from "@/lib/server/i18n/request-locale";
 export async function GET(req: NextRequest): Promise<Response> {
   const resolved = await resolveMerchantContext();
   if (!resolved.ok) {
-    return resolved.reason === "unauthenticated" ? plain(401, "Please sign in again.") : plain(404, "Not found.");
+    return resolved.reason === "unauthenticated" ? plain(401, serverErrors("signInAgain")) : plain(404, serverErrors("notFound"));
   }
   const ctx = resolved.ctx;
-  if (!merchantCan(ctx.role, "accessLog.read")) return plain(403, "Your role does not allow this.");
+  if (!merchantCan(ctx.role, "accessLog.read")) return plain(403, serverErrors("roleForbids"));
   const { filters } = parseAccessLogFilters(Object.fromEntries(req.nextUrl.searchParams));
   const { page: _page, ...rest } = filters;
   return new Response(streamAccessLogCsv(ctx, rest, await requestLocale()), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="access-log-${todayLedgerDate()}.csv"`,
+      "content-disposition": `attachment; filename="access-log-${todayPortalDate()}.csv"`,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
     },

@@ -12,7 +12,7 @@ import { merchantCan } from "@/lib/server/authz/permissions";
 import { getMerchantLedgerAccess, visibleBounds } from "@/lib/server/ledgers/access/ledger-access";
 import { LedgerExportButton } from "@/components/exports/ledger-export-section";
 import { ReceiptList } from "@/components/exports/receipt-list";
-import { todayLedgerDate } from "@/lib/dates";
+import { todayLedgerDate, DEFAULT_LEDGER_TZ } from "@/lib/dates";
 import { prepareMerchantLedgerExportAction } from "@/lib/server/exports/actions";
 import { listLedgerReceipts } from "@/lib/server/exports/list-receipts";
 import { merchantLedgerSyncStatusAction, readMerchantLedgerEntriesAction, readMerchantLedgerRangeAction, syncMerchantLedgerAction } from "@/lib/server/ledgers/actions/merchant-ledger-actions";
@@ -33,7 +33,8 @@ export default async function MerchantLedgerPage({ params, searchParams }: { par
   const [t, tv, tm] = await Promise.all([getTranslations("merchantLedger"), getTranslations("ledgerView"), getTranslations("merchantPartners")]);
   const { unit } = result;
   const sp = await searchParams;
-  const today = todayLedgerDate();
+  // The ledger's own date (its merchant's country); without a readable ledger the export button is not shown.
+  const today = todayLedgerDate(new Date(), result.kind === "ok" ? result.access.ledger.timeZone : DEFAULT_LEDGER_TZ);
   const header = (
     <PageHeader
       breadcrumbs={[{ label: t("back"), href: "/merchant/ledger" }, { label: unit.name }]}

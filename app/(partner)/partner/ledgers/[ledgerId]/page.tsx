@@ -41,7 +41,7 @@ export default async function PartnerLedgerPage({ params, searchParams }: { para
   }
   const [t, tc, period, receipts, sp] = await Promise.all([getTranslations("ledgerView"), getTranslations("clientDetail"), periodText(access.period), listLedgerReceipts(access), searchParams]);
   const { ledger } = access;
-  const today = todayLedgerDate();
+  const today = todayLedgerDate(new Date(), ledger.timeZone);
   return (
     <>
       <PageHeader
