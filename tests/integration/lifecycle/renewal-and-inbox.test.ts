@@ -24,7 +24,9 @@ afterAll(() => w.stop());
 
 const today = () => todayPortalDate();
 const inDays = (n: number) => shiftLedgerDate(today(), n);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+// Noon (UTC) of the portal date n days back: a grant's length is counted in Oslo dates, and a moment n × 24 h back
+// lands on another Oslo date late in the evening when summer time lies between (22:00–23:00 UTC in winter).
+const daysAgo = (n: number) => new Date(`${shiftLedgerDate(today(), -n)}T12:00:00Z`);
 
 describe("one-click renewal (M8)", () => {
   it("extends by the grant's own length, counted from its end date, through the grant core's change", async () => {
