@@ -25,7 +25,8 @@ export default defineConfig({
   // Two cores: the portal, PostgreSQL and the browser share them.
   workers: 2,
   reporter: "list",
-  timeout: 60_000,
+  // Axe runs on every page a test loads (e2e/fixtures.ts): a long journey needs more than a minute on a busy machine.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   outputDir: "test-results/artifacts",
   use: {

@@ -7,9 +7,9 @@ import { dateRangeSchema, rangeErrorText } from "@/lib/ledgers/range";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
 import { AppError } from "@/lib/errors/app-error";
 import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
 
 const serverErrors = serverTranslator("serverErrors");
+const rangeErrors = serverTranslator("rangeErrors");
 
 /**
  * P4: the voucher journal of one granted ledger for a period, as CSV (docs/journal.md). The same rules as the
@@ -27,7 +27,6 @@ export async function GET(req: NextRequest): Promise<Response> {
   if (!access) return plain(404, serverErrors("notFound"));
   const parsed = dateRangeSchema.safeParse({ from: params.get("from") ?? "", to: params.get("to") ?? "" });
   if (!parsed.success) {
-    const rangeErrors = serverTranslator("rangeErrors");
     return plain(400, parsed.error.issues.map((i) => rangeErrorText(i.message, rangeErrors)).join(" "));
   }
   const range = parsed.data;
