@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { loadLedgerPageData } from "@/lib/server/ledgers/ledger-page-data";
 import { LedgerView, type LedgerViewProps } from "@/components/ledger/ledger-view";
+import { QueryProvider } from "@/components/providers/query-provider";
 
 /**
  * The data part of a ledger page, rendered inside <Suspense> so the page header paints at once while the first
@@ -13,7 +14,10 @@ export async function LedgerPageBody({ access, searchParams, view }: { access: L
   return (
     <>
       {data.rangeError ? <Alert variant="warning" className="mb-4" description={t("range.invalidUrl", { reason: data.rangeError })} data-testid="range-error" /> : null}
-      <LedgerView {...view} initialView={data.view} initialEntries={data.entries} initialSync={data.sync} />
+      {/* The ledger view reads later pages, searches and the sync state through react-query (decision 040). */}
+      <QueryProvider>
+        <LedgerView {...view} initialView={data.view} initialEntries={data.entries} initialSync={data.sync} />
+      </QueryProvider>
     </>
   );
 }
