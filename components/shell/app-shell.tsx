@@ -4,7 +4,7 @@ import { useState, type ReactNode } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Menu } from "lucide-react";
-import { cn } from "@/lib/utils/cn";
+import { cx } from "@/lib/utils/cx";
 import { Avatar } from "@/components/ui/avatar";
 import { useLazyComponent } from "@/components/ui/lazy-on-interaction";
 import { Logo } from "./logo";
@@ -133,7 +133,12 @@ export function AppShell({
           <div className="min-w-0 flex-1 sm:flex-none">{orgSwitcher}</div>
 
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
-            {persona ? <PersonaBadge persona={persona} className="hidden sm:inline-flex" /> : null}
+            {/* Hidden on small screens by a wrapper: the badge's own inline-flex would compete with "hidden" (cx, no merging). */}
+            {persona ? (
+              <span className="hidden sm:inline-flex">
+                <PersonaBadge persona={persona} />
+              </span>
+            ) : null}
             <div className="hidden h-6 w-px bg-border sm:block" aria-hidden="true" />
             <div className="flex items-center gap-2.5">
               <Avatar name={user.name} src={user.image} />
@@ -149,7 +154,7 @@ export function AppShell({
         {banner}
 
         <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8 lg:py-8">
-          <div className={cn("mx-auto w-full", widths[contentWidth])}>{children}</div>
+          <div className={cx("mx-auto w-full", widths[contentWidth])}>{children}</div>
         </main>
       </div>
     </div>
