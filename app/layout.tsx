@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { clientMessages } from "@/i18n/client-namespaces";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { Toaster } from "@/components/ui/toaster";
@@ -22,12 +21,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-dvh bg-background text-foreground antialiased">
-        {/* Only the namespaces client components outside a persona use; each persona's frame sends its own. */}
+        {/* Only the namespaces client components outside a persona use; each persona's frame sends its own.
+            No react-query here: only the pages that use it load it (decision 040, components/providers/query-provider.tsx). */}
         <NextIntlClientProvider messages={clientMessages("root", locale)}>
-          <QueryProvider>
-            {children}
-            <Toaster />
-          </QueryProvider>
+          {children}
+          <Toaster />
         </NextIntlClientProvider>
       </body>
     </html>

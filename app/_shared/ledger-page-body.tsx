@@ -4,6 +4,7 @@ import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { loadLedgerPageData } from "@/lib/server/ledgers/ledger-page-data";
 import { LedgerView, type LedgerViewProps } from "@/components/ledger/ledger-view";
 import { rangeErrorText } from "@/lib/ledgers/range";
+import { QueryProvider } from "@/components/providers/query-provider";
 
 /**
  * The data part of a ledger page, rendered inside <Suspense> so the page header paints at once while the first
@@ -15,7 +16,10 @@ export async function LedgerPageBody({ access, searchParams, view }: { access: L
   return (
     <>
       {rangeReason ? <Alert variant="warning" className="mb-4" description={t("range.invalidUrl", { reason: rangeReason })} data-testid="range-error" /> : null}
-      <LedgerView {...view} initialView={data.view} initialEntries={data.entries} initialSync={data.sync} />
+      {/* The ledger view reads later pages, searches and the sync state through react-query (decision 040). */}
+      <QueryProvider>
+        <LedgerView {...view} initialView={data.view} initialEntries={data.entries} initialSync={data.sync} />
+      </QueryProvider>
     </>
   );
 }

@@ -7,6 +7,8 @@ import { NotificationBell } from "@/app/_shared/notification-bell";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { Logo } from "@/components/shell/logo";
+import { PersonaBadge } from "@/components/shell/persona-badge";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { setLocaleAction } from "@/lib/server/session/locale-actions";
 import { withNavIcons, type NamedNavEntry } from "@/components/shell/nav-icons";
@@ -52,6 +54,8 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
         nav={withNavIcons(nav[kind])}
         user={{ name: user.name ?? user.email, email: user.email }}
         persona={{ kind, label: tp(kind) }}
+        personaBadge={<PersonaBadge persona={{ kind, label: tp(kind) }} />}
+        logo={<Logo />}
         orgSwitcher={
           <OrgSwitcher
             organisations={user.organisations.map((o) => ({ id: o.key, name: o.name, kind: o.kind, roleLabel: tr(o.role as "admin") }))}

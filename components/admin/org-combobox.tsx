@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { cn } from "@/lib/utils/cn";
-import { controlClasses } from "@/components/ui/input";
+import { cx } from "@/lib/utils/cx";
+import { controlClasses } from "@/components/ui/form-classes";
 import type { OrgChoice, OrgKind } from "@/lib/admin-orgs/org-search";
 
 export interface OrgComboboxLabels {
@@ -84,7 +84,7 @@ export function OrgCombobox({ name, kind, initial, labels, className, small = fa
   };
   const activeId = open && results && active >= 0 ? `${id}-opt-${active}` : undefined;
   return (
-    <div className={cn("relative flex flex-col", small ? "gap-1" : "gap-1.5", className)}>
+    <div className={cx("relative flex flex-col", small ? "gap-1" : "gap-1.5", className)}>
       <label htmlFor={id} className={small ? "text-xs font-medium text-muted-foreground" : "text-sm leading-5 font-medium text-foreground"}>{labels.label}</label>
       <input type="hidden" name={name} value={selected?.id ?? ""} />
       <div className="relative">
@@ -102,7 +102,7 @@ export function OrgCombobox({ name, kind, initial, labels, className, small = fa
           value={text}
           placeholder={labels.placeholder}
           maxLength={100}
-          className={cn(controlClasses, "h-9 px-2.5 py-1.5", selected ? "pr-8" : "")}
+          className={cx(controlClasses, "h-9 px-2.5 py-1.5", selected ? "pr-8" : "")}
           onChange={(e) => {
             setText(e.target.value);
             setSelected(null);
@@ -146,7 +146,7 @@ export function OrgCombobox({ name, kind, initial, labels, className, small = fa
               id={`${id}-opt-${i}`}
               role="option"
               aria-selected={i === active}
-              className={cn("cursor-pointer rounded-sm px-2 py-1.5", i === active ? "bg-primary-subtle" : "")}
+              className={cx("cursor-pointer rounded-sm px-2 py-1.5", i === active ? "bg-primary-subtle" : "")}
               // mousedown, not click: the text field keeps focus (its blur would close the list first).
               onMouseDown={(e) => {
                 e.preventDefault();

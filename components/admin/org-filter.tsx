@@ -21,7 +21,8 @@ export async function OrgFilter({ kind, name, initial, className, small }: { kin
         clear: t(`${kind}Clear`),
         searching: t("searching"),
         noMatches: t("noMatches"),
-        matches: t.raw("matches") as string,
+        // The combobox puts the number in on the client: the message formatted with "{count}" standing for it.
+        matches: t("matches", { count: "{count}" }),
       }}
     />
   );

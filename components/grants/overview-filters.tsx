@@ -4,14 +4,15 @@ import { useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { X } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
-import { controlClasses } from "@/components/ui/input";
-import { cn } from "@/lib/utils/cn";
+import { buttonVariants } from "@/components/ui/button-variants";
+import { controlLook, labelClasses } from "@/components/ui/form-classes";
+import { cx } from "@/lib/utils/cx";
 
 // Native selects (decision 031): the Radix select's popper and focus machinery were a large part of the
-// merchant's first page's JavaScript, for two plain choices.
-const selectClasses = cn(controlClasses, "h-8 w-64 px-2.5 py-1 text-sm");
+// merchant's first page's JavaScript, for two plain choices. Plain label and button with the primitives' classes
+// (decision 040): the primitives' tailwind-merge, Slot and spinner are not needed for these.
+const selectClasses = cx(controlLook, "h-8 w-64 px-2.5 py-1");
+const clearClasses = buttonVariants({ variant: "ghost", size: "sm" });
 
 const ALL = "all";
 
@@ -38,7 +39,7 @@ export function OverviewFilters({ salesUnits, partners }: { salesUnits: { id: st
   return (
     <div role="group" aria-label={t("filtersLabel")} aria-busy={pending || undefined} className="mb-4 flex flex-wrap items-end gap-3">
       <div className="flex min-w-56 flex-col gap-1.5">
-        <Label htmlFor="filter-sales-unit">{t("filterSalesUnit")}</Label>
+        <label htmlFor="filter-sales-unit" className={labelClasses}>{t("filterSalesUnit")}</label>
         <select id="filter-sales-unit" className={selectClasses} value={salesUnit} onChange={(e) => set("salesUnit", e.target.value)}>
           <option value={ALL}>{t("allSalesUnits")}</option>
           {salesUnits.map((u) => (
@@ -47,7 +48,7 @@ export function OverviewFilters({ salesUnits, partners }: { salesUnits: { id: st
         </select>
       </div>
       <div className="flex min-w-56 flex-col gap-1.5">
-        <Label htmlFor="filter-partner">{t("filterPartner")}</Label>
+        <label htmlFor="filter-partner" className={labelClasses}>{t("filterPartner")}</label>
         <select id="filter-partner" className={selectClasses} value={partner} onChange={(e) => set("partner", e.target.value)}>
           <option value={ALL}>{t("allPartners")}</option>
           {partners.map((p) => (
@@ -56,10 +57,10 @@ export function OverviewFilters({ salesUnits, partners }: { salesUnits: { id: st
         </select>
       </div>
       {salesUnit !== ALL || partner !== ALL ? (
-        <Button variant="ghost" size="sm" onClick={() => startTransition(() => router.replace(pathname, { scroll: false }))}>
+        <button type="button" className={clearClasses} onClick={() => startTransition(() => router.replace(pathname, { scroll: false }))}>
           <X aria-hidden />
           {t("clearFilters")}
-        </Button>
+        </button>
       ) : null}
     </div>
   );

@@ -3,16 +3,15 @@
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useQueryClient } from "@tanstack/react-query";
 import { CheckCheck } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
+import { appQueryClient } from "@/components/providers/query-provider";
 import { markNotificationsReadAction } from "@/lib/server/notifications/inbox-actions";
 
 export function MarkAllReadButton({ disabled }: { disabled: boolean }) {
   const t = useTranslations("notifications");
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [pending, start] = useTransition();
   return (
     <Button
@@ -26,7 +25,8 @@ export function MarkAllReadButton({ disabled }: { disabled: boolean }) {
             toast.error(result.error.message);
             return;
           }
-          await queryClient.invalidateQueries({ queryKey: ["notifications"] });
+          // The bell's cache, if its popover was opened in this tab (the tab's one client, decision 040).
+          await appQueryClient().invalidateQueries({ queryKey: ["notifications"] });
           router.refresh();
         })
       }

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { cn } from "@/lib/utils/cn";
 import { countMyUnreadNotificationsAction, listMyNotificationsAction, markNotificationsReadAction } from "@/lib/server/notifications/inbox-actions";
 import type { Inbox, InboxItem } from "@/lib/notifications/types";
@@ -28,11 +29,27 @@ async function fetchUnread(): Promise<number> {
   return result.data.unread;
 }
 
+interface BellPopoverProps {
+  initialUnread: number;
+  allHref: string;
+  label: string;
+  defaultOpen?: boolean;
+}
+
 /**
  * The bell's popover: unread count on the button (polled), the latest items once opened, "mark all as read".
- * Loaded when the bell is first pressed (notification-bell-button.tsx), with react-query and the Radix popover.
+ * Loaded when the bell is first pressed (notification-bell-button.tsx), with react-query and the Radix popover;
+ * it brings its own QueryProvider, since no layout carries react-query (decision 040).
  */
-export function NotificationBellPopover({ initialUnread, allHref, label, defaultOpen = false }: { initialUnread: number; allHref: string; label: string; defaultOpen?: boolean }) {
+export function NotificationBellPopover(props: BellPopoverProps) {
+  return (
+    <QueryProvider>
+      <BellPopover {...props} />
+    </QueryProvider>
+  );
+}
+
+function BellPopover({ initialUnread, allHref, label, defaultOpen = false }: BellPopoverProps) {
   const t = useTranslations("notifications");
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(defaultOpen);

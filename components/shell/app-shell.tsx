@@ -4,12 +4,11 @@ import { useState, type ReactNode } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Menu } from "lucide-react";
-import { cn } from "@/lib/utils/cn";
+import { cx } from "@/lib/utils/cx";
 import { Avatar } from "@/components/ui/avatar";
 import { useLazyComponent } from "@/components/ui/lazy-on-interaction";
-import { Logo } from "./logo";
 import { SidebarNav, type NavEntry } from "./sidebar-nav";
-import { PersonaBadge, type Persona } from "./persona-badge";
+import type { Persona } from "./persona-badge";
 
 export interface AppShellLabels {
   skipToContent?: string;
@@ -31,8 +30,14 @@ export interface AppShellProps {
   nav: NavEntry[];
   /** Signed-in user, shown top-right with an initials avatar. */
   user: { name: string; email: string; image?: string | null };
-  /** E.g. { kind: "partner", label: "Accounting partner" }. */
+  /** E.g. { kind: "partner", label: "Accounting partner" } (the drawer shows it). */
   persona?: Persona;
+  /**
+   * The top bar's persona badge and the product mark, rendered by the server (`<PersonaBadge>`, `<Logo>`), so
+   * their SVGs and icons are not part of every page's JavaScript (decision 040). Without `logo`, the product name.
+   */
+  personaBadge?: ReactNode;
+  logo?: ReactNode;
   /** Usually <OrgSwitcher …/>. */
   orgSwitcher?: ReactNode;
   /** Usually <SignOutButton action={signOut} />. */
@@ -58,6 +63,8 @@ export function AppShell({
   nav,
   user,
   persona,
+  personaBadge,
+  logo,
   orgSwitcher,
   userMenu,
   banner,
@@ -76,7 +83,7 @@ export function AppShell({
 
   const brand = (
     <Link href={homeHref} className="focus-ring rounded-md" onClick={() => setDrawerOpen(false)}>
-      <Logo productName={productName} />
+      {logo ?? <span className="text-[0.9375rem] font-semibold tracking-tight text-foreground">{productName}</span>}
     </Link>
   );
 
@@ -133,7 +140,8 @@ export function AppShell({
           <div className="min-w-0 flex-1 sm:flex-none">{orgSwitcher}</div>
 
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
-            {persona ? <PersonaBadge persona={persona} className="hidden sm:inline-flex" /> : null}
+            {/* Hidden on small screens by a wrapper: the badge's own inline-flex would compete with "hidden" (cx, no merging). */}
+            {personaBadge ? <span className="hidden sm:inline-flex">{personaBadge}</span> : null}
             <div className="hidden h-6 w-px bg-border sm:block" aria-hidden="true" />
             <div className="flex items-center gap-2.5">
               <Avatar name={user.name} src={user.image} />
@@ -149,7 +157,7 @@ export function AppShell({
         {banner}
 
         <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8 lg:py-8">
-          <div className={cn("mx-auto w-full", widths[contentWidth])}>{children}</div>
+          <div className={cx("mx-auto w-full", widths[contentWidth])}>{children}</div>
         </main>
       </div>
     </div>

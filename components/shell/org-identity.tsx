@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils/cn";
+import { cx } from "@/lib/utils/cx";
 import { Avatar } from "@/components/ui/avatar";
 
 export type OrganisationKind = "merchant" | "partner" | "admin";
@@ -26,7 +26,7 @@ export interface OrgSwitcherProps {
 }
 
 export function orgTriggerClasses(className?: string): string {
-  return cn("flex h-10 min-w-0 max-w-full items-center gap-2 rounded-md px-1.5 sm:max-w-72 sm:pr-2", className);
+  return cx("flex h-10 min-w-0 max-w-full items-center gap-2 rounded-md px-1.5 sm:max-w-72 sm:pr-2", className);
 }
 
 /** An organisation's avatar, name and the user's role there (the switcher's trigger and its menu items). Server-safe. */

@@ -2,7 +2,7 @@
 
 import type { KeyboardEvent } from "react";
 import { ChevronsUpDown } from "lucide-react";
-import { cn } from "@/lib/utils/cn";
+import { cx } from "@/lib/utils/cx";
 import { useLazyComponent } from "@/components/ui/lazy-on-interaction";
 import { OrgIdentity, orgTriggerClasses, type OrgSwitcherProps } from "./org-identity";
 
@@ -45,7 +45,7 @@ export function OrgSwitcher(props: OrgSwitcherProps) {
       onFocus={menu.preload}
       onClick={menu.open}
       onKeyDown={onKeyDown}
-      className={cn(orgTriggerClasses(className), "focus-ring border border-transparent transition-colors hover:bg-accent")}
+      className={cx(orgTriggerClasses(className), "focus-ring border border-transparent transition-colors hover:bg-accent")}
     >
       <span className="sr-only">{label}: </span>
       <OrgIdentity org={active} compact />

@@ -1,5 +1,5 @@
 import { Calculator, ShieldCheck, Store } from "lucide-react";
-import { cn } from "@/lib/utils/cn";
+import { cx } from "@/lib/utils/cx";
 
 export type PersonaKind = "merchant" | "partner" | "admin";
 
@@ -20,7 +20,7 @@ export function PersonaBadge({ persona, className }: { persona: Persona; classNa
   const { icon: Icon, className: tone } = personaStyles[persona.kind];
   return (
     <span
-      className={cn(
+      className={cx(
         "inline-flex items-center gap-1.5 whitespace-nowrap rounded-md border px-2 py-1 text-xs font-medium leading-none",
         tone,
         className,

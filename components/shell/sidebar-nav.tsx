@@ -3,7 +3,7 @@
 import { useId, type ReactElement, type ReactNode } from "react";
 import Link from "next/link";
 import type { LucideIcon } from "lucide-react";
-import { cn } from "@/lib/utils/cn";
+import { cx } from "@/lib/utils/cx";
 import { renderIcon } from "@/components/ui/render-icon";
 
 export interface NavItem {
@@ -63,7 +63,7 @@ function NavLink({ item, active, onNavigate }: { item: NavItem; active: boolean;
       href={item.href}
       aria-current={active ? "page" : undefined}
       onClick={onNavigate}
-      className={cn(
+      className={cx(
         "focus-ring group flex h-8 items-center gap-2.5 rounded-md px-2.5 text-[0.8125rem] font-medium transition-colors",
         active
           ? "bg-primary-subtle text-primary-subtle-foreground"
@@ -73,7 +73,7 @@ function NavLink({ item, active, onNavigate }: { item: NavItem; active: boolean;
       {icon ? (
         <span
           aria-hidden="true"
-          className={cn(
+          className={cx(
             "flex shrink-0 [&>svg]:size-4",
             active ? "text-primary" : "text-muted-foreground group-hover:text-foreground",
           )}
@@ -84,7 +84,7 @@ function NavLink({ item, active, onNavigate }: { item: NavItem; active: boolean;
       <span className="min-w-0 flex-1 truncate">{item.label}</span>
       {item.badge != null ? (
         <span
-          className={cn(
+          className={cx(
             "ml-auto inline-flex min-w-5 items-center justify-center rounded-full px-1.5 text-[0.6875rem] font-semibold leading-5 tabular-nums",
             active ? "bg-primary text-primary-foreground" : "bg-muted text-muted-foreground",
           )}
@@ -110,7 +110,7 @@ export function SidebarNav({ entries, pathname, label, onNavigate, className }: 
   const activeHref = findActive(allItems, pathname);
   const idPrefix = useId();
   return (
-    <nav aria-label={label} className={cn("flex flex-col gap-5 overflow-y-auto pb-4", className)}>
+    <nav aria-label={label} className={cx("flex flex-col gap-5 overflow-y-auto pb-4", className)}>
       {groupEntries(entries).map((group, index) => (
         <div key={group.label ?? `group-${index}`} className="flex flex-col gap-0.5">
           {group.label ? (

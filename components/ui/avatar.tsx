@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
 import { cva, type VariantProps } from "class-variance-authority";
-import { cn } from "@/lib/utils/cn";
+import { cx } from "@/lib/utils/cx";
 
 const avatarVariants = cva(
   "relative inline-flex shrink-0 select-none items-center justify-center overflow-hidden font-semibold uppercase",
@@ -55,14 +55,14 @@ export interface AvatarProps extends Omit<ComponentProps<"span">, "children">, V
   labelled?: boolean;
 }
 
-/** Initials avatar. Server-safe. */
+/** Initials avatar. Server-safe. A caller's className is joined, not merged (cx, decision 040): layout classes only. */
 export function Avatar({ name, src, size, shape, labelled = false, className, ...props }: AvatarProps) {
   return (
     <span
       role={labelled ? "img" : undefined}
       aria-label={labelled ? name : undefined}
       aria-hidden={labelled ? undefined : true}
-      className={cn(avatarVariants({ size, shape }), tintOf(name), className)}
+      className={cx(avatarVariants({ size, shape }), tintOf(name), className)}
       {...props}
     >
       {initialsOf(name)}

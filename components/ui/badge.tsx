@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
 import { cva, type VariantProps } from "class-variance-authority";
-import { cn } from "@/lib/utils/cn";
+import { cx } from "@/lib/utils/cx";
 
 export const badgeVariants = cva(
   [
@@ -30,10 +30,13 @@ export interface BadgeProps extends ComponentProps<"span">, VariantProps<typeof 
   dot?: boolean;
 }
 
-/** Small status label. Server-safe. Always put the status in words; colour is secondary. */
+/**
+ * Small status label. Server-safe. Always put the status in words; colour is secondary. A caller's className is
+ * joined, not merged (cx, decision 040): margins and layout only.
+ */
 export function Badge({ className, variant, dot = false, children, ...props }: BadgeProps) {
   return (
-    <span className={cn(badgeVariants({ variant }), className)} {...props}>
+    <span className={cx(badgeVariants({ variant }), className)} {...props}>
       {dot ? <span aria-hidden="true" className="size-1.5 shrink-0 rounded-full bg-current" /> : null}
       {children}
     </span>

@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils/cn";
+import { labelClasses } from "./form-classes";
 
 export interface LabelProps extends ComponentProps<"label"> {
   /** Shows a decorative asterisk; also set `required`/`aria-required` on the control itself. */
@@ -10,11 +11,7 @@ export interface LabelProps extends ComponentProps<"label"> {
 export function Label({ className, required = false, children, ...props }: LabelProps) {
   return (
     <label
-      className={cn(
-        "inline-flex items-center gap-1 text-sm font-medium leading-5 text-foreground select-none",
-        "peer-disabled:cursor-not-allowed peer-disabled:opacity-60",
-        className,
-      )}
+      className={cn(labelClasses, className)}
       {...props}
     >
       {children}

@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import { cn } from "@/lib/utils/cn";
+import { cx } from "@/lib/utils/cx";
 
 export interface SpinnerProps extends Omit<ComponentProps<"svg">, "children"> {
   /** Accessible text ("Loading…"). Without it the spinner is decorative (aria-hidden). */
@@ -9,7 +9,7 @@ export interface SpinnerProps extends Omit<ComponentProps<"svg">, "children"> {
 
 const sizes = { xs: "size-3", sm: "size-4", md: "size-5", lg: "size-8" } as const;
 
-/** Indeterminate activity indicator. Server-safe. */
+/** Indeterminate activity indicator. Server-safe. A caller's className is joined (cx, decision 040): not its size. */
 export function Spinner({ label, size = "sm", className, ...props }: SpinnerProps) {
   const svg = (
     <svg
@@ -17,7 +17,7 @@ export function Spinner({ label, size = "sm", className, ...props }: SpinnerProp
       fill="none"
       aria-hidden="true"
       focusable="false"
-      className={cn("shrink-0 animate-spin", sizes[size], className)}
+      className={cx("shrink-0 animate-spin", sizes[size], className)}
       {...props}
     >
       <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.2" strokeWidth="3" />

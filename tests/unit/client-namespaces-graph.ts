@@ -1,7 +1,8 @@
 /**
  * Which catalogue namespaces the client components of each route group use: the import graph walked from the
  * group's route files, every module at or below a "use client" boundary scanned for useTranslations("…").
- * Used by tests/unit/client-messages.test.ts to hold i18n/client-namespaces.ts to the code.
+ * Used by tests/unit/client-messages.test.ts to hold i18n/client-namespaces.ts to the code, and (packages reached by
+ * static imports) by tests/unit/first-load-js.test.ts.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -19,12 +20,12 @@ function resolveImport(from: string, spec: string): string | null {
   return null;
 }
 
-/** Specifiers of value imports (type-only imports bring no code), static, re-exported and dynamic. */
-export function importsOf(source: string): string[] {
+/** Specifiers of value imports (type-only imports bring no code), static, re-exported and (unless `staticOnly`) dynamic. */
+export function importsOf(source: string, staticOnly = false): string[] {
   const out: string[] = [];
   for (const m of source.matchAll(/(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?\bfrom\s*["']([^"']+)["']/g)) if (!m[2]) out.push(m[3]!);
   for (const m of source.matchAll(/(?:^|\n)\s*import\s*["']([^"']+)["']/g)) out.push(m[1]!);
-  for (const m of source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) out.push(m[1]!);
+  if (!staticOnly) for (const m of source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) out.push(m[1]!);
   return out;
 }
 
@@ -36,6 +37,36 @@ export function namespacesUsedIn(source: string): string[] {
 }
 
 const isClientModule = (source: string) => /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use client["']/.test(source);
+const isServerActionModule = (source: string) => /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use server["']/.test(source);
+
+/**
+ * Packages a page's browser bundle needs before it is interactive: from the route files, every module at or below
+ * a "use client" boundary, following static imports only (an import() is a chunk loaded on first use) and not
+ * into "use server" modules (the browser gets a reference to call). Package name -> the modules importing it.
+ * Used by tests/unit/first-load-js.test.ts.
+ */
+export function clientPackagesFrom(entries: string[]): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const seen = new Set<string>();
+  const visit = (file: string, client: boolean) => {
+    const key = `${client ? "c" : "s"}:${file}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const source = readFileSync(file, "utf8");
+    if (client && isServerActionModule(source)) return;
+    const onClient = client || isClientModule(source);
+    for (const spec of importsOf(source, true)) {
+      const target = resolveImport(file, spec);
+      if (target) visit(target, onClient);
+      else if (onClient && !spec.startsWith(".") && !spec.startsWith("@/")) {
+        if (!found.has(spec)) found.set(spec, new Set());
+        found.get(spec)!.add(path.relative(ROOT, file));
+      }
+    }
+  };
+  for (const e of entries) visit(e, false);
+  return found;
+}
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { AddPartnerForm } from "@/components/grants/add-partner-form";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { countMerchantLedgers, listLedgersForGrantForm } from "@/lib/server/grants/queries";
@@ -42,16 +43,19 @@ export default async function AddPartnerPage({ searchParams }: { searchParams: S
   return (
     <>
       {header}
-      <div className="max-w-4xl">
-        <AddPartnerForm
-          merchantName={ctx.merchantName}
-          ledgers={ledgers}
-          merchantLedgerCount={merchantLedgerCount}
-          initialPartners={initialPartners}
-          initialPartner={initialPartner}
-          initialLedgerIds={initialLedgerIds}
-        />
-      </div>
+      {/* The partner search and the grant preview are react-query reads (decision 040). */}
+      <QueryProvider>
+        <div className="max-w-4xl">
+          <AddPartnerForm
+            merchantName={ctx.merchantName}
+            ledgers={ledgers}
+            merchantLedgerCount={merchantLedgerCount}
+            initialPartners={initialPartners}
+            initialPartner={initialPartner}
+            initialLedgerIds={initialLedgerIds}
+          />
+        </div>
+      </QueryProvider>
     </>
   );
 }
