@@ -18,7 +18,7 @@ import { shownPath, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/e
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { embeddedAppRole, migrateAndConnectApp } from "./lib/app-role";
 import { run, waitForHttp } from "./lib/processes";
-import { needsBuild } from "./lib/build-state";
+import { markBuiltAt, needsBuild } from "./lib/build-state";
 import { USERS } from "../lib/demo-world/world";
 
 const started = Date.now();
@@ -115,9 +115,11 @@ async function main() {
 
   if (firstBuild || needsBuild()) {
     log("Building the app with next build (about 1–2 minutes; its steps follow) …");
+    const buildStarted = new Date();
     if ((await run(path.join("node_modules", ".bin", "next"), ["build"], { ...childEnv, NEXT_TELEMETRY_DISABLED: "1" })) !== 0) {
       throw new Error("next build failed (see above).");
     }
+    markBuiltAt(buildStarted);
   }
 
   const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), ...(host ? ["-H", host] : [])], {
