@@ -1,6 +1,6 @@
 "use client";
 
-import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { COMPACT_TABLE_CLASS, RowBadge } from "@/components/admin/compact-table";
 import { PartnerStepButton } from "@/components/admin/partner-step-button";
 
 type PartnerStatus = "pending" | "approved" | "suspended";
@@ -29,7 +29,7 @@ export interface PartnerTableLabels {
   noKeys: string;
 }
 
-const VARIANT: Record<PartnerStatus, BadgeVariant> = { pending: "info", approved: "success", suspended: "danger" };
+const VARIANT: Record<PartnerStatus, "info" | "success" | "danger"> = { pending: "info", approved: "success", suspended: "danger" };
 
 /**
  * A4's table of one page of partners. Like the overview's table (decision 027), a client component without state
@@ -41,7 +41,7 @@ export function PartnerTable({ rows, labels }: { rows: PartnerTableRow[]; labels
   const [partner, status, staff, grants, keys, actions] = labels.headers;
   return (
     <div className="relative w-full overflow-x-auto">
-      <table className="w-full border-collapse text-sm [&_td]:px-3 [&_td]:py-2.5 [&_td]:align-middle [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th]:h-9 [&_th]:px-3 [&_th]:text-left [&_th]:text-xs [&_th]:font-medium [&_th]:whitespace-nowrap [&_th]:text-muted-foreground [&_th:first-child]:pl-5 [&_th:last-child]:pr-5 [&_tbody_tr]:border-b [&_tbody_tr]:border-border [&_tbody_tr:last-child]:border-0 [&_.m]:text-xs [&_.m]:text-muted-foreground [&_td.n]:text-right [&_td.n]:tabular-nums [&_th.n]:text-right">
+      <table className={`${COMPACT_TABLE_CLASS} [&_td.n]:text-right [&_td.n]:tabular-nums [&_th.n]:text-right`}>
         <thead className="border-b border-border bg-muted/60">
           <tr>
             <th scope="col">{partner}</th>
@@ -60,12 +60,12 @@ export function PartnerTable({ rows, labels }: { rows: PartnerTableRow[]; labels
                 <div className="m tabular-nums">{p.orgNo}</div>
               </td>
               <td>
-                <Badge variant={VARIANT[p.status]} dot data-testid="partner-status">{labels.status[p.status]}</Badge>
+                <RowBadge variant={VARIANT[p.status]} dot data-testid="partner-status">{labels.status[p.status]}</RowBadge>
                 {p.note ? <div className="m mt-1 max-w-64">{p.note}</div> : null}
               </td>
               <td className="n">{p.staff}</td>
-              <td className="n">{p.grants ? <a className="text-primary hover:underline" href={p.grants.href}>{p.grants.text}</a> : "0"}</td>
-              <td>{p.keysStored ? <Badge variant="outline">{labels.keysStored}</Badge> : <span className="text-muted-foreground">{labels.noKeys}</span>}</td>
+              <td className="n">{p.grants ? <a className="l" href={p.grants.href}>{p.grants.text}</a> : "0"}</td>
+              <td>{p.keysStored ? <RowBadge variant="outline">{labels.keysStored}</RowBadge> : <span className="text-muted-foreground">{labels.noKeys}</span>}</td>
               <td className="text-right">
                 {/* keyed by status: a changed step is a new button, not the old one fading to new colours */}
                 <PartnerStepButton key={p.status} partnerId={p.id} name={p.name} status={p.status} label={labels.step[p.status]} />
