@@ -91,18 +91,29 @@ async function main() {
     const o = await import("@/lib/server/admin-access/grant-overview");
     const { csvWebStream } = await import("@/lib/csv/csv-writer");
     const { overviewCsvHeader, overviewCsvRow } = await import("@/lib/server/admin-access/overview-csv");
+    const { compactGrantStatusCounts } = await import("@/lib/server/admin-access/grant-status-counts");
+    const { OVERVIEW_PAGE_SIZE: SIZE } = await import("@/lib/admin-access/overview-query");
+    const { todayLedgerDate, shiftLedgerDate } = await import("@/lib/dates");
     type Q = Parameters<typeof o.listOverviewPage>[0];
 
     const partner7 = `30000000-0000-4000-8000-${String(7).padStart(12, "0")}`;
-    const first: Q = { filters: {}, sort: "newest", size: 50 };
-    const filtered: Q = { filters: { partnerId: partner7, personalData: true }, sort: "newest", size: 50 };
-    const expiring: Q = { filters: { status: "expiring_soon" }, sort: "ending", size: 50 };
-    const search: Q = { filters: { q: "1012345" }, sort: "newest", size: 50 };
+    const first: Q = { filters: {}, sort: "newest", size: SIZE };
+    const filtered: Q = { filters: { partnerId: partner7, personalData: true }, sort: "newest", size: SIZE };
+    const expiring: Q = { filters: { status: "expiring_soon" }, sort: "ending", size: SIZE };
+    const search: Q = { filters: { q: "1012345" }, sort: "newest", size: SIZE };
     // The cursor after 25,000 rows (found once, untimed, with OFFSET; the page itself is read by keyset).
     const [mid] = await db.$queryRaw<{ v: string; id: string }[]>`SELECT "createdAt"::text AS v, id::text AS id FROM "LedgerGrant" ORDER BY "createdAt" DESC, id DESC OFFSET 24999 LIMIT 1`;
     const deep: Q = { ...first, after: { v: mid!.v, id: mid!.id } };
     const [midEnding] = await db.$queryRaw<{ v: string; id: string }[]>`SELECT COALESCE("validUntil", 'infinity'::date)::text AS v, id::text AS id FROM "LedgerGrant" ORDER BY COALESCE("validUntil", 'infinity'::date), id OFFSET 24999 LIMIT 1`;
-    const deepEnding: Q = { filters: {}, sort: "ending", size: 50, after: { v: midEnding!.v, id: midEnding!.id } };
+    const deepEnding: Q = { filters: {}, sort: "ending", size: SIZE, after: { v: midEnding!.v, id: midEnding!.id } };
+
+    // The unfiltered counts as they were before decision 041: one GROUP BY over every grant (for comparison).
+    const today = todayLedgerDate();
+    const scanAll = {
+      text: `SELECT CASE WHEN g.status = 'active' AND g."validUntil" < $1::date THEN 'expired' WHEN g.status = 'active' AND g."validUntil" <= $2::date THEN 'expiring_soon' ELSE g.status::text END AS status, count(*)::int AS n FROM "LedgerGrant" g GROUP BY 1`,
+      values: [today, shiftLedgerDate(today, 14)],
+    };
+    const countByScan = () => db.$queryRawUnsafe(scanAll.text, ...scanAll.values);
 
     // Warm up: connections, plans, caches.
     for (const q of [first, filtered, expiring, search, deep, deepEnding]) await o.listOverviewPage(q);
@@ -110,13 +121,14 @@ async function main() {
 
     const timings = await interleave(REPS, [
       { label: "baseline: SELECT 1 through the same client", run: () => db.$queryRaw`SELECT 1` },
-      { label: "first page (50 rows, newest first)", run: () => o.listOverviewPage(first) },
+      { label: `first page (${SIZE} rows, newest first)`, run: () => o.listOverviewPage(first) },
       { label: "filtered page (one partner, with personal data)", run: () => o.listOverviewPage(filtered) },
       { label: "filtered page (expiring soon, ends soonest)", run: () => o.listOverviewPage(expiring) },
       { label: "search by MSN", run: () => o.listOverviewPage(search) },
       { label: "deep page (after 25,000 rows, newest first)", run: () => o.listOverviewPage(deep) },
       { label: "deep page (after 25,000 rows, ends soonest)", run: () => o.listOverviewPage(deepEnding) },
-      { label: "counts by status (all 50,000)", run: () => o.countOverviewByStatus({}) },
+      { label: "counts by status (all 50,000), from the counts table", run: () => o.countOverviewByStatus({}) },
+      { label: "counts by status (all 50,000), counting the grants (before decision 041)", run: countByScan },
       { label: "counts by status (one partner, personal data)", run: () => o.countOverviewByStatus(filtered.filters) },
       { label: "page as rendered: first page + counts", run: () => Promise.all([o.listOverviewPage(first), o.countOverviewByStatus({})]) },
       { label: "page as rendered: filtered page + counts", run: () => Promise.all([o.listOverviewPage(filtered), o.countOverviewByStatus(filtered.filters)]) },
@@ -154,11 +166,21 @@ async function main() {
       const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql.text}`, ...sql.values);
       console.log(`\n--- EXPLAIN ${label}\n${plan.map((p) => p["QUERY PLAN"]).join("\n")}`);
     };
-    await explain("first page", await o.overviewPageSql(first, 51));
-    await explain("filtered page (partner + personal data)", await o.overviewPageSql(filtered, 51));
-    await explain("filtered page (expiring soon, ends soonest)", await o.overviewPageSql(expiring, 51));
-    await explain("deep page (newest)", await o.overviewPageSql(deep, 51));
-    await explain("deep page (ends soonest)", await o.overviewPageSql(deepEnding, 51));
+    await explain("first page", await o.overviewPageSql(first, SIZE + 1));
+    await explain("filtered page (partner + personal data)", await o.overviewPageSql(filtered, SIZE + 1));
+    await explain("filtered page (expiring soon, ends soonest)", await o.overviewPageSql(expiring, SIZE + 1));
+    await explain("deep page (newest)", await o.overviewPageSql(deep, SIZE + 1));
+    await explain("deep page (ends soonest)", await o.overviewPageSql(deepEnding, SIZE + 1));
+    await explain("counts, unfiltered, from the counts table", await o.overviewCountsSql({}));
+    await explain("counts, unfiltered, counting the grants (before decision 041)", scanAll);
+    await explain("counts, one partner with personal data", await o.overviewCountsSql(filtered.filters));
+    // A busy day before the hourly compaction: 1,000 grants change status (2,000 signed rows), then folded.
+    await db.$executeRawUnsafe(`UPDATE "LedgerGrant" SET status = 'expired' WHERE id IN (SELECT id FROM "LedgerGrant" WHERE status = 'active' ORDER BY id LIMIT 1000)`);
+    const rowsBefore = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "LedgerGrantStatusCount"`);
+    await explain(`counts from the table with ${rowsBefore[0]!.n} rows (1,000 changes not yet folded)`, await o.overviewCountsSql({}));
+    const compactMs = await time(() => compactGrantStatusCounts());
+    const rowsAfter = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "LedgerGrantStatusCount"`);
+    console.log(`\ncompaction: ${rowsBefore[0]!.n} rows folded to ${rowsAfter[0]!.n} in ${ms(compactMs)} ms`);
     await db.$disconnect();
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);

@@ -1,6 +1,6 @@
 "use client";
 
-import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { COMPACT_TABLE_CLASS, GRANT_STATUS_VARIANT, RowBadge } from "@/components/admin/compact-table";
 import type { GrantDisplayStatus } from "@/lib/grants/grant-status";
 
 /** One grant as the table shows it: every text already formatted on the server, nothing else. */
@@ -33,20 +33,17 @@ export interface OverviewTableLabels {
   outOfSync: string;
 }
 
-const VARIANT: Record<GrantDisplayStatus, BadgeVariant> = {
-  active: "success", expiring_soon: "warning", pending_approval: "info", revoked: "neutral", expired: "neutral", declined: "danger",
-};
-
 /**
  * A1's table of one page of grants. A client component only so that the server sends each row as its data (a few
  * short strings) rather than as a tree of elements: the HTML is rendered once on the server and the RSC payload
  * carries the props, about half the bytes and work of a server-rendered table (docs/performance.md, admin
- * console). It has no state or effects; links are plain (a full navigation).
+ * console). It has no state or effects; links are plain (a full navigation); cell and badge styles are set once on
+ * the table (compact-table.tsx).
  */
 export function OverviewTable({ rows, labels }: { rows: OverviewTableRow[]; labels: OverviewTableLabels }) {
   return (
     <div className="relative w-full overflow-x-auto">
-      <table className="w-full border-collapse text-sm [&_td]:px-3 [&_td]:py-2.5 [&_td]:align-middle [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th]:h-9 [&_th]:px-3 [&_th]:text-left [&_th]:text-xs [&_th]:font-medium [&_th]:whitespace-nowrap [&_th]:text-muted-foreground [&_th:first-child]:pl-5 [&_th:last-child]:pr-5 [&_tbody_tr]:border-b [&_tbody_tr]:border-border [&_tbody_tr:last-child]:border-0 [&_.m]:text-xs [&_.m]:text-muted-foreground [&_a.l]:text-primary [&_a.l:hover]:underline">
+      <table className={COMPACT_TABLE_CLASS}>
         <thead className="border-b border-border bg-muted/60">
           <tr>
             {labels.headers.map((h) => (
@@ -74,15 +71,15 @@ export function OverviewTable({ rows, labels }: { rows: OverviewTableRow[]; labe
               <td>
                 <div>{g.partnerName}</div>
                 <div className="m tabular-nums">{g.partnerOrgNo}</div>
-                {g.partnerSuspended ? <Badge variant="danger" className="mt-1">{labels.partnerSuspended}</Badge> : null}
+                {g.partnerSuspended ? <RowBadge variant="danger" className="mt-1">{labels.partnerSuspended}</RowBadge> : null}
               </td>
               <td>
                 <div>{g.period}</div>
                 <div className="m">{g.scope}</div>
               </td>
               <td>
-                <Badge variant={VARIANT[g.status]} dot>{labels.status[g.status]}</Badge>
-                {g.outOfSync ? <a href="/admin/reconciliation" className="mt-1 block"><Badge variant="warning">{labels.outOfSync}</Badge></a> : null}
+                <RowBadge variant={GRANT_STATUS_VARIANT[g.status]} dot>{labels.status[g.status]}</RowBadge>
+                {g.outOfSync ? <a href="/admin/reconciliation" className="mt-1 block"><RowBadge variant="warning">{labels.outOfSync}</RowBadge></a> : null}
               </td>
               <td>
                 <div>{g.grantedBy}</div>

@@ -13,9 +13,8 @@ const STEP: Record<"pending" | "approved" | "suspended", { step: PartnerStatusSt
 
 /**
  * The one step a partner's status allows, as a plain button: its click bubbles to the directory's
- * PartnerStatusDialog, which asks for confirmation (and a reason to suspend) and runs the action. A client
- * component without state or effects, only so that each row's RSC payload is these four props rather than the
- * button's element tree (docs/performance.md, admin console).
+ * PartnerStatusDialog, which asks for confirmation (and a reason to suspend) and runs the action. Without state or
+ * effects; rendered by the directory's client table (partner-table.tsx), whose rows travel as strings.
  */
 export function PartnerStepButton({ partnerId, name, status, label }: { partnerId: string; name: string; status: "pending" | "approved" | "suspended"; label: string }) {
   const s = STEP[status];

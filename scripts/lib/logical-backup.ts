@@ -23,6 +23,12 @@ import { migrate } from "./migrate";
 const MAGIC = Buffer.from("LEDGER-ACCESS-LOGICAL-BACKUP\n");
 const FORMAT = 1;
 const MIGRATIONS_TABLE = "schema_migrations";
+/**
+ * Tables that triggers fill from other tables' rows: the grant counts (decision 041). Restored without replica
+ * (triggers active), they are filled again while their source tables load, so they load last and what the triggers
+ * wrote is deleted first: the backup's rows, taken in the same snapshot as the sources, are kept verbatim.
+ */
+const TRIGGER_FILLED = new Set(["public.LedgerGrantStatusCount"]);
 
 export interface LogicalManifest {
   format: number;
@@ -199,10 +205,12 @@ export async function logicalRestore(databaseUrl: string, file: string, migratio
       }
       // The file holds tables in name order; without replica they must go in foreign-key order, which needs
       // buffering the file's earlier tables: load as stored when superuser, otherwise read all frames first.
-      const order = superuser ? manifest.tables : await foreignKeyOrder(client, manifest.tables);
+      const filled = (t: { schema: string; name: string }) => TRIGGER_FILLED.has(`${t.schema}.${t.name}`);
+      const order = superuser ? manifest.tables : await foreignKeyOrder(client, manifest.tables).then((o) => [...o.filter((t) => !filled(t)), ...o.filter(filled)]);
       const frames = new Map<string, Buffer[]>();
       if (!superuser) for (const t of manifest.tables) frames.set(qt(t), await collect(reader.tableFrames()));
       for (const t of order) {
+        if (!superuser && filled(t)) await client.query(`DELETE FROM ${qt(t)}`);
         const sql = `COPY ${qt(t)} (${t.columns.map(q).join(", ")}) FROM STDIN`;
         const source = superuser ? Readable.from(reader.tableFrames()) : Readable.from(frames.get(qt(t)) ?? []);
         await pipeline(source, client.query(copyFrom(sql)));

@@ -17,10 +17,13 @@ export interface DirectoryRow {
   liveGrants: number;
   merchants: number;
   keysStored: boolean;
+  /** A suspended partner's reason, from its latest status event in the audit trail. */
+  suspendReason: string | null;
 }
 
 export const PARTNER_STATUSES = ["pending", "approved", "suspended"] as const satisfies readonly PartnerStatus[];
-export const PARTNER_PAGE_SIZE = 50;
+/** 25 partners a page (decision 041: the rows are most of the page's cost). */
+export const PARTNER_PAGE_SIZE = 25;
 
 export interface PartnerListQuery {
   status?: PartnerStatus;
@@ -66,18 +69,24 @@ function whereSql(q: PartnerListQuery, withStatus: boolean): Prisma.Sql {
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
 }
 
-/** One page of partners by name, with staff, live grants, merchants and whether keys are stored. */
+/**
+ * One page of partners by name, with staff, live grants, merchants, whether keys are stored and a suspended
+ * partner's reason (its latest event in the audit trail, by AuditEvent_target_idx; one statement, not one per row).
+ */
 export async function listPartners(q: PartnerListQuery): Promise<{ rows: DirectoryRow[]; next: { name: string; id: string } | null }> {
   const size = Math.min(q.size ?? PARTNER_PAGE_SIZE, 200);
   const after = q.after ? Prisma.sql`(p.name, p.id) > (${q.after.name}, ${q.after.id}::uuid)` : Prisma.sql`TRUE`;
   const rows = await db.$queryRaw<
-    { id: string; name: string; org_no: string; country: string; status: PartnerStatus; approved_at: Date | null; created_at: Date; staff: number; live_grants: number; merchants: number; keys_stored: boolean }[]
+    { id: string; name: string; org_no: string; country: string; status: PartnerStatus; approved_at: Date | null; created_at: Date; staff: number; live_grants: number; merchants: number; keys_stored: boolean; suspend_reason: string | null }[]
   >`
     SELECT p.id::text AS id, p.name, p."orgNo" AS org_no, p.country::text AS country, p.status, p."approvedAt" AS approved_at, p."createdAt" AS created_at,
       (SELECT count(*) FROM "PartnerMembership" pm WHERE pm."partnerId" = p.id)::int AS staff,
       (SELECT count(*) FROM "LedgerGrant" g WHERE g."partnerId" = p.id AND g.status IN ('active', 'pending_approval'))::int AS live_grants,
       (SELECT count(DISTINCT g."merchantId") FROM "LedgerGrant" g WHERE g."partnerId" = p.id AND g.status IN ('active', 'pending_approval'))::int AS merchants,
-      EXISTS (SELECT 1 FROM "ApiCredential" c WHERE c."partnerId" = p.id) AS keys_stored
+      EXISTS (SELECT 1 FROM "ApiCredential" c WHERE c."partnerId" = p.id) AS keys_stored,
+      CASE WHEN p.status = 'suspended' THEN (
+        SELECT CASE WHEN jsonb_typeof(e.after -> 'reason') = 'string' THEN e.after ->> 'reason' END FROM "AuditEvent" e
+        WHERE e."targetType" = 'AccountingPartner' AND e."targetId" = p.id::text ORDER BY e.id DESC LIMIT 1) END AS suspend_reason
     FROM "AccountingPartner" p
     WHERE ${whereSql(q, true)} AND ${after}
     ORDER BY p.name, p.id
@@ -89,6 +98,7 @@ export async function listPartners(q: PartnerListQuery): Promise<{ rows: Directo
       id: r.id, name: r.name, orgNo: r.org_no, country: r.country, status: r.status,
       approvedAt: r.approved_at ? r.approved_at.toISOString() : null, createdAt: r.created_at.toISOString(),
       staff: r.staff, liveGrants: r.live_grants, merchants: r.merchants, keysStored: r.keys_stored,
+      suspendReason: r.suspend_reason,
     })),
     next: rows.length > size && last ? { name: last.name, id: last.id } : null,
   };
@@ -101,15 +111,4 @@ export async function countPartnersByStatus(q: PartnerListQuery): Promise<Record
   const out: Record<PartnerStatus, number> = { pending: 0, approved: 0, suspended: 0 };
   for (const r of rows) out[r.status] = r.n;
   return out;
-}
-
-/** The partner's status history from the audit trail (approved, suspended with its reason, re-activated). */
-export async function listPartnerStatusEvents(partnerId: string, take = 20) {
-  const events = await db.auditEvent.findMany({
-    where: { targetType: "AccountingPartner", targetId: partnerId },
-    orderBy: { id: "desc" },
-    take,
-    select: { id: true, at: true, action: true, actorLabel: true, after: true },
-  });
-  return events.map((e) => ({ id: e.id.toString(), at: e.at.toISOString(), action: e.action, actorLabel: e.actorLabel, reason: typeof e.after === "object" && e.after && "reason" in e.after && typeof e.after.reason === "string" ? e.after.reason : null }));
 }

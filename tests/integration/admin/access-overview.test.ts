@@ -173,7 +173,7 @@ describe("access overview data layer (A1)", () => {
     expect(parseOverviewQuery({ partner: p, status: "expiring_soon", personal: "1", expiring: "30", q: "912 345 678", sort: "ending", size: "9999" })).toEqual({
       filters: { partnerId: p, status: "expiring_soon", personalData: true, expiringWithinDays: 30, q: "912345678" }, sort: "ending", size: 200,
     });
-    expect(parseOverviewQuery({ partner: "'; DROP TABLE x", status: "nope", expiring: "-1", q: "a'b", sort: "x", after: "!!!", size: "abc" })).toEqual({ filters: {}, sort: "newest", size: 50 });
+    expect(parseOverviewQuery({ partner: "'; DROP TABLE x", status: "nope", expiring: "-1", q: "a'b", sort: "x", after: "!!!", size: "abc" })).toEqual({ filters: {}, sort: "newest", size: 25 });
     expect(decodeCursor(Buffer.from(JSON.stringify({ v: "x", id: "not-a-uuid" })).toString("base64url"))).toBeUndefined();
   });
 

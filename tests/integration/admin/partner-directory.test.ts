@@ -146,9 +146,13 @@ describe("partner directory (A4)", () => {
       const rows = (await listOverviewPage({ filters: { partnerId: tallBalanse.id }, sort: "newest", size: 50 })).rows;
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r) => r.partner.status === "suspended")).toBe(true);
+      // The directory's row carries the reason, read in the page's one statement.
+      const directoryRow = async () => (await listPartners({ q: "987 654 321" })).rows[0];
+      expect(await directoryRow()).toMatchObject({ status: "suspended", suspendReason: "Unpaid invoices since October" });
 
       expect(await reactivatePartnerAction({ partnerId: tallBalanse.id })).toMatchObject({ ok: true, data: { status: "approved" } });
       expect((await db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).action).toBe("partner.reactivated");
+      expect(await directoryRow()).toMatchObject({ status: "approved", suspendReason: null });
       expect(await getPartnerLedgerAccess(await per(), "302101")).not.toBeNull();
       expect(await planLedgerSync(ledger.id, today, source)).not.toBeNull();
     } finally {

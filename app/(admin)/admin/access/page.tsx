@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Download, Layers } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,7 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
+import { GRANT_STATUS_VARIANT, ROW_BADGE_CLASS, RowBadge } from "@/components/admin/compact-table";
 import { OverviewFilterForm } from "@/components/admin/overview-filter-form";
 import { OverviewRows } from "@/components/admin/overview-rows";
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";
@@ -37,12 +36,13 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
   // The search is looked up once and shared by the page and the counts.
   const search = await resolveOverviewSearch(query.filters);
   const opts = search ? { search } : {};
-  const [page, counts, partner, merchant, t] = await Promise.all([
+  const [page, counts, partner, merchant, t, ts] = await Promise.all([
     listOverviewPage(query, opts),
     countOverviewByStatus(query.filters, opts),
     getOrganisationChoice("partner", query.filters.partnerId),
     getOrganisationChoice("merchant", query.filters.merchantId),
     getTranslations("adminOverview"),
+    getTranslations("grantStatus"),
   ]);
   const { filters, sort } = query;
   const shown = filters.status ? counts[filters.status] : counts.total;
@@ -68,19 +68,20 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
           <CardTitle>{t("byStatus")}</CardTitle>
           <CardDescription>
             {t("byStatusHint")}{" "}
-            <Link className="text-primary underline underline-offset-4" href={href({ filters: { ...filters, status: undefined }, sort })} aria-current={!filters.status ? "true" : undefined}>
+            <a className="text-primary underline underline-offset-4" href={href({ filters: { ...filters, status: undefined }, sort })} aria-current={!filters.status ? "true" : undefined}>
               {t("allCount", { count: counts.total })}
-            </Link>
+            </a>
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <dl className="grid gap-x-8 gap-y-2 md:grid-cols-2 xl:grid-cols-3" data-testid="grants-by-status">
+          {/* Plain links and compact badges (decision 041): a status chosen here reloads the page, like the form. */}
+          <dl className={`grid gap-x-8 gap-y-2 md:grid-cols-2 xl:grid-cols-3 ${ROW_BADGE_CLASS}`} data-testid="grants-by-status">
             {OVERVIEW_STATUSES.map((s) => (
               <div key={s} className={`grid grid-cols-[9.5rem_1fr_3rem] items-center gap-3 rounded-md px-1 ${filters.status === s ? "bg-primary-subtle" : ""}`}>
                 <dt>
-                  <Link href={href({ filters: { ...filters, status: s }, sort })} className="rounded-full" aria-current={filters.status === s ? "true" : undefined} aria-label={t("filterStatus", { status: t(`status.${s}`) })}>
-                    <GrantStatusBadge status={s} />
-                  </Link>
+                  <a href={href({ filters: { ...filters, status: s }, sort })} className="rounded-full" aria-current={filters.status === s ? "true" : undefined} aria-label={t("filterStatus", { status: t(`status.${s}`) })}>
+                    <RowBadge variant={GRANT_STATUS_VARIANT[s]} dot>{ts(s)}</RowBadge>
+                  </a>
                 </dt>
                 <div className="h-2 overflow-hidden rounded-full bg-muted" aria-hidden>
                   <div className={`h-full rounded-full ${BAR[s]}`} style={{ width: `${(counts[s] / max) * 100}%` }} />

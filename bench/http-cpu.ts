@@ -1,0 +1,144 @@
+/**
+ * CPU time per request of the admin pages against the static page, at the synthetic size (`npx tsx bench/http-cpu.ts`):
+ * a measure that holds on a shared machine, where other work's load stretches wall-clock latencies (and so the
+ * p95 ratios of bench/http.ts) far more than the CPU a request costs. Starts the same stack as bench/http.ts
+ * (production build, embedded PostgreSQL, the synthetic seed), then per round and page: BENCH_CPU_REQUESTS (40)
+ * requests one at a time, the server's CPU time (the `next start` process and its children, from /proc) and
+ * PostgreSQL's (the postmaster's children) read before and after; the static page measured the same way just
+ * before. Reports the medians over BENCH_CPU_ROUNDS (5) of CPU ms per request and of the ratio to the static page.
+ *
+ * Environment as bench/http.ts: BENCH_APP_DIR (serve another checkout), BENCH_PAGES, BENCH_PORT, BENCH_SANDBOX_PORT,
+ * BENCH_DIST_DIR, BENCH_SEED; BENCH_DATA_ROOT (default .data/bench) for its database and secrets.
+ */
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { median } from "./http/load";
+import { benchPages, cookiesFor } from "./http/pages";
+import { startStack } from "./http/stack";
+import { scriptSeed } from "./http";
+
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+const log = (msg: string) => console.log(`[bench:cpu] ${msg}`);
+
+/** utime + stime of every process (and its threads' owner) in the trees rooted at `roots`, in ms. */
+function cpuMs(roots: number[]): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const raw = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const f = raw.slice(raw.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 20; p = stats.get(p)?.ppid ?? 0, hops++) if (roots.includes(p)) return true;
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, s] of stats) if (inTree(pid)) ticks += s.ticks;
+  return ticks * TICK_MS;
+}
+
+/** The pid of the process listening on a TCP port of 127.0.0.1 (the `next start` server). */
+function listenerPid(port: number): number {
+  const hex = port.toString(16).toUpperCase().padStart(4, "0");
+  const inodes = new Set(
+    readFileSync("/proc/net/tcp", "utf8").split("\n").slice(1).map((l) => l.trim().split(/\s+/)).filter((f) => f[1]?.endsWith(`:${hex}`) && f[3] === "0A").map((f) => f[9]),
+  );
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      for (const fd of readdirSync(`/proc/${entry}/fd`)) {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkSafe(`/proc/${entry}/fd/${fd}`));
+        if (m && inodes.has(m[1])) return Number(entry);
+      }
+    } catch {
+      // not ours to read, or gone
+    }
+  }
+  throw new Error(`nothing listens on port ${port}`);
+}
+
+function readlinkSafe(p: string): string {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return "";
+  }
+}
+
+async function main() {
+  // A data root of its own (BENCH_DATA_ROOT) lets two checkouts be measured side by side, under the same load.
+  const dataRoot = path.resolve(process.env.BENCH_DATA_ROOT ?? ".data/bench");
+  const port = Number(process.env.BENCH_PORT ?? 3307);
+  const stack = await startStack({
+    appDir: path.resolve(process.env.BENCH_APP_DIR ?? "."),
+    port,
+    sandboxPort: Number(process.env.BENCH_SANDBOX_PORT ?? 4307),
+    dataRoot,
+    distDir: process.env.BENCH_DIST_DIR ?? ".next-bench",
+    log,
+  });
+  const onSignal = () => void stack.stop().finally(() => process.exit(130));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    const seed = process.env.BENCH_SEED ?? "bench/seed-synthetic.ts";
+    log(await scriptSeed(seed)(stack));
+    const cookies = await cookiesFor(stack);
+    const only = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : /^admin: (access|partners)/;
+    const pages = (await benchPages(stack)).filter((p) => only.test(p.label));
+    const postmaster = Number(readFileSync(path.join(dataRoot, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+    const app = listenerPid(port);
+    const requests = Number(process.env.BENCH_CPU_REQUESTS ?? 40);
+    const rounds = Number(process.env.BENCH_CPU_ROUNDS ?? 5);
+    const get = async (p: string, cookie: string) => {
+      const res = await fetch(`${stack.baseUrl}${p}`, { headers: { cookie }, redirect: "manual" });
+      return (await res.arrayBuffer()).byteLength;
+    };
+    /** CPU ms per request (server, PostgreSQL) over `requests` sequential requests, after 3 unmeasured ones. */
+    const measure = async (p: string, cookie: string) => {
+      for (let i = 0; i < 3; i++) await get(p, cookie);
+      const [a0, d0] = [cpuMs([app]), cpuMs([postmaster])];
+      let bytes = 0;
+      for (let i = 0; i < requests; i++) bytes += await get(p, cookie);
+      return { app: (cpuMs([app]) - a0) / requests, db: (cpuMs([postmaster]) - d0) / requests, bytes: bytes / requests };
+    };
+    const rows = pages.map((p) => ({ label: p.label, app: [] as number[], db: [] as number[], ratio: [] as number[], staticApp: [] as number[], bytes: 0 }));
+    const loadAvg: number[] = [os.loadavg()[0]!];
+    for (let r = 1; r <= rounds; r++) {
+      for (const [i, p] of pages.entries()) {
+        const base = await measure("/bench-static-baseline", cookies.partner);
+        const page = await measure(p.path, cookies[p.persona]);
+        const row = rows[i]!;
+        row.app.push(page.app);
+        row.db.push(page.db);
+        row.staticApp.push(base.app + base.db);
+        row.ratio.push((page.app + page.db) / (base.app + base.db));
+        row.bytes = page.bytes;
+        log(`round ${r}: ${p.label}: ${page.app.toFixed(1)} + ${page.db.toFixed(1)} ms (static ${(base.app + base.db).toFixed(1)} ms) = ${row.ratio.at(-1)!.toFixed(2)}×`);
+      }
+    }
+    loadAvg.push(os.loadavg()[0]!);
+    const cpus = os.cpus();
+    console.log(
+      `\nMeasured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus[0]?.model.trim() ?? "?"} (${cpus.length} cores), Node ${process.version}, ` +
+        `load average ${loadAvg.map((l) => l.toFixed(1)).join(" → ")}; ${requests} sequential requests per page and round, ${rounds} rounds, each after the static page's.\n`,
+    );
+    console.log("| page | server CPU ms / request | PostgreSQL CPU ms / request | static page CPU ms | × static (rounds) | bytes |\n| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (const r of rows) {
+      console.log(`| ${r.label} | ${median(r.app).toFixed(1)} | ${median(r.db).toFixed(1)} | ${median(r.staticApp).toFixed(1)} | **${median(r.ratio).toFixed(2)}×** (${r.ratio.map((x) => x.toFixed(2)).join(", ")}) | ${(r.bytes / 1024).toFixed(0)} kB |`);
+    }
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`[bench:cpu] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});
