@@ -93,7 +93,7 @@ async function main() {
     const { overviewCsvHeader, overviewCsvRow } = await import("@/lib/server/admin-access/overview-csv");
     const { compactGrantStatusCounts } = await import("@/lib/server/admin-access/grant-status-counts");
     const { OVERVIEW_PAGE_SIZE: SIZE } = await import("@/lib/admin-access/overview-query");
-    const { todayLedgerDate, shiftLedgerDate } = await import("@/lib/dates");
+    const { todayPortalDate, shiftLedgerDate } = await import("@/lib/dates");
     type Q = Parameters<typeof o.listOverviewPage>[0];
 
     const partner7 = `30000000-0000-4000-8000-${String(7).padStart(12, "0")}`;
@@ -108,7 +108,7 @@ async function main() {
     const deepEnding: Q = { filters: {}, sort: "ending", size: SIZE, after: { v: midEnding!.v, id: midEnding!.id } };
 
     // The unfiltered counts as they were before decision 041: one GROUP BY over every grant (for comparison).
-    const today = todayLedgerDate();
+    const today = todayPortalDate();
     const scanAll = {
       text: `SELECT CASE WHEN g.status = 'active' AND g."validUntil" < $1::date THEN 'expired' WHEN g.status = 'active' AND g."validUntil" <= $2::date THEN 'expiring_soon' ELSE g.status::text END AS status, count(*)::int AS n FROM "LedgerGrant" g GROUP BY 1`,
       values: [today, shiftLedgerDate(today, 14)],
