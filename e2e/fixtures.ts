@@ -90,11 +90,11 @@ const guardedTest = base.extend<{ consoleGuard: ConsoleGuard }>({
 /**
  * The test every spec uses: the console guard, and axe on every page a test loads (each document load of a portal
  * URL, once per path), not only where a spec calls `expectNoA11yViolations`: serious or critical findings fail the
- * test at its end, naming page and rule. On in the language journeys (`test.use({ axeEveryPage: true })`) and for
- * every spec with E2E_AXE_EVERY_PAGE=1; not yet the default, because the whole suite has not run with it yet.
+ * test at its end, naming page and rule. On by default for every spec; E2E_AXE_EVERY_PAGE=0 turns it off for a
+ * quicker local run (decision 038).
  */
 export const test = guardedTest.extend<{ axeEveryPage: boolean; axeWatcher: void }>({
-  axeEveryPage: [process.env.E2E_AXE_EVERY_PAGE === "1", { option: true }],
+  axeEveryPage: [process.env.E2E_AXE_EVERY_PAGE !== "0", { option: true }],
   axeWatcher: [
     async ({ page, axeEveryPage, baseURL }, use, testInfo) => {
       if (!axeEveryPage) return use();

@@ -19,7 +19,8 @@ function osloDate(days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-const shown = (date: string) => new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
+// The portal writes English dates the British way (lib/format: "en" is en-GB), e.g. "1 Jun 2025".
+const shown = (date: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
 
 test.afterAll(async () => {
   await removeJourneyData();
