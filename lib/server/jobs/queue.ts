@@ -33,9 +33,28 @@ const ensured = new Set<string>();
 async function ensureQueue(boss: PgBoss, job: JobDefinition): Promise<void> {
   if (ensured.has(job.name)) return;
   const options = queueOptionsFor(job);
-  await boss.createQueue(job.name, options);
-  await boss.updateQueue(job.name, options);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(job.name, options);
+      await boss.updateQueue(job.name, options);
+      break;
+    } catch (err) {
+      if (attempt >= QUEUE_CREATE_ATTEMPTS || !isCreateRace(err)) throw err;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+    }
+  }
   ensured.add(job.name);
+}
+
+const QUEUE_CREATE_ATTEMPTS = 5;
+/**
+ * Processes that start together (web instances and workers) create the same queues at once: PostgreSQL then picks
+ * one of them as a deadlock victim (40P01) or refuses the second copy of a queue row (23505). Creating a queue is
+ * idempotent, so the loser tries again instead of dying at start-up (seen: a worker of the scale-out test).
+ */
+function isCreateRace(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "40P01" || code === "23505";
 }
 
 /** Queues one run of a job. Returns the job id, or null when the same work (singleton key) is already waiting. */
