@@ -47,25 +47,39 @@ const isServerActionModule = (source: string) => /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S
  */
 export function clientPackagesFrom(entries: string[]): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
+  walkModules(entries, { staticOnly: true, intoServerActions: false }, (file, _source, onClient, unresolved) => {
+    if (!onClient) return;
+    for (const spec of unresolved) {
+      if (spec.startsWith(".") || spec.startsWith("@/")) continue;
+      if (!found.has(spec)) found.set(spec, new Set());
+      found.get(spec)!.add(path.relative(ROOT, file));
+    }
+  });
+  return found;
+}
+
+/**
+ * The one walk of the module graph both questions share: every file from the entries, with whether it runs on the
+ * client (at or below a "use client" boundary) and the imports that are not project files (packages).
+ */
+function walkModules(entries: string[], opts: { staticOnly: boolean; intoServerActions: boolean }, onModule: (file: string, source: string, onClient: boolean, unresolved: string[]) => void): void {
   const seen = new Set<string>();
   const visit = (file: string, client: boolean) => {
     const key = `${client ? "c" : "s"}:${file}`;
     if (seen.has(key)) return;
     seen.add(key);
     const source = readFileSync(file, "utf8");
-    if (client && isServerActionModule(source)) return;
+    if (client && !opts.intoServerActions && isServerActionModule(source)) return;
     const onClient = client || isClientModule(source);
-    for (const spec of importsOf(source, true)) {
+    const unresolved: string[] = [];
+    for (const spec of importsOf(source, opts.staticOnly)) {
       const target = resolveImport(file, spec);
       if (target) visit(target, onClient);
-      else if (onClient && !spec.startsWith(".") && !spec.startsWith("@/")) {
-        if (!found.has(spec)) found.set(spec, new Set());
-        found.get(spec)!.add(path.relative(ROOT, file));
-      }
+      else unresolved.push(spec);
     }
+    onModule(file, source, onClient, unresolved);
   };
   for (const e of entries) visit(e, false);
-  return found;
 }
 
 function filesUnder(dir: string): string[] {
@@ -81,25 +95,13 @@ function filesUnder(dir: string): string[] {
 /** Namespaces reached on the client from these entry files (and the client modules that use each). */
 export function clientNamespacesFrom(entries: string[]): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
-  const seen = new Set<string>();
-  const visit = (file: string, client: boolean) => {
-    const key = `${client ? "c" : "s"}:${file}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const source = readFileSync(file, "utf8");
-    const onClient = client || isClientModule(source);
-    if (onClient) {
-      for (const ns of namespacesUsedIn(source)) {
-        if (!found.has(ns)) found.set(ns, new Set());
-        found.get(ns)!.add(path.relative(ROOT, file));
-      }
+  walkModules(entries, { staticOnly: false, intoServerActions: true }, (file, source, onClient) => {
+    if (!onClient) return;
+    for (const ns of namespacesUsedIn(source)) {
+      if (!found.has(ns)) found.set(ns, new Set());
+      found.get(ns)!.add(path.relative(ROOT, file));
     }
-    for (const spec of importsOf(source)) {
-      const target = resolveImport(file, spec);
-      if (target) visit(target, onClient);
-    }
-  };
-  for (const e of entries) visit(e, false);
+  });
   return found;
 }
 
