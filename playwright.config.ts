@@ -90,6 +90,8 @@ export default defineConfig({
         LOG_LEVEL: "warn",
         // A sync caches the last month only: the fault journeys read older dates that must still be uncached.
         SYNC_HISTORY: "off",
+        // The whole run signs Per and Kari in some thirty times each from one address within ten minutes.
+        SIGN_IN_ATTEMPTS_PER_10_MIN: "1000",
         // npm test builds into .next-test; a plain `npx playwright test` uses the default folder.
         ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
       },

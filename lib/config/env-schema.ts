@@ -57,6 +57,11 @@ export const envSchema = z
      * as the browser tests' demo world needs (its fault journeys read older dates that must still be uncached).
      */
     SYNC_HISTORY: z.enum(["on", "off"]).default("on"),
+    /**
+     * Sign-in attempts allowed per IP address and e-mail in ten minutes (decision 016). The browser tests raise it:
+     * their whole run signs the same demo person in from one address more often than a person ever would.
+     */
+    SIGN_IN_ATTEMPTS_PER_10_MIN: z.coerce.number().int().min(1).max(10_000).default(30),
     PORTAL_DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".data")),
     /** Where the embedded mode's mail transport writes each outgoing e-mail as a .eml file (default PORTAL_DATA_DIR/outbox). */
     OUTBOX_DIR: optional,

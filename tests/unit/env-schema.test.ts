@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { configNotices, isDemoSignInAllowed, parseEnv } from "@/lib/config/env-schema";
+import { RATE_LIMITS, rateLimitsWith } from "@/lib/server/rate-limit/limits";
 
 const good = {
   DATABASE_URL: "postgres://u:p@db.example:5432/portal",
@@ -32,6 +33,14 @@ describe("configuration", () => {
     expect(parseEnv(good).CREDENTIALS_ENCRYPTION_KEY_PREVIOUS).toEqual([]);
     expect(parseEnv({ ...good, CREDENTIALS_ENCRYPTION_KEY_PREVIOUS: ` ${previous.join(" , ")} ` }).CREDENTIALS_ENCRYPTION_KEY_PREVIOUS).toEqual(previous);
     expect(() => parseEnv({ ...good, CREDENTIALS_ENCRYPTION_KEY_PREVIOUS: `${previous[0]},${Buffer.alloc(8).toString("base64")}` })).toThrow(/KEY_PREVIOUS must be/);
+  });
+
+  it("sizes the sign-in limit from SIGN_IN_ATTEMPTS_PER_10_MIN (30 by default) and leaves the other limits alone", () => {
+    expect(parseEnv(good).SIGN_IN_ATTEMPTS_PER_10_MIN).toBe(30);
+    const raised = rateLimitsWith(parseEnv({ ...good, SIGN_IN_ATTEMPTS_PER_10_MIN: "1000" }).SIGN_IN_ATTEMPTS_PER_10_MIN);
+    expect(raised.signIn).toEqual([{ by: ["ip", "email"], points: 1000, durationSeconds: 600 }]);
+    expect(raised.upstream).toEqual(RATE_LIMITS.upstream);
+    expect(() => parseEnv({ ...good, SIGN_IN_ATTEMPTS_PER_10_MIN: "0" })).toThrow(/expected number to be >=1/);
   });
 
   it("refuses half an OIDC configuration", () => {

@@ -16,7 +16,9 @@ const flights = new Map<string, Promise<ClosedDayOutcome<FetchedDate>>>();
 export function cacheClosedDay(args: { ledgerId: string; ledgerExternalId: string; timeZone: string; source: UpstreamSource; topic: Topic; date: string; withPersonalData: boolean; budget: CallBudget }): Promise<ClosedDayOutcome<FetchedDate>> {
   const key = `${args.ledgerId}|${args.topic}|${args.date}|${args.withPersonalData}`;
   const running = flights.get(key);
-  if (running) return running;
+  // A follower shares the leader's read but did not fetch anything itself: counting it as fetched would count one
+  // upstream read twice (two history chunks overlapping in one process reported 63 dates cached for 62 reads).
+  if (running) return running.then((o) => (o.state === "cached" ? { ...o, fetched: false } : o));
   const flight = cacheClosedDayGuarded({
     ledgerId: args.ledgerId,
     ledgerExternalId: args.ledgerExternalId,

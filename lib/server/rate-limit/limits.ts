@@ -36,5 +36,10 @@ export const RATE_LIMITS = {
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
+/** The limits with the sign-in bucket's size taken from the configuration (SIGN_IN_ATTEMPTS_PER_10_MIN). */
+export function rateLimitsWith(signInAttemptsPer10Min: number): Record<RateLimitName, readonly RateLimitBucket[]> {
+  return { ...RATE_LIMITS, signIn: RATE_LIMITS.signIn.map((b) => ({ ...b, points: signInAttemptsPer10Min })) };
+}
+
 /** Who a call is counted for. Tenant ids come from the session context ("merchant:<id>" or "partner:<id>"). */
 export type RateLimitSubject = Partial<Record<RateLimitSubjectPart, string>>;

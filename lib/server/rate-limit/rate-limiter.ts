@@ -4,7 +4,7 @@ import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
-import { RATE_LIMITS, type RateLimitBucket, type RateLimitName, type RateLimitSubject } from "@/lib/server/rate-limit/limits";
+import { RATE_LIMITS, rateLimitsWith, type RateLimitBucket, type RateLimitName, type RateLimitSubject } from "@/lib/server/rate-limit/limits";
 
 /** Where the counters live: created by prisma/migrations/20261206160000_rate_limit_counters.sql, never at run time. */
 const SCHEMA = "rate_limit";
@@ -77,7 +77,7 @@ export function rateLimiters(): RateLimiters {
     // An idle connection the server closes (a restart, a failover, a dropped database) must not take the process
     // down: the pool replaces it on the next query.
     pool.on("error", (err) => logger().warn({ err: { name: err.name, message: err.message } }, "rate-limit pool: idle connection lost"));
-    g.__portalRateLimiters = createRateLimiters(pool);
+    g.__portalRateLimiters = createRateLimiters(pool, rateLimitsWith(env().SIGN_IN_ATTEMPTS_PER_10_MIN));
   }
   return g.__portalRateLimiters;
 }

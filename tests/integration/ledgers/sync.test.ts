@@ -87,6 +87,21 @@ describe("ledger sync", () => {
     expect(await db.ledgerDateSummary.count({ where: { ledgerId: id, ledgerDate: { gte: ledgerDateToDb(firstDate), lte: ledgerDateToDb(addDays(firstDate, 30)) } } })).toBe(31);
   });
 
+  it("counts a date read once as cached once when two chunks in one process ask for it together", async () => {
+    const { id } = await ledgerRow("302201");
+    const { firstDate } = sandbox.state.ledger("302201")!;
+    // Dates the case above does not touch; the same chunk twice, so every date's two readers share one flight.
+    const chunk = { from: addDays(firstDate, 40), to: addDays(firstDate, 50) };
+    const source = { kind: "sales-unit" as const, salesUnitId: (await db.salesUnit.findFirstOrThrow({ where: { ledgerId: id }, select: { id: true } })).id };
+    const before = await sandboxStats(sandbox);
+    const [a, b] = await Promise.all([syncHistoryChunk(id, chunk, source), syncHistoryChunk(id, chunk, source)]);
+    const after = await sandboxStats(sandbox);
+    let reads = 0;
+    for (const date of eachDate(chunk)) for (const topic of ["funds", "fees"] as const) reads += dateReads(after, "302201", topic, date) - dateReads(before, "302201", topic, date);
+    expect(reads).toBe(11 * 2);
+    expect(a.datesCached + b.datesCached).toBe(reads);
+  });
+
   it("makes a partner-triggered sync use the partner's keys within its grant period", async () => {
     const today = todayPortalDate();
     const { id } = await ledgerRow("302101");
