@@ -20,6 +20,7 @@ export const CLIENT_NAMESPACES = {
     "apiKeys",
     "entryTypes",
     "exports",
+    "formErrors",
     "fourEyesHint",
     "grantDetail",
     "grantErrors",
@@ -36,11 +37,10 @@ export const CLIENT_NAMESPACES = {
     "merchantRequests",
     "notifications",
     "partnersOverview",
-    "rangeErrors",
     "renewals",
   ],
-  partner: ["apiKeys", "entryTypes", "exports", "journal", "ledgerBackfill", "ledgerChecks", "ledgerSync", "ledgerView", "lifecycleErrors", "notifications", "partnerRequests", "partnerStaff", "rangeErrors"],
-  admin: ["adminAudit", "adminPartners", "notifications", "reconciliation"],
+  partner: ["apiKeys", "entryTypes", "exports", "formErrors", "journal", "ledgerBackfill", "ledgerChecks", "ledgerSync", "ledgerView", "lifecycleErrors", "notifications", "partnerRequests", "partnerStaff"],
+  admin: ["adminAudit", "adminPartners", "formErrors", "notifications", "reconciliation"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type ClientMessageGroup = keyof typeof CLIENT_NAMESPACES;

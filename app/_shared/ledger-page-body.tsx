@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import type { LedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { loadLedgerPageData } from "@/lib/server/ledgers/ledger-page-data";
 import { LedgerView, type LedgerViewProps } from "@/components/ledger/ledger-view";
-import { rangeErrorText } from "@/lib/ledgers/range";
+import { formErrorText } from "@/lib/validation/form-errors";
 import { QueryProvider } from "@/components/providers/query-provider";
 
 /**
@@ -11,8 +11,8 @@ import { QueryProvider } from "@/components/providers/query-provider";
  * read (possibly fetching and caching dates upstream) streams in. The caller has already checked access.
  */
 export async function LedgerPageBody({ access, searchParams, view }: { access: LedgerAccess; searchParams: Record<string, string | string[] | undefined>; view: Omit<LedgerViewProps, "initialView" | "initialEntries" | "initialSync"> }) {
-  const [data, t, tRange] = await Promise.all([loadLedgerPageData(access, searchParams), getTranslations("ledgerView"), getTranslations("rangeErrors")]);
-  const rangeReason = data.rangeErrors.map((m) => rangeErrorText(m, tRange)).join(" ");
+  const [data, t, tRange] = await Promise.all([loadLedgerPageData(access, searchParams), getTranslations("ledgerView"), getTranslations("formErrors")]);
+  const rangeReason = data.rangeErrors.map((m) => formErrorText(m, tRange)).join(" ");
   return (
     <>
       {rangeReason ? <Alert variant="warning" className="mb-4" description={t("range.invalidUrl", { reason: rangeReason })} data-testid="range-error" /> : null}

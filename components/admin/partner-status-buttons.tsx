@@ -8,7 +8,8 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { approvePartnerAction, reactivatePartnerAction, suspendPartnerAction } from "@/lib/server/admin-partners/actions";
-import { MAX_SUSPEND_REASON } from "@/lib/admin-partners/schemas";
+import { MAX_SUSPEND_REASON, suspendPartnerSchema } from "@/lib/admin-partners/schemas";
+import { formErrorText } from "@/lib/validation/form-errors";
 import type { PartnerStatusStep } from "@/components/admin/partner-step-button";
 
 type Result = { ok: true } | { ok: false; error: { message: string; fields?: Record<string, string> } };
@@ -26,6 +27,7 @@ interface Pending {
  */
 export function PartnerStatusDialog({ children }: { children: ReactNode }) {
   const t = useTranslations("adminPartners");
+  const tErrors = useTranslations("formErrors");
   const router = useRouter();
   const [pending, setPending] = useState<Pending | null>(null);
   const [reason, setReason] = useState("");
@@ -84,7 +86,15 @@ export function PartnerStatusDialog({ children }: { children: ReactNode }) {
         confirmLabel={t("suspend")}
         cancelLabel={t("cancel")}
         destructive
-        onConfirm={() => run(() => suspendPartnerAction({ partnerId: p.partnerId, reason }), t("suspendedToast", { partner: p.name }))}
+        onConfirm={() => {
+          // The same schema as the action, checked here first so the admin reads why in their own language.
+          const parsed = suspendPartnerSchema.safeParse({ partnerId: p.partnerId, reason });
+          if (!parsed.success) {
+            toast.error(formErrorText(parsed.error.issues[0]?.message ?? "", tErrors));
+            return;
+          }
+          return run(() => suspendPartnerAction(parsed.data), t("suspendedToast", { partner: p.name }));
+        }}
       >
         <div className="grid gap-1.5">
           <Label htmlFor={reasonId} required>{t("suspendReason")}</Label>

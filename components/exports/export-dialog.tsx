@@ -14,6 +14,7 @@ import { Progress } from "@/components/ui/progress";
 import { EXPORT_COLUMNS, PERSONAL_COLUMNS, PURPOSE_COLUMNS, type ExportColumn, type ExportPurpose } from "@/lib/exports/columns";
 import { EXPORT_TIME_ZONES } from "@/lib/exports/time-zone";
 import { exportOptionsSchema, exportQuery, type ExportOptions } from "@/lib/exports/schemas";
+import { formErrorText } from "@/lib/validation/form-errors";
 import type { ActionResult } from "@/lib/errors/app-error";
 
 /** What one prepare step reports (lib/server/exports/plan-export.ts PrepareProgress). */
@@ -61,6 +62,7 @@ function sizeText(bytes: number): string {
  */
 export function ExportDialog({ target, ledgerId, href, prepare, personalData, defaultRange, bounds, journalHref }: ExportDialogProps) {
   const t = useTranslations("exports");
+  const tErrors = useTranslations("formErrors");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [from, setFrom] = useState(defaultRange.from);
@@ -119,7 +121,7 @@ export function ExportDialog({ target, ledgerId, href, prepare, personalData, de
     const parsed = exportOptionsSchema.safeParse({ from, to, format, topics, purpose, tz, includeOpen: includeOpen ? "1" : "0", columns: columns.join(",") });
     if (!parsed.success) {
       const next: Record<string, string> = {};
-      for (const issue of parsed.error.issues) next[String(issue.path[0] ?? "to")] ??= issue.message;
+      for (const issue of parsed.error.issues) next[String(issue.path[0] ?? "to")] ??= formErrorText(issue.message, tErrors);
       setErrors(next);
       return;
     }

@@ -5,7 +5,8 @@ import { CalendarRange } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { MAX_RANGE_DAYS, addDays, dateRangeSchema, rangeErrorText, type DateRange } from "@/lib/ledgers/range";
+import { MAX_RANGE_DAYS, addDays, dateRangeSchema, type DateRange } from "@/lib/ledgers/range";
+import { formErrorText } from "@/lib/validation/form-errors";
 
 function presets(today: string): { key: "last7" | "last30" | "thisMonth" | "lastMonth"; range: DateRange }[] {
   const monthStart = `${today.slice(0, 8)}01`;
@@ -24,7 +25,7 @@ function presets(today: string): { key: "last7" | "last30" | "thisMonth" | "last
  */
 export function RangePicker({ value, today, bounds, onChange, busy }: { value: DateRange; today: string; bounds: { from: string | null; to: string }; onChange: (range: DateRange) => void; busy?: boolean }) {
   const t = useTranslations("ledgerView.range");
-  const tErrors = useTranslations("rangeErrors");
+  const tErrors = useTranslations("formErrors");
   const [draft, setDraft] = useState(value);
   const [errors, setErrors] = useState<Partial<Record<"from" | "to", string>>>({});
   const [synced, setSynced] = useState(value);
@@ -38,7 +39,7 @@ export function RangePicker({ value, today, bounds, onChange, busy }: { value: D
     const parsed = dateRangeSchema.safeParse(range);
     if (!parsed.success) {
       const next: Partial<Record<"from" | "to", string>> = {};
-      for (const issue of parsed.error.issues) next[(issue.path[0] as "from" | "to") ?? "to"] ??= rangeErrorText(issue.message, tErrors);
+      for (const issue of parsed.error.issues) next[(issue.path[0] as "from" | "to") ?? "to"] ??= formErrorText(issue.message, tErrors);
       setErrors(next);
       return;
     }

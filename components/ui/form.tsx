@@ -12,6 +12,8 @@ import {
   type FieldValues,
   type UseFormStateReturn,
 } from "react-hook-form";
+import { useTranslations } from "next-intl";
+import { formErrorText } from "@/lib/validation/form-errors";
 import { Field, FieldActions, type FieldControlProps } from "./field";
 
 /** `<Form {...form}>` = react-hook-form's FormProvider (optional; FormField only needs `control`). */
@@ -40,7 +42,7 @@ export interface FormFieldProps<
   hideLabel?: boolean;
   /** "stacked" (default) or "inline" (checkbox, switch: control then label). */
   layout?: "stacked" | "inline";
-  /** Turn a validation error into display text (e.g. translate a message key). Default: error.message. */
+  /** Turn a validation error into display text. Default: a `formErrors` key in the reader's language, other text as it is. */
   formatError?: (error: FieldError) => ReactNode;
   className?: string;
   /** Return the control; its root element gets id / aria-describedby / aria-invalid / aria-required. */
@@ -66,6 +68,7 @@ export function FormField<
   render,
   ...controllerProps
 }: FormFieldProps<TFieldValues, TName, TTransformedValues>) {
+  const tErrors = useTranslations("formErrors");
   return (
     <Controller
       {...controllerProps}
@@ -75,7 +78,7 @@ export function FormField<
           <Field
             label={label}
             description={description}
-            error={error ? (formatError ? formatError(error) : error.message) : undefined}
+            error={error ? (formatError ? formatError(error) : formErrorText(error.message ?? "", tErrors)) : undefined}
             required={required}
             hideLabel={hideLabel}
             layout={layout}

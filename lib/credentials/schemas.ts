@@ -1,18 +1,20 @@
 import { z } from "zod";
+import { formError } from "@/lib/validation/form-errors";
 
 /**
  * Input of the key forms. The values end up in HTTP headers upstream, so only printable ASCII without spaces is
- * accepted; the length caps keep a pasted document from being stored. Messages are shown next to the fields.
+ * accepted; the length caps keep a pasted document from being stored. Messages are `formErrors` keys, shown next to
+ * the fields in the reader's language (the key names are Vipps MobilePay's own, the same in every language).
  */
 const keyValue = (label: string, max: number) =>
   z
-    .string({ error: `${label} is required.` })
+    .string({ error: formError("keyRequired", { label }) })
     .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} is too long (at most ${max} characters).`)
-    .regex(/^[\x21-\x7e]+$/, `${label} may only contain letters, digits and symbols, without spaces.`);
+    .min(1, formError("keyRequired", { label }))
+    .max(max, formError("keyTooLong", { label, max }))
+    .regex(/^[\x21-\x7e]+$/, formError("keyCharacters", { label }));
 
-export const msnSchema = z.string().regex(/^\d{4,7}$/, "An MSN is 4 to 7 digits.");
+export const msnSchema = z.string().regex(/^\d{4,7}$/, formError("msnDigits"));
 
 export const salesUnitKeysSchema = z.object({
   msn: msnSchema,

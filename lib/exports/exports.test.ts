@@ -5,6 +5,9 @@ import { resolveColumns } from "@/lib/exports/columns";
 import { minorTextToDecimal, minorToDecimal } from "@/lib/exports/money";
 import { exportOptionsSchema, exportQuery, parseExportQuery } from "@/lib/exports/schemas";
 import { ZonedClock } from "@/lib/exports/time-zone";
+import { createTranslator } from "next-intl";
+import { formErrorText } from "@/lib/validation/form-errors";
+import coreEn from "@/messages/en/core.json";
 
 describe("minor units to decimals", () => {
   it("converts exactly, signs and small values included", () => {
@@ -58,10 +61,14 @@ describe("options", () => {
   });
 
   it("refuses impossible dates, reversed or over-long periods and unknown columns with a message", () => {
-    const bad = (q: string) => parseExportQuery(new URLSearchParams(q));
+    const en = createTranslator({ locale: "en", messages: coreEn, namespace: "formErrors" });
+    const bad = (q: string) => {
+      const parsed = parseExportQuery(new URLSearchParams(q));
+      return parsed.ok ? parsed : { ok: false, message: formErrorText(parsed.message, en) };
+    };
     expect(bad("from=2026-02-30&to=2026-03-01&format=csv")).toMatchObject({ ok: false });
     expect(bad("from=2026-03-02&to=2026-03-01&format=csv")).toMatchObject({ ok: false, message: "The start date must be on or before the end date." });
-    expect(bad("from=2024-01-01&to=2026-03-01&format=csv")).toMatchObject({ ok: false, message: "Export at most 366 days at a time." });
+    expect(bad("from=2024-01-01&to=2026-03-01&format=csv")).toMatchObject({ ok: false, message: "Choose at most 366 days at a time." });
     expect(bad("from=2026-03-01&to=2026-03-01&format=csv&columns=amount,__proto__")).toMatchObject({ ok: false, message: "Choose columns from the list." });
     expect(bad("from=2026-03-01&to=2026-03-01&format=pdf")).toMatchObject({ ok: false, message: "Choose CSV or XLSX." });
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formError } from "@/lib/validation/form-errors";
 
 /**
  * The accounts a voucher journal posts to (P4), one per role, set once per client by the partner. Pure: shared by
@@ -73,10 +74,10 @@ export const CHARTS: Record<ChartId, JournalAccounts> = { NS4102, "DK-STANDARD":
 export const ACCOUNT_NUMBER = /^[0-9A-Za-z][0-9A-Za-z.]{0,11}$/;
 
 const accountField = z
-  .string({ error: "Enter an account number." })
+  .string({ error: formError("accountRequired") })
   .trim()
-  .min(1, { error: "Enter an account number." })
-  .max(12, { error: "Use at most 12 characters.", abort: true })
-  .regex(ACCOUNT_NUMBER, { error: "Use letters, digits and dots only, starting with a letter or digit." });
+  .min(1, { error: formError("accountRequired") })
+  .max(12, { error: formError("accountTooLong", { max: 12 }), abort: true })
+  .regex(ACCOUNT_NUMBER, { error: formError("accountCharacters") });
 
 export const journalAccountsSchema = z.object(Object.fromEntries(ACCOUNT_ROLES.map((r) => [r, accountField])) as Record<AccountRole, typeof accountField>).strict();

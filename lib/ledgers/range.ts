@@ -2,6 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { addDays as addCalendarDays, differenceInCalendarDays, format } from "date-fns";
 import { z } from "zod";
 import { isLedgerDate } from "@/lib/report-api/config";
+import { formError } from "@/lib/validation/form-errors";
 
 /**
  * Ledger date ranges (pure; shared by the data layer, the actions' schemas and the tests).
@@ -50,26 +51,10 @@ export function clampRange(range: DateRange, bounds: { from: string | null; to: 
   return from <= to ? { from, to } : null;
 }
 
-/**
- * The range schema's messages are keys of the `rangeErrors` catalogue namespace (messages/<locale>/ledgers.json),
- * not English: the same schema runs in the browser (range picker), on the page (a range in the address) and in
- * actions, and each translates the key into its reader's language with `rangeErrorText`.
- */
-const RANGE_ERROR_KEYS = ["enterDate", "dateFormat", "realDate", "order", "tooLong"] as const;
-export type RangeErrorKey = (typeof RANGE_ERROR_KEYS)[number];
-const RANGE_ERROR_PREFIX = "rangeErrors.";
-const rangeError = (key: RangeErrorKey) => `${RANGE_ERROR_PREFIX}${key}`;
-
-/** The text of a range schema message in the reader's language (`t`: the `rangeErrors` namespace); other messages as they are. */
-export function rangeErrorText(message: string, t: (key: RangeErrorKey, values: { max: number }) => string): string {
-  const key = message.startsWith(RANGE_ERROR_PREFIX) ? message.slice(RANGE_ERROR_PREFIX.length) : null;
-  return key !== null && (RANGE_ERROR_KEYS as readonly string[]).includes(key) ? t(key as RangeErrorKey, { max: MAX_RANGE_DAYS }) : message;
-}
-
 const ledgerDateSchema = z
-  .string({ error: rangeError("enterDate") })
-  .max(10, { error: rangeError("dateFormat"), abort: true })
-  .refine(isLedgerDate, rangeError("realDate"));
+  .string({ error: formError("enterDate") })
+  .max(10, { error: formError("dateFormat"), abort: true })
+  .refine(isLedgerDate, formError("realDate"));
 
 // The order and length rules only speak once both dates are real dates: one message per mistake.
 const bothReal = (r: { from: string; to: string }) => isLedgerDate(r.from) && isLedgerDate(r.to);
@@ -77,9 +62,9 @@ const bothReal = (r: { from: string; to: string }) => isLedgerDate(r.from) && is
 /** A from/to pair a person asked for: real dates, in order, at most MAX_RANGE_DAYS long. */
 export const dateRangeSchema = z
   .object({ from: ledgerDateSchema, to: ledgerDateSchema })
-  .refine((r) => !bothReal(r) || r.from <= r.to, { message: rangeError("order"), path: ["to"] })
+  .refine((r) => !bothReal(r) || r.from <= r.to, { message: formError("order"), path: ["to"] })
   .refine((r) => !bothReal(r) || r.from > r.to || daysInRange(r) <= MAX_RANGE_DAYS, {
-    message: rangeError("tooLong"),
+    message: formError("tooLong", { max: MAX_RANGE_DAYS }),
     path: ["to"],
   });
 

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
-import { MAX_RANGE_DAYS, addDays, clampRange, daysInRange, eachDate, rangeErrorText } from "@/lib/ledgers/range";
+import { MAX_RANGE_DAYS, addDays, clampRange, daysInRange, eachDate } from "@/lib/ledgers/range";
+import { formErrorText } from "@/lib/validation/form-errors";
 import { merchantEntriesReadSchema, partnerEntriesReadSchema, partnerRangeReadSchema } from "@/lib/ledgers/schemas";
-import ledgersEn from "@/messages/en/ledgers.json";
-import ledgersNb from "@/messages/nb/ledgers.json";
+import coreEn from "@/messages/en/core.json";
+import coreNb from "@/messages/nb/core.json";
 
-const rangeEn = createTranslator({ locale: "en", messages: ledgersEn, namespace: "rangeErrors" });
-const rangeNb = createTranslator({ locale: "nb", messages: ledgersNb, namespace: "rangeErrors" });
+const rangeEn = createTranslator({ locale: "en", messages: coreEn, namespace: "formErrors" });
+const rangeNb = createTranslator({ locale: "nb", messages: coreNb, namespace: "formErrors" });
 
 /** Each field's message as a reader sees it (the range schema's messages are catalogue keys). */
 function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }, t = rangeEn) {
-  return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), rangeErrorText(i.message, t)]));
+  return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), formErrorText(i.message, t)]));
 }
 
 describe("ledger read input", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formError } from "@/lib/validation/form-errors";
 import { dateRangeSchema } from "@/lib/ledgers/range";
 import { msnSchema } from "@/lib/credentials/schemas";
 import { isLedgerDate } from "@/lib/report-api/config";
@@ -8,13 +9,13 @@ import { userText } from "@/lib/validation/text";
  * Inputs of the ledger actions. Every failure here is a clear message on a field (INVALID_INPUT), never a 500:
  * malformed dates, a start after the end, ranges over MAX_RANGE_DAYS, oversized strings.
  */
-export const ledgerIdSchema = z.string().min(1, "A ledger is required.").max(64, "That is not a ledger id.").regex(/^[A-Za-z0-9_-]+$/, "That is not a ledger id.");
+export const ledgerIdSchema = z.string().min(1, formError("ledgerRequired")).max(64, formError("ledgerIdInvalid")).regex(/^[A-Za-z0-9_-]+$/, formError("ledgerIdInvalid"));
 
-const topicSchema = z.enum(["funds", "fees"], { error: "Choose funds or fees." });
+const topicSchema = z.enum(["funds", "fees"], { error: formError("chooseTopic") });
 const searchSchema = userText({
   max: 100,
-  tooLong: "Search for at most 100 characters.",
-  invalid: "Search for letters, digits and punctuation only (no control characters).",
+  tooLong: formError("searchTooLong", { max: 100 }),
+  invalid: formError("searchInvalid"),
 }).optional();
 
 /**
@@ -23,12 +24,12 @@ const searchSchema = userText({
  */
 const ENTRIES_CURSOR = /^(\d{4}-\d{2}-\d{2})\.(0|[1-9]\d{0,6})$/;
 export const entriesCursorSchema = z
-  .string({ error: "That page does not exist." })
-  .max(18, { error: "That page does not exist.", abort: true })
+  .string({ error: formError("pageMissing") })
+  .max(18, { error: formError("pageMissing"), abort: true })
   .refine((v) => {
     const m = ENTRIES_CURSOR.exec(v);
     return m !== null && isLedgerDate(m[1]!);
-  }, "That page does not exist.");
+  }, formError("pageMissing"));
 const cursorSchema = entriesCursorSchema.optional();
 
 const withRange = <T extends z.ZodRawShape>(shape: T) => z.object(shape).and(dateRangeSchema);

@@ -2,10 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
-import { rangeErrorText } from "@/lib/ledgers/range";
+import { formErrorText } from "@/lib/validation/form-errors";
 
 const serverErrors = serverTranslator("serverErrors");
-const rangeErrors = serverTranslator("rangeErrors");
+const formErrors = serverTranslator("formErrors");
 
 /**
  * The one mapping from zod issues to a form's field errors (first message per field), for the action wrapper and
@@ -13,7 +13,7 @@ const rangeErrors = serverTranslator("rangeErrors");
  */
 export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const issue of issues) fields[fieldKey(issue.path)] ??= issue.code === "unrecognized_keys" ? serverErrors("unknownField") : rangeErrorText(issue.message, rangeErrors);
+  for (const issue of issues) fields[fieldKey(issue.path)] ??= issue.code === "unrecognized_keys" ? serverErrors("unknownField") : formErrorText(issue.message, formErrors);
   return fields;
 }
 

@@ -9,8 +9,10 @@ import { parseExportQuery, receiptIdSchema } from "@/lib/exports/schemas";
 import { exportResponse, plainResponse, redownloadResponse } from "@/lib/server/exports/export-response";
 import { personActorLabel } from "@/lib/server/audit/actor";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { formErrorText } from "@/lib/validation/form-errors";
 
 const serverErrors = serverTranslator("serverErrors");
+const formErrors = serverTranslator("formErrors");
 
 /**
  * The export route handlers' shared steps, in the action wrapper's order: session → the ledger access checks of
@@ -29,7 +31,7 @@ async function limited(access: LedgerAccess): Promise<Response | null> {
 
 async function run(req: NextRequest, access: LedgerAccess, actorLabel: string): Promise<Response> {
   const parsed = parseExportQuery(req.nextUrl.searchParams);
-  if (!parsed.ok) return plainResponse(400, parsed.message);
+  if (!parsed.ok) return plainResponse(400, formErrorText(parsed.message, formErrors));
   return (await limited(access)) ?? exportResponse(access, parsed.options, actorLabel);
 }
 

@@ -12,7 +12,7 @@ export interface LedgerPageData {
   view: LedgerRangeView;
   entries: { range: DateRange; topic: "funds"; page: LedgerEntriesPage };
   sync: LedgerSyncStatus;
-  /** Why the range in the address was not used (range schema messages, `rangeErrorText` says them); empty when it was. */
+  /** Why the range in the address was not used (range schema messages, `formErrorText` says them); empty when it was. */
   rangeErrors: string[];
 }
 

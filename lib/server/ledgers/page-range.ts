@@ -14,6 +14,6 @@ export function rangeFromSearchParams(searchParams: SearchParams, today: string)
   if (from === undefined && to === undefined) return { range: defaultRange(today), errors: [] };
   const parsed = dateRangeSchema.safeParse({ from: from ?? "", to: to ?? "" });
   if (parsed.success) return { range: parsed.data, errors: [] };
-  // The schema's messages (rangeErrors keys): the page says them in its reader's language.
+  // The schema's messages (formErrors keys, decision 042): the page says them in its reader's language.
   return { range: defaultRange(today), errors: [...new Set(parsed.error.issues.map((i) => i.message))] };
 }

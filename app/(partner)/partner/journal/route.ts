@@ -3,13 +3,14 @@ import { resolvePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { journalResponse, planJournal } from "@/lib/server/journal/journal-csv";
-import { dateRangeSchema, rangeErrorText } from "@/lib/ledgers/range";
+import { dateRangeSchema } from "@/lib/ledgers/range";
+import { formErrorText } from "@/lib/validation/form-errors";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
 import { AppError } from "@/lib/errors/app-error";
 import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
 
 const serverErrors = serverTranslator("serverErrors");
-const rangeErrors = serverTranslator("rangeErrors");
+const formErrors = serverTranslator("formErrors");
 
 /**
  * P4: the voucher journal of one granted ledger for a period, as CSV (docs/journal.md). The same rules as the
@@ -27,7 +28,7 @@ export async function GET(req: NextRequest): Promise<Response> {
   if (!access) return plain(404, serverErrors("notFound"));
   const parsed = dateRangeSchema.safeParse({ from: params.get("from") ?? "", to: params.get("to") ?? "" });
   if (!parsed.success) {
-    return plain(400, parsed.error.issues.map((i) => rangeErrorText(i.message, rangeErrors)).join(" "));
+    return plain(400, parsed.error.issues.map((i) => formErrorText(i.message, formErrors)).join(" "));
   }
   const range = parsed.data;
   // A journal is an export: the per-person and per-firm export limit (decision 016) applies.
