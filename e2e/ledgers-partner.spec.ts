@@ -27,6 +27,9 @@ async function showRange(page: Page, from: string, to: string) {
 async function allEntryAmounts(page: Page, topic: "funds" | "fees") {
   const amounts: { type: string; minor: number }[] = [];
   for (;;) {
+    // The list keeps the previous range's page on screen (dimmed, aria-busy) until the new one arrives: read only
+    // once nothing on the page is loading, or the rows may be the old range's or vanish while read.
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
     const rows = page.getByTestId(`entries-${topic}`).getByTestId("entry-row");
     await expect(rows.first()).toBeVisible();
     for (const row of await rows.all()) {

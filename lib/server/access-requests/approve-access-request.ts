@@ -12,6 +12,7 @@ import { personActor } from "@/lib/server/audit/actor";
 import { dateText } from "@/lib/server/notifications/describe";
 import type { ApproveAccessRequestInput } from "@/lib/lifecycle/schemas";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { localizedNotice } from "@/lib/server/notifications/notify";
 
 export interface ApprovedRequest {
@@ -32,7 +33,7 @@ export interface ApprovedRequest {
  */
 export async function approveAccessRequest(ctx: MerchantContext, input: ApproveAccessRequestInput, now: Date = new Date()): Promise<ApprovedRequest> {
   requireMerchantCan(ctx, "requests.decide");
-  const problems = serverTranslator("lifecycleProblems");
+  const problems = errorTranslator("lifecycleProblems");
   const { value, afterCommit } = await db.$transaction(async (tx) => {
     const { request, access } = await loadRequestForMerchantUpdate(tx, ctx, input.requestId);
     if (access !== "decidable") throw new AppError("FORBIDDEN", problems("requestOutsideScope"));
@@ -99,7 +100,7 @@ function requestedScope(r: RequestRow) {
 
 /** The first way the answer would give more than was asked, or null. */
 function wideningFields(r: RequestRow, input: ApproveAccessRequestInput): { field: string; message: string } | null {
-  const problems = serverTranslator("lifecycleProblems");
+  const problems = errorTranslator("lifecycleProblems");
   const asked = requestedScope(r);
   if (asked.periodFrom && (!input.periodFrom || input.periodFrom < asked.periodFrom)) {
     return { field: "periodFrom", message: problems("periodFromWider", { date: dateText(asked.periodFrom) }) };

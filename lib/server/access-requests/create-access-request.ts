@@ -14,6 +14,7 @@ import { normaliseOrgNo } from "@/lib/lifecycle/fields";
 import { REQUEST_TTL_DAYS, type CreateAccessRequestInput } from "@/lib/lifecycle/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { localizedNotice } from "@/lib/server/notifications/notify";
 
 /**
@@ -40,7 +41,7 @@ interface Reached {
  */
 export async function createAccessRequest(ctx: PartnerContext, input: CreateAccessRequestInput, now: Date = new Date()): Promise<SentRequest> {
   requirePartnerCan(ctx, "requests.write");
-  const problems = serverTranslator("lifecycleProblems");
+  const problems = errorTranslator("lifecycleProblems");
   if (ctx.partnerStatus !== "approved") throw new AppError("FORBIDDEN", problems("partnerNotApproved"));
 
   const requestedMsns = input.by === "msn" ? input.msns : [];

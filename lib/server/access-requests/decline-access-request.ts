@@ -10,6 +10,7 @@ import { requireMerchantCan } from "@/lib/server/authz/require";
 import { personActor } from "@/lib/server/audit/actor";
 import type { DeclineAccessRequestInput } from "@/lib/lifecycle/schemas";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { localizedNotice } from "@/lib/server/notifications/notify";
 
 /**
@@ -18,7 +19,7 @@ import { localizedNotice } from "@/lib/server/notifications/notify";
  */
 export async function declineAccessRequest(ctx: MerchantContext, input: DeclineAccessRequestInput, now: Date = new Date()): Promise<{ requestId: string }> {
   requireMerchantCan(ctx, "requests.decide");
-  const problems = serverTranslator("lifecycleProblems");
+  const problems = errorTranslator("lifecycleProblems");
   const result = await db.$transaction(async (tx) => {
     const { request, access } = await loadRequestForMerchantUpdate(tx, ctx, input.requestId);
     if (access !== "decidable") throw new AppError("FORBIDDEN", problems("requestOutsideScope"));

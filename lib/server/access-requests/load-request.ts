@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
 import { isUuid } from "@/lib/ids";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
 export const REQUEST_SELECT = {
   id: true,
@@ -48,7 +48,7 @@ export function requestAccess(ctx: Pick<MerchantContext, "salesUnitScope">, requ
  * request hidden from a manager and a malformed id are all NOT_FOUND.
  */
 export async function loadRequestForMerchantUpdate(tx: Prisma.TransactionClient, ctx: MerchantContext, requestId: string): Promise<{ request: RequestRow; access: "visible" | "decidable" }> {
-  const problems = serverTranslator("lifecycleProblems");
+  const problems = errorTranslator("lifecycleProblems");
   if (!isUuid(requestId)) throw new AppError("NOT_FOUND", problems("requestNotFound"));
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "AccessRequest" WHERE "id" = ${requestId}::uuid AND "merchantId" = ${ctx.merchantId}::uuid FOR UPDATE`;
@@ -61,7 +61,7 @@ export async function loadRequestForMerchantUpdate(tx: Prisma.TransactionClient,
 
 /** A pending request that is still open (not past its expiry), else CONFLICT with the reason in words. */
 export function requireOpen(request: Pick<RequestRow, "status" | "expiresAt">, now: Date): void {
-  const problems = serverTranslator("lifecycleProblems");
+  const problems = errorTranslator("lifecycleProblems");
   if (request.status !== "pending") throw new AppError("CONFLICT", problems("requestDecided", { status: request.status }));
   if (request.expiresAt.getTime() <= now.getTime()) throw new AppError("CONFLICT", problems("requestExpired"));
 }

@@ -10,6 +10,7 @@ import { requirePartnerCan } from "@/lib/server/authz/require";
 import { personActor } from "@/lib/server/audit/actor";
 import type { RequestRefInput } from "@/lib/lifecycle/schemas";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { localizedNotice } from "@/lib/server/notifications/notify";
 
 /**
@@ -20,7 +21,7 @@ import { localizedNotice } from "@/lib/server/notifications/notify";
  */
 export async function withdrawAccessRequest(ctx: PartnerContext, input: RequestRefInput, now: Date = new Date()): Promise<{ requestId: string }> {
   requirePartnerCan(ctx, "requests.write");
-  const problems = serverTranslator("lifecycleProblems");
+  const problems = errorTranslator("lifecycleProblems");
   if (!isUuid(input.requestId)) throw new AppError("NOT_FOUND", problems("requestNotFound"));
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`

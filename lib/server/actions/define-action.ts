@@ -14,10 +14,10 @@ import { clientIp } from "@/lib/server/rate-limit/client-ip";
 import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
 import type { RateLimitName, RateLimitSubject } from "@/lib/server/rate-limit/limits";
 import type { CurrentUser } from "@/lib/authz/types";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { answerInReaderLocale, errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { fieldErrorsOf } from "@/lib/server/actions/field-errors";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 /**
  * Every server action is a public POST endpoint. These wrappers run the same steps in the same order so
@@ -39,6 +39,18 @@ export interface ActionOptions {
 type Limit<C> = { name: RateLimitName; subject: (ctx: C, input: unknown) => RateLimitSubject | Promise<RateLimitSubject> } | undefined;
 
 async function execute<S extends z.ZodType, C, R>(
+  schema: S,
+  resolve: () => Promise<{ ok: true; ctx: C } | { ok: false; reason: ContextFailure }>,
+  authorize: (ctx: C) => boolean,
+  run: Run<S, C, R>,
+  raw: unknown,
+  limit?: Limit<C>,
+): Promise<ActionResult<R>> {
+  // Every message the action sends back is in the language of the person who called it (decision 043).
+  return answerInReaderLocale(() => executeInLocale(schema, resolve, authorize, run, raw, limit));
+}
+
+async function executeInLocale<S extends z.ZodType, C, R>(
   schema: S,
   resolve: () => Promise<{ ok: true; ctx: C } | { ok: false; reason: ContextFailure }>,
   authorize: (ctx: C) => boolean,

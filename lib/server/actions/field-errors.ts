@@ -1,11 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { formErrorText } from "@/lib/validation/form-errors";
 
-const serverErrors = serverTranslator("serverErrors");
-const formErrors = serverTranslator("formErrors");
+const serverErrors = errorTranslator("serverErrors");
+const formErrors = errorTranslator("formErrors");
 
 /**
  * The one mapping from zod issues to a form's field errors (first message per field), for the action wrapper and

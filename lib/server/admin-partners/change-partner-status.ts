@@ -9,8 +9,9 @@ import { notifyMerchantAdmins, notifyPartnerUsers } from "@/lib/server/notificat
 import { syncPartnerUpstream } from "@/lib/server/grants/upstream-sync";
 import type { CurrentUser } from "@/lib/authz/types";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 export type PartnerStatusStep = "approve" | "suspend" | "reactivate";
 

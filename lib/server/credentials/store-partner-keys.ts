@@ -10,9 +10,9 @@ import { sealSecret } from "@/lib/server/credentials/secret-fields";
 import type { PartnerKeysInput } from "@/lib/credentials/schemas";
 import type { StoredKeysView } from "@/lib/credentials/types";
 import { personActor } from "@/lib/server/audit/actor";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 /**
  * P5: stores (or replaces) the partner's accounting keys, encrypted. Tenant: ctx.partnerId only. Only an owner

@@ -11,9 +11,9 @@ import { sealSecret } from "@/lib/server/credentials/secret-fields";
 import type { SalesUnitKeysInput } from "@/lib/credentials/schemas";
 import type { StoredKeysView } from "@/lib/credentials/types";
 import { personActor } from "@/lib/server/audit/actor";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 /**
  * M6: stores (or replaces) a sales unit's own API keys, encrypted (AES-256-GCM bound to the row and column).

@@ -5,9 +5,9 @@ import { merchantAction, partnerAction } from "@/lib/server/actions/define-actio
 import { getMerchantLedgerAccess, getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-access";
 import { merchantExportPrepareSchema, partnerExportPrepareSchema } from "@/lib/exports/schemas";
 import { prepareExportStep } from "@/lib/server/exports/plan-export";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 // P4: one step of preparing an export (fetching the period's dates not cached yet, a few at a time, so the dialog
 // can show progress). It may call the Report API, so it counts against the upstream limit; the export itself

@@ -16,9 +16,9 @@ import { planExport, type ExportPlan, type ExportRefusal } from "@/lib/server/ex
 import { recordExport } from "@/lib/server/exports/record-export";
 import { journalCsvStream, journalFilename, planJournal } from "@/lib/server/journal/journal-csv";
 import type { DateRange } from "@/lib/ledgers/range";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 export function plainResponse(status: number, message: string, extra: Record<string, string> = {}): Response {
   return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff", ...extra } });

@@ -8,11 +8,11 @@ import { db } from "@/lib/server/db";
 import { parseExportQuery, receiptIdSchema } from "@/lib/exports/schemas";
 import { exportResponse, plainResponse, redownloadResponse } from "@/lib/server/exports/export-response";
 import { personActorLabel } from "@/lib/server/audit/actor";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { formErrorText } from "@/lib/validation/form-errors";
 
-const serverErrors = serverTranslator("serverErrors");
-const formErrors = serverTranslator("formErrors");
+const serverErrors = errorTranslator("serverErrors");
+const formErrors = errorTranslator("formErrors");
 
 /**
  * The export route handlers' shared steps, in the action wrapper's order: session → the ledger access checks of

@@ -9,9 +9,9 @@ import { cacheKey, findCachedDays, type CachedDay } from "@/lib/server/ledgers/l
 import { clampRange, eachDate, type DateRange } from "@/lib/ledgers/range";
 import { resolveColumns, type ExportColumn } from "@/lib/exports/columns";
 import type { ExportOptions } from "@/lib/exports/schemas";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 /** The first three dates of a refusal, then an ellipsis: enough to find them, short enough for a toast. */
 const firstDates = (list: readonly string[]) => `${list.slice(0, 3).join(", ")}${list.length > 3 ? ", …" : ""}`;

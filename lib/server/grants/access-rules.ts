@@ -4,9 +4,9 @@ import { merchantCan } from "@/lib/server/authz/permissions";
 import type { GrantActor } from "@/lib/server/grants/grant-record";
 import type { LedgerVisibility } from "@/lib/grants/types";
 import { requireMerchantCan } from "@/lib/server/authz/require";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const problems = serverTranslator("grantProblems");
+const problems = errorTranslator("grantProblems");
 
 export function ledgerAccess(actor: Pick<GrantActor, "role" | "salesUnitScope">, salesUnitIds: readonly string[]): LedgerVisibility {
   const canWrite = merchantCan(actor.role, "grants.write");

@@ -15,11 +15,11 @@ import { approvalNeededNotice, changedNotice, pausedNotice } from "@/lib/server/
 import { serverGrantSchemas } from "@/lib/server/grants/server-messages";
 import { runAfterCommit, type AfterCommit } from "@/lib/server/grants/transaction";
 import { notifyMerchantAdmins, notifyPartnerUsers } from "@/lib/server/notifications/notify";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { personActorLabel } from "@/lib/server/audit/actor";
 import { invalidInputError } from "@/lib/server/actions/field-errors";
 
-const problems = serverTranslator("grantProblems");
+const problems = errorTranslator("grantProblems");
 
 /**
  * M3: narrows or widens a live grant (period, personal data, end date) in one step. Narrowing applies at

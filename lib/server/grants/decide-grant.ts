@@ -13,11 +13,11 @@ import { approvedNotice, changedNotice, declinedNotice, grantedNotice } from "@/
 import { serverGrantSchemas } from "@/lib/server/grants/server-messages";
 import { runAfterCommit, type AfterCommit } from "@/lib/server/grants/transaction";
 import { notifyPartnerUsers, notifyUser } from "@/lib/server/notifications/notify";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { personActorLabel } from "@/lib/server/audit/actor";
 import { invalidInputError } from "@/lib/server/actions/field-errors";
 
-const problems = serverTranslator("grantProblems");
+const problems = errorTranslator("grantProblems");
 
 /**
  * M5: a second merchant admin approves a grant waiting for approval; it becomes active, the partner is told

@@ -15,11 +15,11 @@ import {
 import { approvalNeededNotice, grantConsentText, grantedNotice } from "@/lib/server/grants/grant-notices";
 import { serverGrantSchemas } from "@/lib/server/grants/server-messages";
 import { notifyMerchantAdmins, notifyPartnerUsers } from "@/lib/server/notifications/notify";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { personActorLabel } from "@/lib/server/audit/actor";
 import { invalidInputError } from "@/lib/server/actions/field-errors";
 
-const problems = serverTranslator("grantProblems");
+const problems = errorTranslator("grantProblems");
 
 /** What "Grant access" needs. `requestId` ties the grants to the access request they answer (M4). */
 export type GrantLedgerAccessInput = Omit<GrantAccessInput, "consentAccepted"> & { requestId?: string | null };

@@ -6,9 +6,9 @@ import { ledgerAccess } from "@/lib/server/grants/access-rules";
 import { lockMerchantPartner } from "@/lib/server/grants/lock-merchant-partner";
 import { GRANT_SELECT, toGrantDto, type GrantActor, type GrantDto } from "@/lib/server/grants/grant-record";
 import type { LedgerVisibility } from "@/lib/grants/types";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const problems = serverTranslator("grantProblems");
+const problems = errorTranslator("grantProblems");
 
 export interface LoadedGrant {
   grant: GrantDto;

@@ -10,9 +10,9 @@ import { fetchLedgerDate, MissingKeysError } from "@/lib/server/ledgers/fetch-le
 import { requireGrantableLedger, requireGrantWriter } from "@/lib/server/grants/access-rules";
 import type { GrantActor } from "@/lib/server/grants/grant-record";
 import { BASE_COLUMNS, PERSONAL_COLUMNS, type PreviewColumn, type PreviewRow, type GrantPreview } from "@/lib/grants/types";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const problems = serverTranslator("grantProblems");
+const problems = errorTranslator("grantProblems");
 
 export const PREVIEW_ROWS = 12;
 const MAX_DATES_TRIED = 5;

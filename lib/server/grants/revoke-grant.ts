@@ -10,11 +10,11 @@ import { revokedNotice } from "@/lib/server/grants/grant-notices";
 import { serverGrantSchemas } from "@/lib/server/grants/server-messages";
 import { runAfterCommit, type AfterCommit } from "@/lib/server/grants/transaction";
 import { notifyPartnerUsers } from "@/lib/server/notifications/notify";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { personActorLabel } from "@/lib/server/audit/actor";
 import { invalidInputError } from "@/lib/server/actions/field-errors";
 
-const problems = serverTranslator("grantProblems");
+const problems = errorTranslator("grantProblems");
 
 /**
  * M3: ends a grant in one step (also withdraws one still waiting for approval). The partner's next read is

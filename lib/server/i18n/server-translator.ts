@@ -4,9 +4,9 @@ import { messagesFor, type Messages } from "@/messages";
 import type { AppLocale } from "@/lib/i18n/locales";
 
 /**
- * The language of texts the server writes for no one person in particular (action errors, audit records, consent
- * text: the portal's record language, decision 036). Texts for a person (notifications, e-mails, CSV headers) pass
- * that person's language instead.
+ * The language of texts the server writes for no one person in particular (audit records, consent text: the
+ * portal's record language, decision 036). Texts for a person (notifications, e-mails, CSV headers) pass that
+ * person's language instead; answers to the person asking use `errorTranslator` (decision 043).
  */
 export const SERVER_LOCALE: AppLocale = "en";
 

@@ -6,9 +6,9 @@ import { appendAuditEvent } from "@/lib/server/audit/append-audit-event";
 import { getClient } from "@/lib/server/partner-clients/list-clients";
 import { ACCOUNT_ROLES, defaultChartFor, type Chart, type JournalAccounts } from "@/lib/journal/accounts";
 import { personActor } from "@/lib/server/audit/actor";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 /**
  * P4: the accounts one partner posts one client's settlements to. Read and written only for a client the session

@@ -12,9 +12,9 @@ import { clampRange, type DateRange } from "@/lib/ledgers/range";
 import type { DaySummary } from "@/lib/ledgers/day-summary";
 import type { JournalAccounts } from "@/lib/journal/accounts";
 import { buildVoucher, JOURNAL_HEADER, voucherRows, type JournalEntry, type Voucher } from "@/lib/journal/postings";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 /**
  * P4: the voucher journal of a ledger period as CSV, one posting per line, one voucher per ledger date

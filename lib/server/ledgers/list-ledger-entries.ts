@@ -12,9 +12,9 @@ import { cacheKey, minor } from "@/lib/server/ledgers/ledger-cache";
 import { clampRange, eachDate, type DateRange } from "@/lib/ledgers/range";
 import { recordLedgerRead } from "@/lib/server/ledgers/record-ledger-read";
 import type { LedgerEntryView, LedgerEntriesPage } from "@/lib/ledgers/types";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 export const ENTRIES_PAGE_SIZE = 50;
 

@@ -9,6 +9,7 @@ import { personActor } from "@/lib/server/audit/actor";
 import { listPartnerClientsForStaff } from "@/lib/server/partner-staff/list-partner-staff";
 import type { SetClientAssignmentsInput } from "@/lib/lifecycle/schemas";
 import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { localizedNotice } from "@/lib/server/notifications/notify";
 
 export interface AssignmentChange {
@@ -24,7 +25,7 @@ export interface AssignmentChange {
  */
 export async function setClientAssignments(ctx: PartnerContext, input: SetClientAssignmentsInput, now: Date = new Date()): Promise<AssignmentChange> {
   requirePartnerCan(ctx, "staff.write");
-  const problems = serverTranslator("lifecycleProblems");
+  const problems = errorTranslator("lifecycleProblems");
   const membership = await db.partnerMembership.findFirst({
     where: { id: input.membershipId, partnerId: ctx.partnerId },
     select: { id: true, role: true, userId: true, user: { select: { name: true, email: true } } },

@@ -2,10 +2,10 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { RateLimitName, RateLimitSubject } from "@/lib/server/rate-limit/limits";
 import { rateLimiters, type RateLimiters } from "@/lib/server/rate-limit/rate-limiter";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
 // English, like the other texts the server writes itself (lib/server/grants/server-messages.ts).
-const t = serverTranslator("rateLimit");
+const t = errorTranslator("rateLimit");
 
 /** The catalogue's words for a refused call: what was limited, and when to try again (whole minutes past 90 s). */
 export function rateLimitMessage(name: RateLimitName, retryAfterSeconds: number): string {

@@ -11,7 +11,7 @@ import { runAfterCommit } from "@/lib/server/grants/transaction";
 import { requireMerchantCan } from "@/lib/server/authz/require";
 import { renewedValidUntil } from "@/lib/lifecycle/renewal";
 import type { RenewGrantInput } from "@/lib/lifecycle/schemas";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
 export interface RenewedGrant {
   grant: GrantDto;
@@ -35,7 +35,7 @@ export interface RenewedGrant {
  */
 export async function renewGrant(ctx: MerchantContext, input: RenewGrantInput, now: Date = new Date()): Promise<RenewedGrant> {
   requireMerchantCan(ctx, "grants.write");
-  const problems = serverTranslator("lifecycleProblems");
+  const problems = errorTranslator("lifecycleProblems");
   if (!isUuid(input.grantId)) throw new AppError("NOT_FOUND", problems("grantNotFound"));
 
   const { value, afterCommit } = await db.$transaction(async (tx) => {

@@ -12,9 +12,9 @@ import { startSessionForUser } from "@/lib/server/auth/demo-session";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { isDemoSignInAllowed } from "@/lib/config/env-schema";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 const DEMO_EMAILS = new Set(USERS.map((u) => u.email));
 

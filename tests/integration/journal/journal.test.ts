@@ -241,6 +241,14 @@ describe("the client's accounts", () => {
     const again = await redownloadResponse(access, receiptId, "per@tallbalanse.example");
     expect(again.status).toBe(200);
     expect(Buffer.from(await again.arrayBuffer()).equals(bytes)).toBe(true);
+    // The merchant downloads the partner's journal again through its own keys: the same bytes, posted to the
+    // firm's accounts (not a default chart), and recorded as the merchant's own export in its access log.
+    const kari = await m.getMerchantLedgerAccess(await m.merchantContextFor("kari@fjordkaffe.example", "fjord-kaffe"), "212001");
+    if (kari?.kind !== "ok") throw new Error("Kari should read 302101 with 212001's keys");
+    const merchantCopy = await redownloadResponse(kari.access, receiptId, "kari@fjordkaffe.example");
+    expect(merchantCopy.status).toBe(200);
+    expect(Buffer.from(await merchantCopy.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(await m.db.ledgerAccessEvent.findFirst({ where: { userId: kari.access.reader.userId, action: "export" }, orderBy: { id: "desc" } })).toMatchObject({ format: "csv", partnerId: null });
     expect(await m.saveClientJournalAccounts(await per(), fjord, { ...m.defaultChartFor("NOK").accounts, clearing: "1572" })).toEqual({ changed: true });
     const changed = await redownloadResponse(access, receiptId, "per@tallbalanse.example");
     expect(changed.status).toBe(409);

@@ -5,12 +5,12 @@ import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-acces
 import { journalResponse, planJournal } from "@/lib/server/journal/journal-csv";
 import { dateRangeSchema } from "@/lib/ledgers/range";
 import { formErrorText } from "@/lib/validation/form-errors";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { answerInReaderLocale, errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { AppError } from "@/lib/errors/app-error";
 import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
 
-const serverErrors = serverTranslator("serverErrors");
-const formErrors = serverTranslator("formErrors");
+const serverErrors = errorTranslator("serverErrors");
+const formErrors = errorTranslator("formErrors");
 
 /**
  * P4: the voucher journal of one granted ledger for a period, as CSV (docs/journal.md). The same rules as the
@@ -18,7 +18,12 @@ const formErrors = serverTranslator("formErrors");
  * firm is 404; the period must be inside the grant, at most 92 days, and closed (uncached dates are fetched
  * first through the ledger service). Query: ?ledger=<ledgerId>&from=YYYY-MM-DD&to=YYYY-MM-DD.
  */
-export async function GET(req: NextRequest): Promise<Response> {
+export function GET(req: NextRequest): Promise<Response> {
+  // Refusals and errors in the language of the person asking (decision 043).
+  return answerInReaderLocale(() => answer(req));
+}
+
+async function answer(req: NextRequest): Promise<Response> {
   const resolved = await resolvePartnerContext();
   if (!resolved.ok) return resolved.reason === "unauthenticated" ? plain(401, serverErrors("signInAgain")) : plain(404, serverErrors("notFound"));
   const ctx = resolved.ctx;

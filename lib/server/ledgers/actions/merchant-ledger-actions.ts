@@ -9,9 +9,9 @@ import { readLedgerRange } from "@/lib/server/ledgers/read-ledger-range";
 import { merchantEntriesReadSchema, merchantLedgerRefSchema, merchantRangeReadSchema } from "@/lib/ledgers/schemas";
 import { enqueueLedgerSync } from "@/lib/server/ledgers/sync/enqueue-ledger-sync";
 import { getLedgerSyncStatus } from "@/lib/server/ledgers/sync/sync-status";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 // Reads and "sync now" may call the Report API (dates not cached yet): they count against the upstream limit.
 // The sync status is polled and reads only our database, so it does not.

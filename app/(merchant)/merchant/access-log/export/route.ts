@@ -5,15 +5,20 @@ import { streamAccessLogCsv } from "@/lib/server/access-log/access-log-csv";
 import { parseAccessLogFilters } from "@/lib/lifecycle/access-log-filters";
 import { todayPortalDate } from "@/lib/dates";
 import { requestLocale } from "@/lib/server/i18n/request-locale";
-import { serverTranslator } from "@/lib/server/i18n/server-translator";
+import { answerInReaderLocale, errorTranslator } from "@/lib/server/i18n/reader-locale";
 
-const serverErrors = serverTranslator("serverErrors");
+const serverErrors = errorTranslator("serverErrors");
 
 /**
  * M7 export: the access log with the page's filters as CSV, streamed. Same rules as the page: another persona
  * or no merchant membership is 404, a role without accessLog.read 403, and the rows are the merchant's own.
  */
-export async function GET(req: NextRequest): Promise<Response> {
+export function GET(req: NextRequest): Promise<Response> {
+  // Refusals and errors in the language of the person asking (decision 043).
+  return answerInReaderLocale(() => answer(req));
+}
+
+async function answer(req: NextRequest): Promise<Response> {
   const resolved = await resolveMerchantContext();
   if (!resolved.ok) {
     return resolved.reason === "unauthenticated" ? plain(401, serverErrors("signInAgain")) : plain(404, serverErrors("notFound"));
