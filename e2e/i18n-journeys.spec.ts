@@ -105,6 +105,16 @@ for (const [locale, merchant, partner, ledgerPath, org] of [
       await page.goto(`${ledgerPath}?from=2026-02-30&to=2026-03-01`);
       await expect(page.getByTestId("range-error")).toContainText("Skriv inn en gyldig dato som ÅÅÅÅ-MM-DD.");
       await expect(page.getByTestId("range-error")).not.toContainText("Enter");
+
+      // A form's mistakes are said in the reader's language too (decision 042): the client's journal accounts.
+      await page.goto("/partner/clients");
+      await page.locator('a[href^="/partner/clients/"]').filter({ hasText: org ?? "" }).first().click();
+      await page.waitForURL(/\/partner\/clients\/[^/]+$/);
+      await page.goto(`${new URL(page.url()).pathname}/journal-accounts`);
+      await page.getByLabel("Oppgjørskonto (Vipps MobilePay)").fill("=1+1");
+      await page.getByRole("button", { name: "Lagre kontoer" }).click();
+      await expect(page.getByText("Bruk bare bokstaver, sifre og punktum, og begynn med en bokstav eller et siffer.")).toBeVisible();
+      await shot(page, `journal-accounts-error-${locale}`);
     }
     await chooseLanguage(page, "en");
   });

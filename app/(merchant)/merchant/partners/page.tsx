@@ -105,26 +105,11 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
         )
       ) : (
         <>
-        {/* Small screens: one card per sales unit instead of a table that would need sideways scrolling. */}
-        <ul className="grid gap-3 sm:hidden" aria-label={t("salesUnits")}>
-          {units.map((u) => (
-            <li key={u.id}>
-              <Card className="gap-3 p-4">
-                <div className="flex items-start justify-between gap-3">
-                  <SalesUnitCell name={u.name} msn={u.msn} channel={u.channel} />
-                  <Link href={`/merchant/sales-units/${u.id}`} className="focus-ring inline-flex rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-foreground" aria-label={`${t("viewDetails")}: ${u.name}`}>
-                    <ChevronRight aria-hidden className="size-4" />
-                  </Link>
-                </div>
-                <LedgerCell ledger={u.ledger} />
-                <UnitPartners unit={u} t={t} to={to} more={(count) => tlist("morePartners", { count })} />
-              </Card>
-            </li>
-          ))}
-        </ul>
-        <Card className="hidden overflow-hidden p-0 sm:flex">
+        {/* One table, rendered once: on small screens each row stacks into a card (unit and link, then its ledger and
+            partners) instead of needing sideways scrolling. It used to be rendered twice, as cards and as a table. */}
+        <Card className="overflow-hidden p-0">
           <Table>
-            <TableHeader>
+            <TableHeader className="max-sm:sr-only">
               <TableRow>
                 <TableHead className="w-[26%]">{t("salesUnit")}</TableHead>
                 <TableHead className="w-[16%]">{t("ledger")}</TableHead>
@@ -135,11 +120,11 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
             <TableBody>
               {units.map((u) => {
                 return (
-                  <TableRow key={u.id} data-testid={`sales-unit-${u.msn}`}>
-                    <TableCell className="align-top"><SalesUnitCell name={u.name} msn={u.msn} channel={u.channel} /></TableCell>
-                    <TableCell className="align-top"><LedgerCell ledger={u.ledger} /></TableCell>
-                    <TableCell className="align-top"><UnitPartners unit={u} t={t} to={to} more={(count) => tlist("morePartners", { count })} /></TableCell>
-                    <TableCell className="align-top text-right">
+                  <TableRow key={u.id} data-testid={`sales-unit-${u.msn}`} className="max-sm:grid max-sm:grid-cols-[1fr_auto] max-sm:gap-x-3 max-sm:gap-y-2 max-sm:px-4 max-sm:py-3">
+                    <TableCell className="align-top max-sm:col-start-1 max-sm:row-start-1 max-sm:p-0"><SalesUnitCell name={u.name} msn={u.msn} channel={u.channel} /></TableCell>
+                    <TableCell className="align-top max-sm:col-span-2 max-sm:p-0"><LedgerCell ledger={u.ledger} /></TableCell>
+                    <TableCell className="align-top max-sm:col-span-2 max-sm:p-0"><UnitPartners unit={u} t={t} to={to} more={(count) => tlist("morePartners", { count })} /></TableCell>
+                    <TableCell className="align-top text-right max-sm:col-start-2 max-sm:row-start-1 max-sm:p-0">
                       <Link href={`/merchant/sales-units/${u.id}`} className="focus-ring inline-flex rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-foreground" aria-label={`${t("viewDetails")}: ${u.name}`}>
                         <ChevronRight aria-hidden className="size-4" />
                       </Link>
