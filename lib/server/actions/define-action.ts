@@ -46,18 +46,6 @@ async function execute<S extends z.ZodType, C, R>(
   raw: unknown,
   limit?: Limit<C>,
 ): Promise<ActionResult<R>> {
-  // Every message the action sends back is in the language of the person who called it (decision 043).
-  return answerInReaderLocale(() => executeInLocale(schema, resolve, authorize, run, raw, limit));
-}
-
-async function executeInLocale<S extends z.ZodType, C, R>(
-  schema: S,
-  resolve: () => Promise<{ ok: true; ctx: C } | { ok: false; reason: ContextFailure }>,
-  authorize: (ctx: C) => boolean,
-  run: Run<S, C, R>,
-  raw: unknown,
-  limit?: Limit<C>,
-): Promise<ActionResult<R>> {
   try {
     const resolved = await resolve();
     if (!resolved.ok) {
@@ -99,8 +87,10 @@ async function resolveUser(): Promise<{ ok: true; ctx: CurrentUser } | { ok: fal
 // them (the authorization matrix fails for an action that skips the wrapper).
 const wrapped = new WeakSet<object>();
 function registered<F extends (raw: unknown) => Promise<unknown>>(fn: F): F {
-  wrapped.add(fn);
-  return fn;
+  // Every message the action sends back is in the language of the person who called it (decision 043).
+  const action = ((raw: unknown) => answerInReaderLocale(() => fn(raw))) as F;
+  wrapped.add(action);
+  return action;
 }
 
 /** True for an action built by one of the wrappers below. */
