@@ -14,7 +14,8 @@ import { clientIp } from "@/lib/server/rate-limit/client-ip";
 import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
 import type { RateLimitName, RateLimitSubject } from "@/lib/server/rate-limit/limits";
 import type { CurrentUser } from "@/lib/authz/types";
-import { answerInReaderLocale, errorTranslator } from "@/lib/server/i18n/reader-locale";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
+import { answerInReaderLocale } from "@/lib/server/i18n/answer-in-reader-locale";
 import { fieldErrorsOf } from "@/lib/server/actions/field-errors";
 
 const serverErrors = errorTranslator("serverErrors");

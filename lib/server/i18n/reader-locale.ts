@@ -3,11 +3,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { SERVER_LOCALE, serverTranslator } from "@/lib/server/i18n/server-translator";
 import type { Messages } from "@/messages";
-import { requestLocale } from "@/lib/server/i18n/request-locale";
 
 /**
  * The language of the person a server action or route is answering (decision 043). The action wrapper and the
- * route handlers run their work inside `withReaderLocale`; outside it (jobs, scripts, the records a request
+ * route handlers run their work inside `withReaderLocale` (answer-in-reader-locale.ts); outside it (jobs, scripts, the records a request
  * writes through `serverTranslator`) texts stay in the record language.
  */
 const store = new AsyncLocalStorage<AppLocale>();
@@ -37,10 +36,4 @@ export function errorTranslator<N extends Extract<keyof Messages, string>>(names
   const call = (...args: unknown[]) => (current() as unknown as (...a: unknown[]) => string)(...args);
   // `t.has(key)` and the other methods of next-intl's translator go to the reader's one as well.
   return new Proxy(call, { get: (_target, prop) => Reflect.get(current() as object, prop) }) as unknown as Translator<N>;
-}
-
-/** Runs an action's or a route's work in the language of the person asking (their choice, else Accept-Language). */
-export async function answerInReaderLocale<T>(run: () => Promise<T>): Promise<T> {
-  const locale = await requestLocale().catch(() => SERVER_LOCALE);
-  return withReaderLocale(locale, run);
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl/core: the same translator without React, so scripts and benchmarks run this outside Next.js too.
+import { createTranslator } from "use-intl/core";
 import { messagesFor, type Messages } from "@/messages";
 import type { AppLocale } from "@/lib/i18n/locales";
 

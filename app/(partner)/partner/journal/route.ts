@@ -5,7 +5,8 @@ import { getPartnerLedgerAccess } from "@/lib/server/ledgers/access/ledger-acces
 import { journalResponse, planJournal } from "@/lib/server/journal/journal-csv";
 import { dateRangeSchema } from "@/lib/ledgers/range";
 import { formErrorText } from "@/lib/validation/form-errors";
-import { answerInReaderLocale, errorTranslator } from "@/lib/server/i18n/reader-locale";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
+import { answerInReaderLocale } from "@/lib/server/i18n/answer-in-reader-locale";
 import { AppError } from "@/lib/errors/app-error";
 import { requireWithinRateLimit } from "@/lib/server/rate-limit/enforce-rate-limit";
 

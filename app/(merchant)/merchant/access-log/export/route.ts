@@ -5,7 +5,8 @@ import { streamAccessLogCsv } from "@/lib/server/access-log/access-log-csv";
 import { parseAccessLogFilters } from "@/lib/lifecycle/access-log-filters";
 import { todayPortalDate } from "@/lib/dates";
 import { requestLocale } from "@/lib/server/i18n/request-locale";
-import { answerInReaderLocale, errorTranslator } from "@/lib/server/i18n/reader-locale";
+import { errorTranslator } from "@/lib/server/i18n/reader-locale";
+import { answerInReaderLocale } from "@/lib/server/i18n/answer-in-reader-locale";
 
 const serverErrors = errorTranslator("serverErrors");
 

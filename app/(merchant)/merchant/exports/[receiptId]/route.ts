@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { answerInReaderLocale } from "@/lib/server/i18n/reader-locale";
+import { answerInReaderLocale } from "@/lib/server/i18n/answer-in-reader-locale";
 import { merchantRedownloadRoute } from "@/lib/server/exports/export-routes";
 
 export const dynamic = "force-dynamic";
