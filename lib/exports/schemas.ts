@@ -58,7 +58,7 @@ export function parseExportQuery(params: URLSearchParams): { ok: true; options: 
   }
   const parsed = exportOptionsSchema.safeParse(raw);
   if (parsed.success) return { ok: true, options: parsed.data };
-  return { ok: false, message: parsed.error.issues[0]?.message ?? formError("chooseFormat") };
+  return { ok: false, message: parsed.error.issues[0]?.message ?? formError("exportOptions") };
 }
 
 /** Options to a query string (the dialog builds the download link with it). */
