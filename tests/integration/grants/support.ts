@@ -28,6 +28,10 @@ export async function startGrantTestWorld(opts: { port?: number } = {}): Promise
   Object.assign(process.env, { REPORT_API_BASE_URL: sandbox.url, OUTBOX_DIR: outboxDir, REPORT_API_MODE: "sandbox" });
   await ensureDemoWorld();
   await snapshotSeededGrants();
+  // Start without notifications or mails: a file that ran before on this worker's database may have left some
+  // (the first case here counted Ola's notifications and once found another file's).
+  await db.notification.deleteMany({});
+  await db.outboxEmail.deleteMany({});
   await pushAllGrantsToSandbox(db);
   const world: GrantTestWorld = {
     sandbox,
