@@ -25,6 +25,9 @@ import { insertSyntheticLedger } from "./synthetic-ledger";
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const DAYS = 20;
+const GZIP = process.env.BENCH_EXPORT_GZIP !== "off";
+// BENCH_EXPORT_FORMATS=csv (or xlsx) measures one format only.
+const FORMATS = (process.env.BENCH_EXPORT_FORMATS ?? "csv,xlsx").split(",").filter((f): f is "csv" | "xlsx" => f === "csv" || f === "xlsx");
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const DIST = process.env.NEXT_DIST_DIR ?? ".next";
 const BASE = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -87,7 +90,8 @@ async function overHttp(server: ChildProcess, href: string, cookie: string): Pro
   let peak = before;
   const timer = setInterval(() => (peak = Math.max(peak, treeRss(server.pid!))), 20);
   const started = performance.now();
-  const res = await fetch(href, { headers: { cookie } });
+  // BENCH_EXPORT_GZIP=off asks for the file uncompressed (the server then does not gzip the CSV).
+  const res = await fetch(href, { headers: { cookie, ...(GZIP ? {} : { "accept-encoding": "identity" }) } });
   if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
   let ttfb = 0;
   let bytes = 0;
@@ -170,7 +174,7 @@ async function main() {
     const loadStart = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
     const results: Record<string, { http: Sample[]; memory: number[] }> = { csv: { http: [], memory: [] }, xlsx: { http: [], memory: [] } };
     for (let r = 0; r < REPS; r++) {
-      for (const format of r % 2 ? (["xlsx", "csv"] as const) : (["csv", "xlsx"] as const)) {
+      for (const format of r % 2 ? [...FORMATS].reverse() : FORMATS) {
         const options = exportOptionsSchema.parse({ from: first, to, format, purpose: "reconciliation" });
         const sample = await overHttp(server, `http://localhost:${PORT}/partner/ledgers/bench-export/export?${exportQuery(options)}`, cookie);
         results[format]!.http.push(sample);
@@ -195,7 +199,7 @@ async function main() {
       "| Format | End to end over HTTP | In-memory writer (baseline) | Ratio | Time to first byte | Peak RSS growth of the server | File |",
       "|---|---:|---:|---:|---:|---:|---:|",
     ];
-    for (const format of ["csv", "xlsx"] as const) {
+    for (const format of FORMATS) {
       const http = results[format]!.http;
       const totalMs = summarize("total", http.map((s) => s.totalMs)).median;
       const mem = summarize("memory", results[format]!.memory).median;

@@ -4,7 +4,7 @@ import { csvToString, CsvDecimal } from "@/lib/csv/csv-writer";
 import { resolveColumns } from "@/lib/exports/columns";
 import { minorTextToDecimal, minorToDecimal } from "@/lib/exports/money";
 import { exportOptionsSchema, exportQuery, parseExportQuery } from "@/lib/exports/schemas";
-import { ZonedClock } from "@/lib/exports/time-zone";
+import { EXPORT_TIME_ZONES, ZonedClock, type ExportTimeZone } from "@/lib/exports/time-zone";
 import { createTranslator } from "next-intl";
 import { formErrorText } from "@/lib/validation/form-errors";
 import coreEn from "@/messages/en/core.json";
@@ -81,5 +81,24 @@ describe("entry times in a time zone", () => {
     expect(oslo.iso(Date.parse("2026-03-29T01:30:00.000Z"))).toBe("2026-03-29T03:30:00.000+02:00");
     expect(new ZonedClock("UTC").iso(Date.parse("2026-07-01T12:00:00.250Z"))).toBe("2026-07-01T12:00:00.250Z");
     expect(new ZonedClock("Europe/Helsinki").wallClock(Date.parse("2026-07-01T12:00:00Z")).toISOString()).toBe("2026-07-01T15:00:00.000Z");
+  });
+
+  it("says what the zone's own clock says, for any instant in any order", () => {
+    const reference = (ms: number, tz: ExportTimeZone) => {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZoneName: "longOffset" })
+          .formatToParts(ms)
+          .map((p) => [p.type, p.value]),
+      );
+      const offset = parts.timeZoneName === "GMT" ? "+00:00" : String(parts.timeZoneName).slice(3);
+      return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${String(ms % 1000).padStart(3, "0")}${tz === "UTC" ? "Z" : offset}`;
+    };
+    const clocks = EXPORT_TIME_ZONES.map((tz) => new ZonedClock(tz));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: Date.parse("2000-01-01T00:00:00Z"), max: Date.parse("2040-12-31T23:59:59Z") }), { minLength: 1, maxLength: 20 }), (instants) => {
+        for (const clock of clocks) for (const ms of instants) expect(clock.iso(ms)).toBe(reference(ms, clock.timeZone));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
