@@ -4,11 +4,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/stat-card";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
+import { RowBadge } from "@/components/admin/compact-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
 import { AccessLogFilters } from "@/components/access-log/access-log-filters";
 import { DownloadAgainButton } from "@/components/exports/download-again-button";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
@@ -20,6 +20,16 @@ import { getFormat } from "@/lib/i18n/get-format";
 import { pageTitle } from "@/lib/server/i18n/page-title";
 
 export const generateMetadata = pageTitle("accessLog");
+
+/**
+ * The access log's own cells, on top of the list table's: `d` a date cell, `n` a number cell, `lg` the ledger id
+ * with its currency.
+ */
+const EVENT_CELLS_CLASS = [
+  "[&_td.d]:text-sm [&_td.d]:whitespace-nowrap [&_td.d]:tabular-nums",
+  "[&_td.n]:text-right [&_td.n]:tabular-nums [&_td.n]:whitespace-nowrap [&_th.n]:text-right",
+  "[&_.lg]:flex [&_.lg]:items-center [&_.lg]:gap-2 [&_.lg>span:first-child]:font-mono [&_.lg>span:first-child]:text-[0.8125rem] [&_.lg>span:first-child]:tabular-nums",
+].join(" ");
 
 /**
  * M7: who at which partner read or exported which ledger and dates, when, in which format. Keyset pages, newest
@@ -72,58 +82,57 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
         <EmptyState bordered titleAs="h2" icon={ScrollText} title={filtered ? t("noMatchTitle") : t("emptyTitle")} description={filtered ? t("noMatchDescription") : t("emptyDescription")} />
       ) : (
         <Card className="overflow-hidden p-0">
-          <Table aria-label={t("tableLabel")}>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("colWhen")}</TableHead>
-                <TableHead>{t("colWho")}</TableHead>
-                <TableHead>{t("colLedger")}</TableHead>
-                <TableHead>{t("colAction")}</TableHead>
-                <TableHead>{t("colDates")}</TableHead>
-                <TableHead numeric>{t("colRows")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
+          {/* Lean rows (decision 041): the cells' styles are set once on the table, a row names them in short. */}
+          <ListTable aria-label={t("tableLabel")} className={EVENT_CELLS_CLASS}>
+            <thead className="border-b border-border bg-muted/60">
+              <tr>
+                <th scope="col">{t("colWhen")}</th>
+                <th scope="col">{t("colWho")}</th>
+                <th scope="col">{t("colLedger")}</th>
+                <th scope="col">{t("colAction")}</th>
+                <th scope="col">{t("colDates")}</th>
+                <th scope="col" className="n">{t("colRows")}</th>
+              </tr>
+            </thead>
+            <tbody>
               {page.items.map((r) => (
-                <TableRow key={r.id} data-testid="access-event">
-                  <TableCell className="align-top whitespace-nowrap">
-                    <time dateTime={r.at} className="text-sm">{fmt.dateTime(r.at)}</time>
-                  </TableCell>
-                  <TableCell className="align-top">
+                <tr key={r.id} data-testid="access-event">
+                  <td className="d"><time dateTime={r.at}>{fmt.dateTime(r.at)}</time></td>
+                  <td>
                     <div className="font-medium">{r.person?.name ?? t("formerUser")}</div>
-                    {r.person ? <div className="text-xs text-muted-foreground">{r.person.email}</div> : null}
-                    <div className="text-xs text-muted-foreground">{r.partner ? t("atPartner", { partner: r.partner.name }) : r.action === "export" ? te("ownStaff") : t("unknownPartner")}</div>
-                  </TableCell>
-                  <TableCell className="align-top">
-                    <div className="flex items-center gap-2"><span className="font-mono text-[0.8125rem] tabular-nums">{r.ledger.externalId}</span><Badge variant="outline">{r.ledger.currency}</Badge></div>
-                    <div className="mt-0.5 text-xs text-muted-foreground">{r.ledger.salesUnits.join(", ")}</div>
-                  </TableCell>
-                  <TableCell className="align-top">
-                    <Badge variant={r.action === "export" ? "warning" : "neutral"}>
+                    {r.person ? <div className="m">{r.person.email}</div> : null}
+                    <div className="m">{r.partner ? t("atPartner", { partner: r.partner.name }) : r.action === "export" ? te("ownStaff") : t("unknownPartner")}</div>
+                  </td>
+                  <td>
+                    <div className="lg"><span>{r.ledger.externalId}</span><RowBadge variant="outline">{r.ledger.currency}</RowBadge></div>
+                    <div className="m mt-0.5">{r.ledger.salesUnits.join(", ")}</div>
+                  </td>
+                  <td>
+                    <RowBadge variant={r.action === "export" ? "warning" : "neutral"}>
                       {r.action === "export" ? t("exportAs", { format: (r.format ?? "").toUpperCase() }) : t("actionRead")}
-                    </Badge>
+                    </RowBadge>
                     {r.receipt ? (
                       <div className="mt-1 space-y-1">
-                        <div className="font-mono text-xs text-muted-foreground" title={r.receipt.sha256} data-testid="access-event-receipt" data-sha256={r.receipt.sha256} data-kind={r.receipt.kind}>
+                        <div className="m font-mono" title={r.receipt.sha256} data-testid="access-event-receipt" data-sha256={r.receipt.sha256} data-kind={r.receipt.kind}>
                           {te(r.receipt.kind === "journal" ? "journalReceipt" : "receipt", { hash: r.receipt.sha256.slice(0, 12) })}
                         </div>
                         {/* Payer details stay with the partner granted them: such a file is proven here, not served. */}
                         {r.receipt.personalData ? (
-                          <div className="text-xs text-muted-foreground">{te("personalDataKept")}</div>
+                          <div className="m">{te("personalDataKept")}</div>
                         ) : (
                           <DownloadAgainButton href={`/merchant/exports/${r.receipt.id}`} fallbackName={`${r.receipt.kind === "journal" ? "journal" : "ledger"}-${r.ledger.externalId}-${r.fromDate}-${r.toDate}.${r.format ?? "csv"}`} />
                         )}
                       </div>
                     ) : null}
-                  </TableCell>
-                  <TableCell className="align-top text-sm whitespace-nowrap tabular-nums">
+                  </td>
+                  <td className="d">
                     {r.fromDate === r.toDate ? formatLedgerDate(r.fromDate, locale) : t("dateRange", { from: formatLedgerDate(r.fromDate, locale), to: formatLedgerDate(r.toDate, locale) })}
-                  </TableCell>
-                  <TableCell numeric className="align-top">{r.rowCount === null ? "—" : fmt.number(r.rowCount)}</TableCell>
-                </TableRow>
+                  </td>
+                  <td className="n">{r.rowCount === null ? "—" : fmt.number(r.rowCount)}</td>
+                </tr>
               ))}
-            </TableBody>
-          </Table>
+            </tbody>
+          </ListTable>
           <div className="border-t border-border px-5 py-3">
             <Pagination
               summary={tlist("summary", { count: page.items.length, total: page.total })}

@@ -9,7 +9,9 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { OverviewFilters } from "@/components/grants/overview-filters";
-import { PartnerGrantItem } from "@/components/grants/partner-grant-item";
+import { CompactPartnerGrant, PARTNER_GRANT_CLASS, PARTNER_GRANT_ICONS, PartnerGrantNotes } from "@/components/grants/compact-partner-grant";
+import { ROW_BADGE_CLASS } from "@/components/admin/compact-table";
+import { IconSprite } from "@/components/ui/icon-sprite";
 import { LedgerCell, SalesUnitCell } from "@/components/merchant/sales-unit-cell";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
@@ -107,8 +109,10 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
         <>
         {/* One table, rendered once: on small screens each row stacks into a card (unit and link, then its ledger and
             partners) instead of needing sideways scrolling. It used to be rendered twice, as cards and as a table. */}
+        {/* The grants' styles are set once on the table and their icons drawn once in the sprite (decision 041). */}
+        <IconSprite icons={PARTNER_GRANT_ICONS} />
         <Card className="overflow-hidden p-0">
-          <Table>
+          <Table className={`${ROW_BADGE_CLASS} ${PARTNER_GRANT_CLASS}`}>
             <TableHeader className="max-sm:sr-only">
               <TableRow>
                 <TableHead className="w-[26%]">{t("salesUnit")}</TableHead>
@@ -135,6 +139,9 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
             </TableBody>
           </Table>
         </Card>
+        <div className={ROW_BADGE_CLASS}>
+          <PartnerGrantNotes outOfSync={units.some((u) => u.grants.some((g) => g.outOfSync))} suspended={units.some((u) => u.grants.some((g) => g.partnerSuspended))} />
+        </div>
         <Pagination
           className="mt-4"
           summary={tlist("summary", { count: units.length, total: page.total })}
@@ -165,7 +172,7 @@ function UnitPartners({ unit, t, to, more }: { unit: OverviewSalesUnit; t: Trans
       ) : (
         <ul className="space-y-3">
           {live.map((g) => (
-            <li key={g.id}><PartnerGrantItem grant={g} ledgerExternalId={ledger} /></li>
+            <li key={g.id}><CompactPartnerGrant grant={g} ledgerExternalId={ledger} /></li>
           ))}
         </ul>
       )}
@@ -179,7 +186,7 @@ function UnitPartners({ unit, t, to, more }: { unit: OverviewSalesUnit; t: Trans
           </summary>
           <ul className="mt-2 space-y-3">
             {ended.map((g) => (
-              <li key={g.id}><PartnerGrantItem grant={g} ledgerExternalId={ledger} muted /></li>
+              <li key={g.id}><CompactPartnerGrant grant={g} ledgerExternalId={ledger} muted /></li>
             ))}
           </ul>
         </details>

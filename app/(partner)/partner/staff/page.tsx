@@ -3,10 +3,10 @@ import { Briefcase, ShieldAlert, UserLock, UserRoundCheck, Users } from "lucide-
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { Card } from "@/components/ui/card";
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
 import { AssignClientsDialog } from "@/components/staff/assign-clients-dialog";
+import { AssignClientsButton } from "@/components/staff/assign-clients-button";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { listPartnerStaffPage, STAFF_CURSOR_PARTS } from "@/lib/server/partner-staff/list-partner-staff";
@@ -68,45 +68,49 @@ export default async function PartnerStaffPage({ searchParams }: { searchParams:
           clearLabel={tlist("clearSearch")}
         />
       ) : null}
+      {/* Lean rows (decision 041): styles set once on the table, compact badges, and one dialog for every row. */}
+      <AssignClientsDialog clients={dialogClients(clients, members)}>
       <Card className="overflow-hidden p-0">
-        <Table aria-label={t("tableLabel")}>
-          <TableHeader>
-            <TableRow>
-              <TableHead className="w-[30%]">{t("colPerson")}</TableHead>
-              <TableHead>{t("colRole")}</TableHead>
-              <TableHead className="w-[40%]">{t("colClients")}</TableHead>
-              <TableHead className="text-right"><span className="sr-only">{t("colActions")}</span></TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
+        <ListTable aria-label={t("tableLabel")} className="[&_.cl]:flex [&_.cl]:flex-wrap [&_.cl]:gap-1.5">
+          <thead className="border-b border-border bg-muted/60">
+            <tr>
+              <th scope="col" className="w-[30%]">{t("colPerson")}</th>
+              <th scope="col">{t("colRole")}</th>
+              <th scope="col" className="w-[40%]">{t("colClients")}</th>
+              <th scope="col" className="text-right"><span className="sr-only">{t("colActions")}</span></th>
+            </tr>
+          </thead>
+          <tbody>
             {members.map((m) => (
-              <TableRow key={m.membershipId} data-testid={`staff-${m.email}`}>
-                <TableCell className="align-top">
+              <tr key={m.membershipId} data-testid={`staff-${m.email}`}>
+                <td>
                   <div className="font-medium">{m.name}</div>
-                  <div className="text-xs text-muted-foreground">{m.email}</div>
-                </TableCell>
-                <TableCell className="align-top"><Badge variant={m.role === "owner" ? "primary" : "neutral"}>{t(m.role === "owner" ? "roleOwner" : "roleAccountant")}</Badge></TableCell>
-                <TableCell className="align-top">
+                  <div className="m">{m.email}</div>
+                </td>
+                <td><span className={m.role === "owner" ? "b v-primary" : "b v-neutral"}>{t(m.role === "owner" ? "roleOwner" : "roleAccountant")}</span></td>
+                <td>
                   {m.role === "owner" ? (
-                    <span className="text-sm text-muted-foreground">{t("allClients")}</span>
+                    <span className="q">{t("allClients")}</span>
                   ) : m.assignedMerchantIds.length === 0 ? (
-                    <span className="text-sm text-muted-foreground">{t("noClients")}</span>
+                    <span className="q">{t("noClients")}</span>
                   ) : (
-                    <ul className="flex flex-wrap gap-1.5" aria-label={t("assignedTo", { name: m.name })}>
-                      {m.assignedClients.slice(0, BADGES_PER_MEMBER).map((c) => <li key={c.merchantId}><Badge variant="outline">{c.name}</Badge></li>)}
-                      {m.assignedClients.length > BADGES_PER_MEMBER ? <li><Badge variant="neutral">{tlist("moreClients", { count: m.assignedClients.length - BADGES_PER_MEMBER })}</Badge></li> : null}
+                    <ul className="cl" aria-label={t("assignedTo", { name: m.name })}>
+                      {m.assignedClients.slice(0, BADGES_PER_MEMBER).map((c) => <li key={c.merchantId}><span className="b v-outline">{c.name}</span></li>)}
+                      {m.assignedClients.length > BADGES_PER_MEMBER ? <li><span className="b v-neutral">{tlist("moreClients", { count: m.assignedClients.length - BADGES_PER_MEMBER })}</span></li> : null}
                     </ul>
                   )}
-                </TableCell>
-                <TableCell className="align-top text-right">
+                </td>
+                <td className="text-right">
                   {m.role === "accountant" ? (
-                    page.summary.clients > 0 ? <AssignClientsDialog membershipId={m.membershipId} name={m.name} clients={dialogClients(clients, m.assignedClients)} assigned={m.assignedMerchantIds} /> : <span className="text-xs text-muted-foreground">{t("noClientsYet")}</span>
+                    page.summary.clients > 0 ? (
+                      <AssignClientsButton membershipId={m.membershipId} name={m.name} assigned={m.assignedMerchantIds} label={t("chooseClients")} ariaLabel={t("chooseClientsFor", { name: m.name })} />
+                    ) : <span className="m">{t("noClientsYet")}</span>
                   ) : null}
-                </TableCell>
-              </TableRow>
+                </td>
+              </tr>
             ))}
-          </TableBody>
-        </Table>
+          </tbody>
+        </ListTable>
         <div className="border-t border-border px-5 py-3">
           <Pagination
             summary={tlist("summary", { count: members.length, total: page.total })}
@@ -116,6 +120,7 @@ export default async function PartnerStaffPage({ searchParams }: { searchParams:
           />
         </div>
       </Card>
+      </AssignClientsDialog>
       <p className="mt-3 text-[0.8125rem] text-muted-foreground">{t("merchantsSee")}</p>
       {page.summary.clients > clients.length ? (
         <p className="mt-1 text-[0.8125rem] text-muted-foreground">{tlist("staffDialogClients", { shown: clients.length, total: page.summary.clients })}</p>
@@ -124,8 +129,12 @@ export default async function PartnerStaffPage({ searchParams }: { searchParams:
   );
 }
 
-/** The dialog's choices: the accountant's assigned clients first, then the firm's first clients by name. */
-function dialogClients<C extends { merchantId: string }>(firstClients: C[], assigned: C[]): C[] {
-  const seen = new Set(assigned.map((c) => c.merchantId));
-  return [...assigned, ...firstClients.filter((c) => !seen.has(c.merchantId))];
+/**
+ * The clients the one dialog offers: the firm's first clients by name, and the assigned clients of the accountants
+ * on this page that are not among them (each once). The dialog puts an accountant's own first.
+ */
+function dialogClients<C extends { merchantId: string }>(firstClients: C[], members: { assignedClients: C[] }[]): C[] {
+  const seen = new Set(firstClients.map((c) => c.merchantId));
+  const extra = members.flatMap((m) => m.assignedClients).filter((c) => !seen.has(c.merchantId) && Boolean(seen.add(c.merchantId)));
+  return [...firstClients, ...extra];
 }

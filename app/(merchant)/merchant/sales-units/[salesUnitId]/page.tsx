@@ -4,9 +4,10 @@ import { Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
-import { GrantScope } from "@/components/grants/grant-scope";
+import { ListTable } from "@/components/ui/list-table";
+import { IconSprite } from "@/components/ui/icon-sprite";
+import { GRANT_STATUS_VARIANT, RowBadge } from "@/components/admin/compact-table";
+import { CompactGrantScope, GRANT_SCOPE_CLASS, GRANT_SCOPE_ICONS } from "@/components/grants/compact-grant-scope";
 import { LedgerCell } from "@/components/merchant/sales-unit-cell";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { ListSearch } from "@/components/ui/list-search";
@@ -30,7 +31,14 @@ export default async function SalesUnitPage({ params, searchParams }: { params: 
   if (!found) notFound();
   const { unit, grants } = found;
   const path = `/merchant/sales-units/${unit.id}`;
-  const [t, tm, ts, tlist, format] = await Promise.all([getTranslations("salesUnitDetail"), getTranslations("merchantPartners"), getTranslations("scope"), getTranslations("lists"), getFormatter()]);
+  const [t, tm, ts, tstatus, tlist, format] = await Promise.all([
+    getTranslations("salesUnitDetail"),
+    getTranslations("merchantPartners"),
+    getTranslations("scope"),
+    getTranslations("grantStatus"),
+    getTranslations("lists"),
+    getFormatter(),
+  ]);
   return (
     <>
       <PageHeader
@@ -57,28 +65,30 @@ export default async function SalesUnitPage({ params, searchParams }: { params: 
           ) : grants.items.length === 0 ? (
             <CardContent><EmptyState icon={Users} title={tm("noPartners")} description={tm("noPartnersHint")} size="sm" /></CardContent>
           ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("partnerColumn")}</TableHead>
-                  <TableHead>{t("scopeColumn")}</TableHead>
-                  <TableHead>{t("statusColumn")}</TableHead>
-                  <TableHead>{t("usageColumn")}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {grants.items.map((g) => (
-                  <TableRow key={g.id}>
-                    <TableCell className="align-top"><div className="font-medium">{g.partnerName}</div><div className="text-xs text-muted-foreground tabular-nums">{g.partnerOrgNo}</div></TableCell>
-                    <TableCell className="align-top"><GrantScope {...g} /></TableCell>
-                    <TableCell className="align-top"><GrantStatusBadge status={g.status} /></TableCell>
-                    <TableCell className="align-top text-sm text-muted-foreground">
-                      {g.lastUsedAt ? format.relativeTime(new Date(g.lastUsedAt)) : ts("neverUsed")}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            // Lean rows (decision 041): styles set once on the table, the scope's icons drawn once in the sprite.
+            <>
+              <IconSprite icons={GRANT_SCOPE_ICONS} />
+              <ListTable className={GRANT_SCOPE_CLASS}>
+                <thead className="border-b border-border bg-muted/60">
+                  <tr>
+                    <th scope="col">{t("partnerColumn")}</th>
+                    <th scope="col">{t("scopeColumn")}</th>
+                    <th scope="col">{t("statusColumn")}</th>
+                    <th scope="col">{t("usageColumn")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {grants.items.map((g) => (
+                    <tr key={g.id}>
+                      <td><div className="font-medium">{g.partnerName}</div><div className="m tabular-nums">{g.partnerOrgNo}</div></td>
+                      <td><CompactGrantScope {...g} /></td>
+                      <td><RowBadge variant={GRANT_STATUS_VARIANT[g.status]} dot>{tstatus(g.status)}</RowBadge></td>
+                      <td className="q">{g.lastUsedAt ? format.relativeTime(new Date(g.lastUsedAt)) : ts("neverUsed")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </ListTable>
+            </>
           )}
           {grants.prevCursor || grants.nextCursor ? (
             <div className="border-t border-border px-5 py-3">

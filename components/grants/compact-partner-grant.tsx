@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { RefreshCwOff } from "lucide-react";
+import { GRANT_STATUS_VARIANT, RowBadge } from "@/components/admin/compact-table";
+import { CompactGrantScope, GRANT_SCOPE_CLASS, GRANT_SCOPE_ICONS } from "@/components/grants/compact-grant-scope";
+import { SpriteIcon } from "@/components/ui/icon-sprite";
+import type { OverviewGrant } from "@/lib/grants/types";
+
+/** The icons CompactPartnerGrant points at, for the page's IconSprite. */
+export const PARTNER_GRANT_ICONS = { ...GRANT_SCOPE_ICONS, "out-of-sync": RefreshCwOff };
+
+/** CompactPartnerGrant's layout, set once on the list that holds the grants (with the scope's and the badges'). */
+export const PARTNER_GRANT_CLASS = [
+  GRANT_SCOPE_CLASS,
+  "[&_.gh]:flex [&_.gh]:flex-wrap [&_.gh]:items-center [&_.gh]:gap-2",
+  "[&_a.gn]:rounded-sm [&_a.gn]:font-medium [&_a.gn]:text-foreground [&_a.gn]:underline-offset-4 [&_a.gn:hover]:underline",
+  "[&_.gm]:mt-1 [&_.gm]:flex [&_.gm]:flex-col [&_.gm]:gap-1 sm:[&_.gm]:flex-row sm:[&_.gm]:items-start sm:[&_.gm]:gap-6",
+  "[&_svg.bi]:size-3 [&_svg.bi]:shrink-0 [&_.m]:text-xs [&_.m]:text-muted-foreground",
+].join(" ");
+
+/** Where the out-of-sync and suspended badges' explanations are, said once under the list (PartnerGrantNotes). */
+export const OUT_OF_SYNC_HINT_ID = "out-of-sync-hint";
+export const PARTNER_SUSPENDED_HINT_ID = "partner-suspended-hint";
+
+/**
+ * One partner's access to a ledger in the M1 overview, as PartnerGrantItem showed it (who, status, scope, last
+ * use; links to the grant) in lean markup (decision 041): styles on the list (PARTNER_GRANT_CLASS), icons from the
+ * page's sprite (PARTNER_GRANT_ICONS), and the badges' long explanations once under the list, each badge pointing
+ * at its own with aria-describedby, instead of twice per badge (a tooltip and screen-reader text).
+ */
+export function CompactPartnerGrant({ grant, ledgerExternalId, muted = false }: { grant: OverviewGrant; ledgerExternalId: string; muted?: boolean }) {
+  const t = useTranslations("partnersOverview");
+  const ts = useTranslations("grantStatus");
+  const tsusp = useTranslations("partnerSuspension");
+  const format = useFormatter();
+  return (
+    <div className={muted ? "opacity-75" : undefined} data-testid={`grant-${grant.partnerOrgNo}-${ledgerExternalId}`}>
+      <div className="gh">
+        <Link href={`/merchant/partners/grants/${grant.id}`} className="gn focus-ring" aria-label={t("openGrant", { partner: grant.partnerName, ledger: ledgerExternalId })}>
+          {grant.partnerName}
+        </Link>
+        <RowBadge variant={GRANT_STATUS_VARIANT[grant.status]} dot>{ts(grant.status)}</RowBadge>
+        {grant.outOfSync ? (
+          <span className="b v-warning" aria-describedby={OUT_OF_SYNC_HINT_ID}><SpriteIcon id="out-of-sync" className="bi" />{t("outOfSync")}</span>
+        ) : null}
+        {grant.partnerSuspended ? (
+          <span className="b v-danger" aria-describedby={PARTNER_SUSPENDED_HINT_ID} data-testid="partner-suspended">{tsusp("badge")}</span>
+        ) : null}
+      </div>
+      <div className="gm">
+        <CompactGrantScope {...grant} />
+        <p className="m">{grant.lastUsedAt ? t("lastUsed", { when: format.relativeTime(new Date(grant.lastUsedAt)) }) : t("neverUsed")}</p>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The explanations the page's out-of-sync and suspended badges point at, each after its badge as in a legend and
+ * shown when such a badge is on the page. Inside a PARTNER_GRANT_CLASS container (for the badges' styles).
+ */
+export function PartnerGrantNotes({ outOfSync, suspended }: { outOfSync: boolean; suspended: boolean }) {
+  const t = useTranslations("partnersOverview");
+  const tsusp = useTranslations("partnerSuspension");
+  if (!outOfSync && !suspended) return null;
+  return (
+    <div className="mt-3 space-y-1.5 text-xs text-muted-foreground">
+      {outOfSync ? <p id={OUT_OF_SYNC_HINT_ID}><span className="b v-warning mr-1.5"><SpriteIcon id="out-of-sync" className="bi" />{t("outOfSync")}</span>{t("outOfSyncHint")}</p> : null}
+      {suspended ? <p id={PARTNER_SUSPENDED_HINT_ID}><span className="b v-danger mr-1.5">{tsusp("badge")}</span>{tsusp("hint")}</p> : null}
+    </div>
+  );
+}
