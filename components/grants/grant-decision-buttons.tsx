@@ -13,7 +13,8 @@ import { approveGrantAction, declineGrantAction, revokeGrantAction } from "@/lib
 
 type Result = { ok: true } | { ok: false; error: { message: string } };
 
-function useRun() {
+/** Runs a grant action: its error as a toast, or the success toast and a refresh of the page's data. */
+export function useRun() {
   const router = useRouter();
   return async (run: () => Promise<Result>, success: string) => {
     const result = await run();

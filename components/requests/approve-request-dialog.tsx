@@ -5,12 +5,12 @@ import { useRouter } from "next/navigation";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { useLocale, useTranslations } from "next-intl";
-import { Check, ShieldCheck } from "lucide-react";
+import { ShieldCheck } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger, DialogClose } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogClose } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -25,33 +25,31 @@ import type { ApproveAccessRequestInput } from "@/lib/lifecycle/schemas";
 import { approveAccessRequestAction } from "@/lib/server/access-requests/actions";
 import type { MerchantRequestView } from "@/lib/access-requests/types";
 
-type Props = Pick<MerchantRequestView, "id" | "partner" | "periodFrom" | "periodTo" | "includesPersonalData" | "ledgerChoices" | "notHeldLedgerIds" | "purpose">;
+/** What the approval form needs of a request (the partner: its name). */
+export type ApproveRequestProps = Pick<MerchantRequestView, "id" | "periodFrom" | "periodTo" | "includesPersonalData" | "ledgerChoices" | "notHeldLedgerIds" | "purpose"> & { partner: { name: string } };
 
 /**
  * M4: approve a request, possibly narrowed. The form starts at what was asked (every ledger it names that can
  * be given, the asked period and data, access for a year) and only lets the admin take things away; the
  * server refuses anything wider all the same. Says beforehand when a second admin will have to approve (M5).
+ * Shown open by the list's one OpenRequestDecisions; closing it unmounts it.
  */
-export function ApproveRequestDialog(props: Props) {
+export function ApproveRequestDialog({ request, onClose }: { request: ApproveRequestProps; onClose: () => void }) {
   const t = useTranslations("merchantRequests");
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button size="sm" aria-label={t("approveFor", { partner: props.partner.name })}><Check aria-hidden />{t("approve")}</Button>
-      </DialogTrigger>
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent size="lg" closeLabel={t("close")}>
         <DialogHeader>
-          <DialogTitle>{t("approveTitle", { partner: props.partner.name })}</DialogTitle>
+          <DialogTitle>{t("approveTitle", { partner: request.partner.name })}</DialogTitle>
           <DialogDescription>{t("approveDescription")}</DialogDescription>
         </DialogHeader>
-        {open ? <ApproveForm {...props} onDone={() => setOpen(false)} /> : null}
+        <ApproveForm {...request} onDone={onClose} />
       </DialogContent>
     </Dialog>
   );
 }
 
-function ApproveForm({ id, partner, periodFrom, periodTo, includesPersonalData, ledgerChoices, notHeldLedgerIds, purpose, onDone }: Props & { onDone: () => void }) {
+function ApproveForm({ id, partner, periodFrom, periodTo, includesPersonalData, ledgerChoices, notHeldLedgerIds, purpose, onDone }: ApproveRequestProps & { onDone: () => void }) {
   const t = useTranslations("merchantRequests");
   const tf = useTranslations("fourEyesHint");
   const locale = useLocale();

@@ -5,10 +5,9 @@ import { useRouter } from "next/navigation";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { useTranslations } from "next-intl";
-import { X } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
@@ -16,11 +15,10 @@ import { useLifecycleSchemas } from "@/components/requests/use-lifecycle-schemas
 import { DECLINE_REASON_MAX, type DeclineAccessRequestInput } from "@/lib/lifecycle/schemas";
 import { declineAccessRequestAction } from "@/lib/server/access-requests/actions";
 
-/** M4: decline a request, with an optional reason the partner is told. */
-export function DeclineRequestDialog({ requestId, partner }: { requestId: string; partner: string }) {
+/** M4: decline a request, with an optional reason the partner is told. Shown open by the list's one OpenRequestDecisions. */
+export function DeclineRequestDialog({ requestId, partner, onClose }: { requestId: string; partner: string; onClose: () => void }) {
   const t = useTranslations("merchantRequests");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const { declineAccessRequestSchema } = useLifecycleSchemas();
   const form = useForm<DeclineAccessRequestInput>({ resolver: zodResolver(declineAccessRequestSchema), defaultValues: { requestId, reason: "" } });
@@ -35,15 +33,12 @@ export function DeclineRequestDialog({ requestId, partner }: { requestId: string
       return;
     }
     toast.success(t("declinedToast", { partner }));
-    setOpen(false);
+    onClose();
     router.refresh();
   }
 
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) { form.reset(); setFailure(null); } }}>
-      <DialogTrigger asChild>
-        <Button size="sm" variant="outline" aria-label={t("declineFor", { partner })}><X aria-hidden />{t("decline")}</Button>
-      </DialogTrigger>
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent size="md" closeLabel={t("close")}>
         <DialogHeader>
           <DialogTitle>{t("declineTitle", { partner })}</DialogTitle>

@@ -1,15 +1,11 @@
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ClipboardCheck } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { GrantScope } from "@/components/grants/grant-scope";
-import { GrantDecisionButtons } from "@/components/grants/grant-decision-buttons";
+import { ApprovalsTable, type ApprovalRow } from "@/components/grants/approvals-table";
+import { GrantDecisionDialog } from "@/components/grants/grant-decision-dialog";
 import { scopeSummary, type NoticeTranslator } from "@/lib/grants/consent";
 import { END_DATE_HORIZON_YEARS } from "@/lib/grants/four-eyes";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
@@ -19,6 +15,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { APPROVALS_CURSOR_PARTS, countPendingApprovals, listPendingApprovalsPage } from "@/lib/server/grants/queries";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 import { pageTitle } from "@/lib/server/i18n/page-title";
+import { scopeTexts } from "@/app/_shared/scope-text";
 
 export const generateMetadata = pageTitle("approvals");
 
@@ -26,25 +23,42 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
  * M5: access waiting for a second merchant admin. Admins decide here; others see what waits on their sales units.
- * One keyset page at a time (oldest first), searched on the server.
+ * One keyset page at a time (oldest first), searched on the server; the rows are a lean client table with one
+ * decision dialog for the page (decision 041).
  */
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requireMerchantContext();
   const params = await searchParams;
   const query = parseListQuery(params, APPROVALS_CURSOR_PARTS);
   const path = "/merchant/approvals";
-  const [page, total, t, tm, tn, tlist, format, locale] = await Promise.all([
+  const [page, total, t, td, tm, tn, tlist, format, locale, scope] = await Promise.all([
     listPendingApprovalsPage(ctx, query),
     countPendingApprovals(ctx),
     getTranslations("grantApprovals"),
+    getTranslations("grantDetail"),
     getTranslations("merchantPartners"),
     getTranslations("grantNotices"),
     getTranslations("lists"),
     getFormatter(),
     getLocale(),
+    scopeTexts(),
   ]);
   const pending = page.items;
   const notices: NoticeTranslator = (key, values) => tn(key as "consent", values as never);
+  // Every text of a row formatted here, once; the client table renders the strings (decision 041).
+  const rows: ApprovalRow[] = pending.map((p) => ({
+    id: p.id,
+    orgNo: p.partner.orgNo,
+    partner: p.partner.name,
+    asked: `${p.requestedBy ? t("askedBy", { name: p.requestedBy }) : ""} · ${t("askedAt", { when: format.relativeTime(new Date(p.requestedAt)) })}`,
+    ledger: p.ledger.externalId,
+    currency: p.ledger.currency,
+    units: p.ledger.salesUnits.map((s) => `${s.name} · ${tm("msn", { msn: s.msn })}`),
+    scope: scope.grant(p),
+    reasons: p.fourEyesReasons.map((r) => t(`reason.${r}`, { years: END_DATE_HORIZON_YEARS })),
+    decideScope: p.canDecide ? scopeSummary(notices, p, locale) : null,
+    ownRequest: p.isOwnRequest,
+  }));
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} meta={total > 0 ? <span>{t("count", { count: total })}</span> : undefined} />
@@ -66,51 +80,12 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         <EmptyState bordered titleAs="h2" icon={ClipboardCheck} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
         <Card className="overflow-hidden p-0">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("partner")}</TableHead>
-                <TableHead>{t("ledger")}</TableHead>
-                <TableHead>{t("scope")}</TableHead>
-                <TableHead>{t("why")}</TableHead>
-                <TableHead className="text-right"><span className="sr-only">{t("open")}</span></TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {pending.map((p) => (
-                <TableRow key={p.id} data-testid={`approval-${p.partner.orgNo}-${p.ledger.externalId}`}>
-                  <TableCell className="align-top">
-                    <div className="font-medium">{p.partner.name}</div>
-                    <div className="text-xs text-muted-foreground">
-                      {p.requestedBy ? t("askedBy", { name: p.requestedBy }) : null} · {t("askedAt", { when: format.relativeTime(new Date(p.requestedAt)) })}
-                    </div>
-                  </TableCell>
-                  <TableCell className="align-top">
-                    <div className="flex items-center gap-2"><span className="font-mono text-sm tabular-nums">{p.ledger.externalId}</span><Badge variant="outline">{p.ledger.currency}</Badge></div>
-                    <ul className="mt-1 text-xs text-muted-foreground">
-                      {p.ledger.salesUnits.map((s) => <li key={s.id}>{s.name} · {tm("msn", { msn: s.msn })}</li>)}
-                    </ul>
-                  </TableCell>
-                  <TableCell className="align-top"><GrantScope {...p} /></TableCell>
-                  <TableCell className="align-top">
-                    <ul className="flex flex-wrap gap-1.5">
-                      {p.fourEyesReasons.map((r) => <li key={r}><Badge variant="info">{t(`reason.${r}`, { years: END_DATE_HORIZON_YEARS })}</Badge></li>)}
-                    </ul>
-                  </TableCell>
-                  <TableCell className="align-top">
-                    <div className="flex flex-col items-end gap-2">
-                      {p.canDecide ? (
-                        <GrantDecisionButtons grantId={p.id} partner={p.partner.name} ledger={p.ledger.externalId} scope={scopeSummary(notices, p, locale)} />
-                      ) : p.isOwnRequest ? (
-                        <span className="text-right text-xs text-muted-foreground">{t("yourRequest")}</span>
-                      ) : null}
-                      <Button asChild variant="link" size="sm"><Link href={`/merchant/partners/grants/${p.id}`} aria-label={`${t("open")}: ${p.partner.name}, ${p.ledger.externalId}`}>{t("open")}</Link></Button>
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <GrantDecisionDialog>
+            <ApprovalsTable
+              rows={rows}
+              labels={{ headers: [t("partner"), t("ledger"), t("scope"), t("why"), t("open")], approve: td("approve"), decline: td("decline"), yourRequest: t("yourRequest"), open: t("open") }}
+            />
+          </GrantDecisionDialog>
           {page.prevCursor || page.nextCursor ? (
             <div className="border-t border-border px-5 py-3">
               <Pagination

@@ -4,12 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { NewRequestForm } from "@/components/requests/new-request-form";
-import { RequestAnswer } from "@/components/requests/request-answer";
-import { RequestStatusBadge } from "@/components/requests/request-status-badge";
-import { RequestedScope } from "@/components/requests/requested-scope";
-import { WithdrawRequestButton } from "@/components/requests/withdraw-request-button";
+import { PartnerRequestsTable, type PartnerRequestRow } from "@/components/requests/partner-requests-table";
+import { WithdrawRequestDialog } from "@/components/requests/withdraw-request-dialog";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 import { partnerCan } from "@/lib/server/authz/permissions";
 import { ListSearch } from "@/components/ui/list-search";
@@ -18,12 +15,17 @@ import { listPartnerRequestsPage, REQUEST_CURSOR_PARTS } from "@/lib/server/acce
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
 import { getFormat } from "@/lib/i18n/get-format";
 import { pageTitle } from "@/lib/server/i18n/page-title";
+import { requestAnswerTexts } from "@/app/_shared/request-answer-text";
+import { scopeTexts } from "@/app/_shared/scope-text";
 
 export const generateMetadata = pageTitle("accessRequests");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** P7: the firm's owners ask merchants for access and follow the answers (one keyset page of submissions, newest first). */
+/**
+ * P7: the firm's owners ask merchants for access and follow the answers (one keyset page of submissions, newest
+ * first, as a lean client table with one withdraw dialog for the page: decision 041).
+ */
 export default async function PartnerRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requirePartnerContext();
   const [t, tlist] = await Promise.all([getTranslations("partnerRequests"), getTranslations("lists")]);
@@ -47,8 +49,25 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
   const now = new Date();
   const params = await searchParams;
   const query = parseListQuery(params, REQUEST_CURSOR_PARTS);
-  const page = await listPartnerRequestsPage(ctx, query, now);
+  const [page, texts, scope, tAnswer] = await Promise.all([listPartnerRequestsPage(ctx, query, now), requestAnswerTexts(now), scopeTexts(), getTranslations("requestAnswer")]);
   const requests = page.items;
+  // Every text of a row formatted here, once; the client table renders the strings (decision 041).
+  const rows: PartnerRequestRow[] = requests.map((r) => {
+    const msns = r.requestedMsns.join(", ");
+    const target = r.requestedOrgNo ? t("targetOrgNo", { orgNo: r.requestedOrgNo }) : t("targetMsns", { count: r.requestedMsns.length, msns });
+    return {
+      id: r.id,
+      testId: `request-${r.requestedOrgNo ?? r.requestedMsns.join("-")}`,
+      heading: r.requestedOrgNo ? t("askedForOrgNo", { orgNo: r.requestedOrgNo }) : t("askedForMsns", { count: r.requestedMsns.length, msns }),
+      accepted: r.accepted.map((a) => ({ key: a.merchant.orgNo, merchant: t("acceptedBy", { merchant: a.merchant.name }), orgNo: t("orgNo", { orgNo: a.merchant.orgNo }) })),
+      asked: t("askedBy", { name: r.requestedBy?.name ?? t("someone"), date: fmt.date(r.createdAt) }),
+      scope: scope.request(r),
+      purpose: r.purpose,
+      answer: texts.answer({ status: r.status, expiresAt: r.expiresAt, decidedAt: r.decidedAt, decidedBy: r.accepted[0]?.decidedBy ?? null, grants: r.accepted.flatMap((a) => a.grants) }),
+      status: texts.status(r.status),
+      withdraw: r.status === "pending" ? { label: t("withdrawFor", { target }), target } : null,
+    };
+  });
   const path = "/partner/requests";
   return (
     <>
@@ -99,52 +118,19 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
         ) : requests.length === 0 ? (
           <CardContent><EmptyState size="sm" icon={Inbox} title={t("emptyTitle")} description={t("emptyDescription")} /></CardContent>
         ) : (
-          <Table aria-label={t("listTitle")}>
-            <TableHeader>
-              <TableRow>
-                <TableHead className="w-[24%]">{t("colMerchant")}</TableHead>
-                <TableHead className="w-[28%]">{t("colAskedFor")}</TableHead>
-                <TableHead>{t("colAnswer")}</TableHead>
-                <TableHead>{t("colStatus")}</TableHead>
-                <TableHead className="w-24"><span className="sr-only">{t("colActions")}</span></TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {requests.map((r) => {
-                const target = r.requestedOrgNo ? t("targetOrgNo", { orgNo: r.requestedOrgNo }) : t("targetMsns", { count: r.requestedMsns.length, msns: r.requestedMsns.join(", ") });
-                const heading = r.requestedOrgNo ? t("askedForOrgNo", { orgNo: r.requestedOrgNo }) : t("askedForMsns", { count: r.requestedMsns.length, msns: r.requestedMsns.join(", ") });
-                const answer = { status: r.status, expiresAt: r.expiresAt, decidedAt: r.decidedAt, decidedBy: r.accepted[0]?.decidedBy ?? null, grants: r.accepted.flatMap((a) => a.grants) };
-                return (
-                <TableRow key={r.id} data-testid={`request-${r.requestedOrgNo ?? r.requestedMsns.join("-")}`}>
-                  <TableCell className="align-top">
-                    <div className="font-medium tabular-nums [overflow-wrap:anywhere]">{heading}</div>
-                    {r.accepted.length > 0 ? (
-                      r.accepted.map((a) => (
-                        <div key={a.merchant.orgNo} className="text-xs text-muted-foreground" data-testid="accepted-by">
-                          {t("acceptedBy", { merchant: a.merchant.name })} · <span className="tabular-nums">{t("orgNo", { orgNo: a.merchant.orgNo })}</span>
-                        </div>
-                      ))
-                    ) : (
-                      <div className="text-xs text-muted-foreground">{t("pendingMerchant")}</div>
-                    )}
-                    <div className="mt-1 text-xs text-muted-foreground">
-                      {t("askedBy", { name: r.requestedBy?.name ?? t("someone"), date: fmt.date(r.createdAt) })}
-                    </div>
-                  </TableCell>
-                  <TableCell className="align-top">
-                    <RequestedScope {...r} salesUnits={[]} withoutSalesUnits />
-                    <p className="mt-1.5 text-xs text-foreground/80 [overflow-wrap:anywhere]"><span className="text-muted-foreground">{t("purposeShort")}: </span>{r.purpose}</p>
-                  </TableCell>
-                  <TableCell className="align-top"><RequestAnswer request={answer} now={now} /></TableCell>
-                  <TableCell className="align-top"><RequestStatusBadge status={r.status} /></TableCell>
-                  <TableCell className="align-top text-right">
-                    {r.status === "pending" ? <WithdrawRequestButton requestId={r.id} target={target} /> : null}
-                  </TableCell>
-                </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <WithdrawRequestDialog>
+            <PartnerRequestsTable
+              rows={rows}
+              label={t("listTitle")}
+              labels={{
+                headers: [t("colMerchant"), t("colAskedFor"), t("colAnswer"), t("colStatus"), t("colActions")],
+                pendingMerchant: t("pendingMerchant"),
+                purpose: t("purposeShort"),
+                granted: tAnswer("granted"),
+                withdraw: t("withdraw"),
+              }}
+            />
+          </WithdrawRequestDialog>
         )}
         {page.prevCursor || page.nextCursor ? (
           <div className="border-t border-border px-5 py-3">

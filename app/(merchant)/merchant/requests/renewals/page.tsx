@@ -6,11 +6,9 @@ import { StatCard } from "@/components/ui/stat-card";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { GrantScope } from "@/components/grants/grant-scope";
 import { MerchantRequestsTabs } from "@/components/requests/merchant-requests-tabs";
-import { RenewGrantButtons } from "@/components/requests/renew-grant-buttons";
+import { RenewalController } from "@/components/requests/renewal-controller";
+import { RenewalsTable, type RenewalRow } from "@/components/requests/renewals-table";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { countMerchantRequests } from "@/lib/server/access-requests/count-requests";
@@ -20,6 +18,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { pageHref, parseListQuery, type KeysetPage } from "@/lib/paging/keyset";
 import { formatLedgerDate } from "@/lib/format";
 import { pageTitle } from "@/lib/server/i18n/page-title";
+import { scopeTexts } from "@/app/_shared/scope-text";
 
 export const generateMetadata = pageTitle("renewals");
 
@@ -27,7 +26,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
  * M8: access that ends soon, renewed in one click; and access that ended lately. Two keyset pages (cursors
- * `after`/`before` and `lafter`/`lbefore`), searched on the server.
+ * `after`/`before` and `lafter`/`lbefore`), searched on the server; lean client tables with one renewal
+ * controller for the page (decision 041).
  */
 export default async function RenewalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requireMerchantContext();
@@ -35,7 +35,15 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const queries = { ending: parseListQuery(params, RENEWALS_CURSOR_PARTS), lapsed: parseListQuery(params, RENEWALS_CURSOR_PARTS, { prefix: "l" }) };
   const path = "/merchant/requests/renewals";
-  const [page, counts, t, tlist, format, locale] = await Promise.all([listRenewalsPage(ctx, queries, now), countMerchantRequests(ctx, now), getTranslations("renewals"), getTranslations("lists"), getFormatter(), getLocale()]);
+  const [page, counts, t, tlist, format, locale, scope] = await Promise.all([
+    listRenewalsPage(ctx, queries, now),
+    countMerchantRequests(ctx, now),
+    getTranslations("renewals"),
+    getTranslations("lists"),
+    getFormatter(),
+    getLocale(),
+    scopeTexts(),
+  ]);
   const canRenew = merchantCan(ctx.role, "grants.write");
   const renewals = { ending: page.ending.items, lapsed: page.lapsed.items, totals: page.totals };
   const pager = (p: KeysetPage<RenewalCandidate>, prefix: string) =>
@@ -49,50 +57,29 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         />
       </div>
     ) : null;
+  // Every text of a row formatted here, once; the client table renders the strings (decision 041).
+  const toRow = (g: RenewalCandidate, ending: boolean): RenewalRow => ({
+    grantId: g.grantId,
+    partner: g.partner.name,
+    orgNo: t("orgNo", { orgNo: g.partner.orgNo }),
+    ledger: g.ledger.externalId,
+    currency: g.ledger.currency,
+    units: g.ledger.salesUnits.map((s) => s.name).join(", "),
+    scope: scope.grant(g),
+    ends: formatLedgerDate(g.validUntil, locale),
+    left: ending ? { text: t("daysLeft", { days: g.daysLeft }), variant: g.daysLeft <= 3 ? "danger" : g.daysLeft <= 14 ? "warning" : "neutral" } : null,
+    lastUse: g.lastUsedAt ? format.relativeTime(new Date(g.lastUsedAt), now) : t("neverUsed"),
+    renewDays: ending && g.canRenew ? g.lengthDays : null,
+    personalData: g.includesPersonalData,
+    note: ending && !g.canRenew ? (canRenew ? t("notYours") : t("readOnly")) : null,
+  });
   const table = (rows: RenewalCandidate[], ending: boolean) => (
-    <Table aria-label={ending ? t("endingTitle") : t("lapsedTitle")}>
-      <TableHeader>
-        <TableRow>
-          <TableHead className="w-[22%]">{t("colPartner")}</TableHead>
-          <TableHead className="w-[22%]">{t("colLedger")}</TableHead>
-          <TableHead>{t("colScope")}</TableHead>
-          <TableHead>{ending ? t("colEnds") : t("colEnded")}</TableHead>
-          <TableHead>{t("colLastUse")}</TableHead>
-          {ending ? <TableHead className="text-right"><span className="sr-only">{t("colActions")}</span></TableHead> : null}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((g) => (
-          <TableRow key={g.grantId} data-testid={`renewal-${g.ledger.externalId}`}>
-            <TableCell className="align-top">
-              <div className="font-medium">{g.partner.name}</div>
-              <div className="text-xs text-muted-foreground tabular-nums">{t("orgNo", { orgNo: g.partner.orgNo })}</div>
-            </TableCell>
-            <TableCell className="align-top">
-              <div className="flex items-center gap-2"><span className="font-mono text-[0.8125rem] tabular-nums">{g.ledger.externalId}</span><Badge variant="outline">{g.ledger.currency}</Badge></div>
-              <div className="mt-0.5 text-xs text-muted-foreground">{g.ledger.salesUnits.map((s) => s.name).join(", ")}</div>
-            </TableCell>
-            <TableCell className="align-top"><GrantScope {...g} /></TableCell>
-            <TableCell className="align-top whitespace-nowrap">
-              <div className="text-sm">{formatLedgerDate(g.validUntil, locale)}</div>
-              {ending ? (
-                <Badge variant={g.daysLeft <= 3 ? "danger" : g.daysLeft <= 14 ? "warning" : "neutral"} className="mt-1">{t("daysLeft", { days: g.daysLeft })}</Badge>
-              ) : null}
-            </TableCell>
-            <TableCell className="align-top text-sm text-muted-foreground">{g.lastUsedAt ? format.relativeTime(new Date(g.lastUsedAt), now) : t("neverUsed")}</TableCell>
-            {ending ? (
-              <TableCell className="align-top text-right">
-                {g.canRenew ? (
-                  <RenewGrantButtons grantId={g.grantId} partner={g.partner.name} ledger={g.ledger.externalId} lengthDays={g.lengthDays} personalData={g.includesPersonalData} />
-                ) : (
-                  <span className="text-xs text-muted-foreground">{canRenew ? t("notYours") : t("readOnly")}</span>
-                )}
-              </TableCell>
-            ) : null}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <RenewalsTable
+      rows={rows.map((g) => toRow(g, ending))}
+      ending={ending}
+      label={ending ? t("endingTitle") : t("lapsedTitle")}
+      labels={{ headers: [t("colPartner"), t("colLedger"), t("colScope"), ending ? t("colEnds") : t("colEnded"), t("colLastUse"), t("colActions")] }}
+    />
   );
   return (
     <>
@@ -125,7 +112,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
           <EmptyState size="sm" icon={RefreshCw} title={t("emptyTitle")} description={t("emptyDescription", { days: RENEWAL_WINDOW_DAYS })} />
         ) : (
           <>
-            {table(renewals.ending, true)}
+            <RenewalController>{table(renewals.ending, true)}</RenewalController>
             {pager(page.ending, "")}
           </>
         )}
