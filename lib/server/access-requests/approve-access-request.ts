@@ -15,6 +15,8 @@ import { serverTranslator } from "@/lib/server/i18n/server-translator";
 import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { localizedNotice } from "@/lib/server/notifications/notify";
 
+const problems = errorTranslator("lifecycleProblems");
+
 export interface ApprovedRequest {
   requestId: string;
   grants: GrantDto[];
@@ -33,7 +35,6 @@ export interface ApprovedRequest {
  */
 export async function approveAccessRequest(ctx: MerchantContext, input: ApproveAccessRequestInput, now: Date = new Date()): Promise<ApprovedRequest> {
   requireMerchantCan(ctx, "requests.decide");
-  const problems = errorTranslator("lifecycleProblems");
   const { value, afterCommit } = await db.$transaction(async (tx) => {
     const { request, access } = await loadRequestForMerchantUpdate(tx, ctx, input.requestId);
     if (access !== "decidable") throw new AppError("FORBIDDEN", problems("requestOutsideScope"));
@@ -100,7 +101,6 @@ function requestedScope(r: RequestRow) {
 
 /** The first way the answer would give more than was asked, or null. */
 function wideningFields(r: RequestRow, input: ApproveAccessRequestInput): { field: string; message: string } | null {
-  const problems = errorTranslator("lifecycleProblems");
   const asked = requestedScope(r);
   if (asked.periodFrom && (!input.periodFrom || input.periodFrom < asked.periodFrom)) {
     return { field: "periodFrom", message: problems("periodFromWider", { date: dateText(asked.periodFrom) }) };

@@ -17,6 +17,8 @@ import { serverTranslator } from "@/lib/server/i18n/server-translator";
 import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { localizedNotice } from "@/lib/server/notifications/notify";
 
+const problems = errorTranslator("lifecycleProblems");
+
 /**
  * What the partner learns from sending a request: that it was sent, and nothing else. Same value whether the
  * MSNs exist, belong to one merchant or to several, or the partner already asked (security finding 7).
@@ -41,7 +43,6 @@ interface Reached {
  */
 export async function createAccessRequest(ctx: PartnerContext, input: CreateAccessRequestInput, now: Date = new Date()): Promise<SentRequest> {
   requirePartnerCan(ctx, "requests.write");
-  const problems = errorTranslator("lifecycleProblems");
   if (ctx.partnerStatus !== "approved") throw new AppError("FORBIDDEN", problems("partnerNotApproved"));
 
   const requestedMsns = input.by === "msn" ? input.msns : [];

@@ -13,13 +13,14 @@ import { serverTranslator } from "@/lib/server/i18n/server-translator";
 import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { localizedNotice } from "@/lib/server/notifications/notify";
 
+const problems = errorTranslator("lifecycleProblems");
+
 /**
  * M4: the merchant says no. The reason (optional) goes to the partner and into the audit event. Tenant and
  * role rules as in approveAccessRequest.
  */
 export async function declineAccessRequest(ctx: MerchantContext, input: DeclineAccessRequestInput, now: Date = new Date()): Promise<{ requestId: string }> {
   requireMerchantCan(ctx, "requests.decide");
-  const problems = errorTranslator("lifecycleProblems");
   const result = await db.$transaction(async (tx) => {
     const { request, access } = await loadRequestForMerchantUpdate(tx, ctx, input.requestId);
     if (access !== "decidable") throw new AppError("FORBIDDEN", problems("requestOutsideScope"));

@@ -5,6 +5,8 @@ import { isUuid } from "@/lib/ids";
 import type { MerchantContext } from "@/lib/server/authz/contexts";
 import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
+const problems = errorTranslator("lifecycleProblems");
+
 export const REQUEST_SELECT = {
   id: true,
   partnerId: true,
@@ -48,7 +50,6 @@ export function requestAccess(ctx: Pick<MerchantContext, "salesUnitScope">, requ
  * request hidden from a manager and a malformed id are all NOT_FOUND.
  */
 export async function loadRequestForMerchantUpdate(tx: Prisma.TransactionClient, ctx: MerchantContext, requestId: string): Promise<{ request: RequestRow; access: "visible" | "decidable" }> {
-  const problems = errorTranslator("lifecycleProblems");
   if (!isUuid(requestId)) throw new AppError("NOT_FOUND", problems("requestNotFound"));
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "AccessRequest" WHERE "id" = ${requestId}::uuid AND "merchantId" = ${ctx.merchantId}::uuid FOR UPDATE`;
@@ -61,7 +62,6 @@ export async function loadRequestForMerchantUpdate(tx: Prisma.TransactionClient,
 
 /** A pending request that is still open (not past its expiry), else CONFLICT with the reason in words. */
 export function requireOpen(request: Pick<RequestRow, "status" | "expiresAt">, now: Date): void {
-  const problems = errorTranslator("lifecycleProblems");
   if (request.status !== "pending") throw new AppError("CONFLICT", problems("requestDecided", { status: request.status }));
   if (request.expiresAt.getTime() <= now.getTime()) throw new AppError("CONFLICT", problems("requestExpired"));
 }

@@ -13,6 +13,8 @@ import { serverTranslator } from "@/lib/server/i18n/server-translator";
 import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { localizedNotice } from "@/lib/server/notifications/notify";
 
+const problems = errorTranslator("lifecycleProblems");
+
 /**
  * P7: the partner takes back its own open request: every merchant it reached is told, in the same
  * transaction as the change and its audit event. The id is the partner's submission (what its list shows),
@@ -21,7 +23,6 @@ import { localizedNotice } from "@/lib/server/notifications/notify";
  */
 export async function withdrawAccessRequest(ctx: PartnerContext, input: RequestRefInput, now: Date = new Date()): Promise<{ requestId: string }> {
   requirePartnerCan(ctx, "requests.write");
-  const problems = errorTranslator("lifecycleProblems");
   if (!isUuid(input.requestId)) throw new AppError("NOT_FOUND", problems("requestNotFound"));
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`

@@ -6,8 +6,8 @@ import type { Messages } from "@/messages";
 
 /**
  * The language of the person a server action or route is answering (decision 043). The action wrapper and the
- * route handlers run their work inside `withReaderLocale` (answer-in-reader-locale.ts); outside it (jobs, scripts, the records a request
- * writes through `serverTranslator`) texts stay in the record language.
+ * route handlers run their work inside `withReaderLocale` (answer-in-reader-locale.ts); outside it (jobs,
+ * scripts, the records a request writes through `serverTranslator`) texts stay in the record language.
  */
 const store = new AsyncLocalStorage<AppLocale>();
 

@@ -12,6 +12,8 @@ import { serverTranslator } from "@/lib/server/i18n/server-translator";
 import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 import { localizedNotice } from "@/lib/server/notifications/notify";
 
+const problems = errorTranslator("lifecycleProblems");
+
 export interface AssignmentChange {
   added: string[];
   removed: string[];
@@ -25,7 +27,6 @@ export interface AssignmentChange {
  */
 export async function setClientAssignments(ctx: PartnerContext, input: SetClientAssignmentsInput, now: Date = new Date()): Promise<AssignmentChange> {
   requirePartnerCan(ctx, "staff.write");
-  const problems = errorTranslator("lifecycleProblems");
   const membership = await db.partnerMembership.findFirst({
     where: { id: input.membershipId, partnerId: ctx.partnerId },
     select: { id: true, role: true, userId: true, user: { select: { name: true, email: true } } },

@@ -13,6 +13,8 @@ import { renewedValidUntil } from "@/lib/lifecycle/renewal";
 import type { RenewGrantInput } from "@/lib/lifecycle/schemas";
 import { errorTranslator } from "@/lib/server/i18n/reader-locale";
 
+const problems = errorTranslator("lifecycleProblems");
+
 export interface RenewedGrant {
   grant: GrantDto;
   previousValidUntil: string;
@@ -35,7 +37,6 @@ export interface RenewedGrant {
  */
 export async function renewGrant(ctx: MerchantContext, input: RenewGrantInput, now: Date = new Date()): Promise<RenewedGrant> {
   requireMerchantCan(ctx, "grants.write");
-  const problems = errorTranslator("lifecycleProblems");
   if (!isUuid(input.grantId)) throw new AppError("NOT_FOUND", problems("grantNotFound"));
 
   const { value, afterCommit } = await db.$transaction(async (tx) => {
