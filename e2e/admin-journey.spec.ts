@@ -80,6 +80,12 @@ test("Ingrid suspends Tall & Balanse: its accountant gets 404 on a ledger read a
 
     await row.getByTestId("partner-suspend").click();
     const dialog = page.getByRole("alertdialog");
+    // Too short a reason is refused with the reason why, and the dialog stays open to correct it.
+    await dialog.getByTestId("suspend-reason").fill("x");
+    await dialog.getByRole("button", { name: "Suspend" }).click();
+    await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Say why the partner is suspended (it is shown" })).toBeVisible();
+    await expect(dialog).toBeVisible();
+    await expect(row.getByTestId("partner-status")).toHaveText("Approved");
     await dialog.getByTestId("suspend-reason").fill("Client money complaint under review");
     await saveScreenshot(page, "admin-partner-suspend-dialog");
     await dialog.getByRole("button", { name: "Suspend" }).click();

@@ -44,16 +44,18 @@ export function PartnerStatusDialog({ children }: { children: ReactNode }) {
     setReason("");
     setPending({ step: button.dataset.partnerStep as PartnerStatusStep, partnerId: button.dataset.partnerId, name: button.dataset.partnerName ?? "" });
   };
-  const run = async (call: () => Promise<Result>, success: string) => {
+  // A refusal keeps the dialog open (ConfirmDialog's `false`): the admin reads why and can correct the reason.
+  const run = async (call: () => Promise<Result>, success: string): Promise<boolean> => {
     const result = await call();
     if (!result.ok) {
       toast.error(Object.values(result.error.fields ?? {})[0] ?? result.error.message);
-      return;
+      return false;
     }
     toast.success(success);
     setReason("");
     if (pending) close(pending.partnerId);
     router.refresh();
+    return true;
   };
   const p = pending;
   const dialog = !p ? null
@@ -91,7 +93,7 @@ export function PartnerStatusDialog({ children }: { children: ReactNode }) {
           const parsed = suspendPartnerSchema.safeParse({ partnerId: p.partnerId, reason });
           if (!parsed.success) {
             toast.error(formErrorText(parsed.error.issues[0]?.message ?? "", tErrors));
-            return;
+            return false;
           }
           return run(() => suspendPartnerAction(parsed.data), t("suspendedToast", { partner: p.name }));
         }}

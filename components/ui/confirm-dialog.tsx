@@ -34,8 +34,11 @@ export interface ConfirmDialogProps {
   action?: (formData: FormData) => void | Promise<void>;
   /** Hidden inputs submitted with `action`, e.g. { grantId }. */
   fields?: Record<string, string>;
-  /** Client callback run on confirm (when no `action`). */
-  onConfirm?: () => void | Promise<void>;
+  /**
+   * Client callback run on confirm (when no `action`). Returning `false` keeps the dialog open: the input was
+   * refused, and the person should be able to correct it without starting over.
+   */
+  onConfirm?: () => void | boolean | Promise<void | boolean>;
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
 }
@@ -51,8 +54,8 @@ function ConfirmButton({ label, destructive }: { label: string; destructive: boo
 
 /**
  * Confirmation modal (role="alertdialog"). Focus starts on Cancel; confirm submits a form so it works with
- * server actions and shows a pending spinner. Closes when the action resolves; errors propagate to the nearest
- * error boundary (handle expected failures inside the action, e.g. with a toast/redirect).
+ * server actions and shows a pending spinner. Closes when the action resolves (unless `onConfirm` says `false`);
+ * errors propagate to the nearest error boundary (handle expected failures inside the action, e.g. with a toast).
  */
 export function ConfirmDialog({
   trigger,
@@ -77,7 +80,7 @@ export function ConfirmDialog({
 
   async function submit(formData: FormData) {
     if (action) await action(formData);
-    else if (onConfirm) await onConfirm();
+    else if (onConfirm && (await onConfirm()) === false) return;
     setOpen(false);
   }
 
