@@ -45,9 +45,11 @@ export default defineConfig({
   projects: [
     { name: "first-start", testIgnore: JOURNEYS, use: browser },
     // Norwegian and Danish journeys switch personas' language (and back): alone, before anything signs in as them again.
-    { name: "language-journeys", testMatch: /i18n-.*\.spec\.ts$/, dependencies: ["first-start"], retries: 0, use: browser },
+    { name: "language-journeys", testMatch: /i18n-.*\.spec\.ts$/, testIgnore: /i18n-route-catalogue\.spec\.ts$/, dependencies: ["first-start"], retries: 0, use: browser },
+    // Every page and dialog in English and Norwegian (decision 044): switches the same people's language, so after.
+    { name: "catalogue-journeys", testMatch: /i18n-route-catalogue\.spec\.ts$/, dependencies: ["language-journeys"], retries: 0, use: browser },
     // A journey's retry would start from the world its first attempt changed: no retries there.
-    { name: "grant-journeys", testMatch: /grants-.*\.spec\.ts$/, dependencies: ["language-journeys"], retries: 0, use: browser },
+    { name: "grant-journeys", testMatch: /grants-.*\.spec\.ts$/, dependencies: ["catalogue-journeys"], retries: 0, use: browser },
     { name: "lifecycle-journeys", testMatch: /lifecycle-.*\.spec\.ts$/, dependencies: ["grant-journeys"], retries: 0, use: browser },
     { name: "key-journeys", testMatch: /ledgers-keys\.spec\.ts$/, dependencies: ["lifecycle-journeys"], retries: 0, use: browser },
     // P4: a client's journal accounts are saved (changes the world), then a month's journal is downloaded.

@@ -21,9 +21,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-dvh bg-background text-foreground antialiased">
-        {/* Only the namespaces client components outside a persona use; each persona's frame sends its own.
+        {/* Only the namespaces client components outside a persona and a route's layout use (i18n/client-namespaces.ts).
             No react-query here: only the pages that use it load it (decision 040, components/providers/query-provider.tsx). */}
-        <NextIntlClientProvider messages={clientMessages("root", locale)}>
+        <NextIntlClientProvider messages={clientMessages("/", locale)}>
           {children}
           <Toaster />
         </NextIntlClientProvider>

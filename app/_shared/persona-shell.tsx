@@ -47,9 +47,12 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
       { href: "/admin/reconciliation", label: (await getTranslations("reconciliation"))("nav"), icon: "alerts" },
     ],
   };
-  // The persona's own part of the catalogue for its client components (i18n/client-namespaces.ts), not all of it.
+  // Admins get no notifications, so their frame has no bell.
+  const bell = kind !== "admin";
+  // Only the frame's own client components' messages (the bell's); each route's layout sends its pages' own
+  // (i18n/client-namespaces.ts). This provider also replaces the root one for the pages without such a layout.
   return (
-    <NextIntlClientProvider messages={clientMessages(kind, locale)}>
+    <NextIntlClientProvider messages={bell ? clientMessages("shell", locale) : {}}>
       <AppShell
         nav={withNavIcons(nav[kind])}
         user={{ name: user.name ?? user.email, email: user.email }}
@@ -68,7 +71,7 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
         userMenu={
           <>
             <LanguageSwitch current={locale} onSelectAction={setLocaleAction} label={tn("language")} />
-            {kind === "admin" ? null : <NotificationBell userId={user.id} allHref={`/${kind}/notifications`} />}
+            {bell ? <NotificationBell userId={user.id} allHref={`/${kind}/notifications`} /> : null}
             <SignOutButton action={signOutAction} label={tn("signOut")} />
           </>
         }

@@ -1,6 +1,6 @@
 /**
- * Which catalogue namespaces the client components of each route group use: the import graph walked from the
- * group's route files, every module at or below a "use client" boundary scanned for useTranslations("…").
+ * Which catalogue namespaces the client components of each page and layout use: the import graph walked from the
+ * route file, every module at or below a "use client" boundary scanned for useTranslations("…").
  * Used by tests/unit/client-messages.test.ts to hold i18n/client-namespaces.ts to the code, and (packages reached by
  * static imports) by tests/unit/first-load-js.test.ts.
  */
@@ -82,18 +82,8 @@ function walkModules(entries: string[], opts: { staticOnly: boolean; intoServerA
   for (const e of entries) visit(e, false);
 }
 
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(p));
-    else if (/\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith(".test.ts")) out.push(p);
-  }
-  return out;
-}
-
 /** Namespaces reached on the client from these entry files (and the client modules that use each). */
-export function clientNamespacesFrom(entries: string[]): Map<string, Set<string>> {
+function clientNamespacesFrom(entries: string[]): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   walkModules(entries, { staticOnly: false, intoServerActions: true }, (file, source, onClient) => {
     if (!onClient) return;
@@ -105,23 +95,37 @@ export function clientNamespacesFrom(entries: string[]): Map<string, Set<string>
   return found;
 }
 
-export type RouteGroupName = "root" | "auth" | "merchant" | "partner" | "admin";
-
-/** The route files of each group: the root's own files (layout, not-found, home) and each (group) folder. */
-export function routeGroupEntries(): Record<RouteGroupName, string[]> {
-  const app = path.join(ROOT, "app");
-  const rootFiles = readdirSync(app)
-    .filter((f) => /\.(ts|tsx)$/.test(f))
-    .map((f) => path.join(app, f));
-  const group = (name: string) => (existsSync(path.join(app, `(${name})`)) ? filesUnder(path.join(app, `(${name})`)) : []);
-  return { root: rootFiles, auth: group("auth"), merchant: group("merchant"), partner: group("partner"), admin: group("admin") };
+/** A page or layout under app/ (route handlers send no messages), with the route its folder serves. */
+export interface RouteFile {
+  /** Relative to the project, e.g. "app/(merchant)/merchant/ledger/[msn]/page.tsx". */
+  file: string;
+  kind: "page" | "layout";
+  /** The folder's route: route groups leave no mark, e.g. "/merchant/ledger/[msn]"; the app folder's is "/". */
+  route: string;
 }
 
-export function clientNamespacesByGroup(): Record<RouteGroupName, Record<string, string[]>> {
-  const entries = routeGroupEntries();
-  const out = {} as Record<RouteGroupName, Record<string, string[]>>;
-  for (const [g, files] of Object.entries(entries) as [RouteGroupName, string[]][]) {
-    out[g] = Object.fromEntries([...clientNamespacesFrom(files)].sort(([a], [b]) => a.localeCompare(b)).map(([ns, users]) => [ns, [...users].sort()]));
+/** Every page.tsx and layout.tsx under app/. */
+export function routeFiles(dir = path.join(ROOT, "app")): RouteFile[] {
+  const out: RouteFile[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...routeFiles(p));
+    else if (/^(page|layout)\.tsx$/.test(entry.name)) out.push({ file: path.relative(ROOT, p), kind: entry.name.startsWith("page") ? "page" : "layout", route: routeOf(path.dirname(p)) });
   }
   return out;
+}
+
+function routeOf(dir: string): string {
+  const segments = path.relative(path.join(ROOT, "app"), dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  return `/${segments.join("/")}`;
+}
+
+/** A project file's source. */
+export function sourceOf(file: string): string {
+  return readFileSync(path.join(ROOT, file), "utf8");
+}
+
+/** Namespaces reached on the client from one project file, each with the client modules using it (sorted). */
+export function clientNamespacesOf(file: string): Record<string, string[]> {
+  return Object.fromEntries([...clientNamespacesFrom([path.join(ROOT, file)])].sort(([a], [b]) => a.localeCompare(b)).map(([ns, users]) => [ns, [...users].sort()]));
 }

@@ -1,0 +1,3 @@
+import { routeMessagesLayout } from "@/app/_shared/route-messages-layout";
+
+export default routeMessagesLayout("/partner/keys");
