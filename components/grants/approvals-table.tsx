@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Check, X } from "lucide-react";
 import { ListTable, ROW_BUTTON_CLASS } from "@/components/ui/list-table";
 import { useIconSprite } from "@/components/ui/icon-sprite";
-import { SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines, type ScopeText } from "@/components/ui/scope-lines";
+import { GRANT_SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines, type ScopeText } from "@/components/ui/scope-lines";
 import { RowBadge } from "@/components/ui/row-badge";
 
 /** One grant waiting for a second admin, every text formatted on the server. */
@@ -41,7 +41,7 @@ export interface ApprovalsTableLabels {
  */
 export function ApprovalsTable({ rows, labels }: { rows: ApprovalRow[]; labels: ApprovalsTableLabels }) {
   const [partner, ledger, scope, why, open] = labels.headers;
-  const { sprite, icon } = useIconSprite({ ...SCOPE_ICONS, approve: Check, decline: X });
+  const { sprite, icon } = useIconSprite({ ...GRANT_SCOPE_ICONS, approve: Check, decline: X });
   return (
     <>
       {sprite}

@@ -2,13 +2,13 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { RefreshCwOff } from "lucide-react";
 import { ROW_BADGE_CLASS, RowBadge } from "@/components/ui/row-badge";
-import { SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines, type ScopeText } from "@/components/ui/scope-lines";
+import { GRANT_SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines, type ScopeText } from "@/components/ui/scope-lines";
 import type { RowIcons } from "@/components/ui/icon-sprite";
 import { GRANT_STATUS_VARIANT } from "@/components/grants/grant-status-variant";
 import type { OverviewGrant } from "@/lib/grants/types";
 
 /** The icons CompactPartnerGrant points at, for the page's sprite (iconSprite). */
-export const PARTNER_GRANT_ICONS = { ...SCOPE_ICONS, outOfSync: RefreshCwOff };
+export const PARTNER_GRANT_ICONS = { ...GRANT_SCOPE_ICONS, outOfSync: RefreshCwOff };
 
 type PartnerGrantIcon = RowIcons<keyof typeof PARTNER_GRANT_ICONS>["icon"];
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ChevronDown, RefreshCw } from "lucide-react";
 import { ListTable, ROW_BUTTON_CLASS } from "@/components/ui/list-table";
 import { useIconSprite } from "@/components/ui/icon-sprite";
-import { SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines, type ScopeText } from "@/components/ui/scope-lines";
+import { GRANT_SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines, type ScopeText } from "@/components/ui/scope-lines";
 import { RowBadge } from "@/components/ui/row-badge";
 
 /** One grant that ends soon (or ended lately), every text but the renewal buttons' formatted on the server. */
@@ -44,7 +44,7 @@ export interface RenewalsTableLabels {
 export function RenewalsTable({ rows, labels, ending, label }: { rows: RenewalRow[]; labels: RenewalsTableLabels; ending: boolean; label: string }) {
   const t = useTranslations("renewals");
   const [partner, ledger, scope, ends, lastUse, actions] = labels.headers;
-  const { sprite, icon } = useIconSprite({ ...SCOPE_ICONS, renew: RefreshCw, more: ChevronDown });
+  const { sprite, icon } = useIconSprite({ ...GRANT_SCOPE_ICONS, renew: RefreshCw, more: ChevronDown });
   return (
     <>
       {sprite}

@@ -11,7 +11,7 @@ export interface RowIcons<N extends string> {
  * Icons a list repeats on every row, drawn once as <symbol>s: a row's icon is a `<use>` of one (about 60 bytes
  * instead of 400 to 600 of paths, in the HTML and, from a server component, again in the RSC payload). The symbols'
  * ids start with `prefix`, which must be unique on the page: a client list takes useId's (useIconSprite); a server
- * page cannot call hooks in its async body, so it names its own ("unit-grants").
+ * page cannot call hooks in its async body, so it names its own (short: every row repeats it).
  */
 export function iconSprite<N extends string>(prefix: string, icons: Record<N, LucideIcon>): RowIcons<N> {
   const ref = (name: string) => `${prefix}-${name}`;

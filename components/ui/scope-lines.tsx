@@ -14,11 +14,17 @@ export interface ScopeText {
   units?: string | { msn: string; name: string; detail: string }[];
 }
 
-/** The icons ScopeLines draws: spread into the list's icon sprite. */
-export const SCOPE_ICONS = { period: CalendarRange, personal: UserRound, noPersonal: EyeOff, ends: Clock, units: Store } satisfies Record<string, LucideIcon>;
+/** The icons a grant's ScopeLines draws: spread into the list's icon sprite. */
+export const GRANT_SCOPE_ICONS = { period: CalendarRange, personal: UserRound, noPersonal: EyeOff, ends: Clock } satisfies Record<string, LucideIcon>;
 
-/** What draws ScopeLines' icons: the `icon` of a sprite made with SCOPE_ICONS in it. */
-export type ScopeIcon = RowIcons<keyof typeof SCOPE_ICONS>["icon"];
+/** The icons ScopeLines draws for requests too (their sales units). */
+export const SCOPE_ICONS = { ...GRANT_SCOPE_ICONS, units: Store } satisfies Record<string, LucideIcon>;
+
+/**
+ * What draws ScopeLines' icons: the `icon` of a sprite made with SCOPE_ICONS in it, or GRANT_SCOPE_ICONS in a list
+ * of grants only (a grant's scope has no sales units; the sprite need not draw their icon once per page).
+ */
+export type ScopeIcon = RowIcons<keyof typeof SCOPE_ICONS>["icon"] | RowIcons<keyof typeof GRANT_SCOPE_ICONS>["icon"];
 
 /**
  * ScopeLines' styles, set once on the list that holds them (with its table's or cards' classes): a line each, icon
@@ -33,7 +39,9 @@ export const SCOPE_LINES_CLASS = [
  * GrantScope and RequestedScope for a list's rows (decision 045): the same words and icons in a few short class
  * names, the icons `<use>`s of the list's sprite. Server-safe: its words come as strings and its icons as `icon`.
  */
-export function ScopeLines({ scope, icon }: { scope: ScopeText; icon: ScopeIcon }) {
+export function ScopeLines({ scope, icon: drawIcon }: { scope: ScopeText; icon: ScopeIcon }) {
+  // "units" is asked for only when the scope has sales units, i.e. of a request's sprite, which draws it.
+  const icon = drawIcon as RowIcons<keyof typeof SCOPE_ICONS>["icon"];
   return (
     // A request's lines (no end date) are spaced as RequestedScope's, a grant's as GrantScope's.
     <ul className={scope.ends ? "sc" : "sc rq"}>

@@ -56,8 +56,9 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
   const path = "/merchant/partners";
   const canWrite = merchantCan(ctx.role, "grants.write");
   const pending = page.summary.pending;
-  // The grants' icons, drawn once for the page (decision 045); one sprite, so a page-wide id prefix.
-  const icons = iconSprite("partner-grants", PARTNER_GRANT_ICONS);
+  // The grants' icons, drawn once for the page (decision 045). The page's one sprite, so a page-wide id prefix, and
+  // a short one: every row's <use> repeats it, in the HTML and the RSC payload.
+  const icons = iconSprite("g", PARTNER_GRANT_ICONS);
   const grantRow = { scope: scope.grant, icon: icons.icon };
   return (
     <>

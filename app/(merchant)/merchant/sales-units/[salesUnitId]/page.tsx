@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ListTable } from "@/components/ui/list-table";
 import { iconSprite } from "@/components/ui/icon-sprite";
 import { RowBadge } from "@/components/ui/row-badge";
-import { SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines } from "@/components/ui/scope-lines";
+import { GRANT_SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines } from "@/components/ui/scope-lines";
 import { GRANT_STATUS_VARIANT } from "@/components/grants/grant-status-variant";
 import { scopeTexts } from "@/app/_shared/scope-text";
 import { LedgerCell } from "@/components/merchant/sales-unit-cell";
@@ -42,8 +42,9 @@ export default async function SalesUnitPage({ params, searchParams }: { params: 
     getFormatter(),
     scopeTexts(),
   ]);
-  // The one list on the page: a fixed id prefix for its sprite (an async page cannot call useId).
-  const icons = iconSprite("unit-grants", SCOPE_ICONS);
+  // The one list on the page: a fixed id prefix for its sprite (an async page cannot call useId), short since every
+  // row's <use> repeats it.
+  const icons = iconSprite("g", GRANT_SCOPE_ICONS);
   return (
     <>
       <PageHeader
