@@ -29,10 +29,10 @@ export const ROW_BUTTON_CLASS = [
 
 // Cells are top-aligned: a list row is several lines (a name over its number, a scope's lines), read from the top.
 const LIST_TABLE_CLASS = [
-  "w-full border-collapse text-sm [&_thead]:border-b [&_thead]:border-border [&_thead]:bg-muted/60",
+  "w-full border-collapse text-sm [&_thead]:bg-muted/60 [&_tr]:border-b [&_tr]:border-border [&_tbody_tr:last-child]:border-0",
   "[&_th]:h-9 [&_th]:px-3 [&_th]:text-left [&_th]:text-xs [&_th]:font-medium [&_th]:whitespace-nowrap [&_th]:text-muted-foreground [&_th:first-child]:pl-5 [&_th:last-child]:pr-5",
   "[&_td]:px-3 [&_td]:py-2.5 [&_td]:align-top [&_td:first-child]:pl-5 [&_td:last-child]:pr-5",
-  "[&_tbody_tr]:border-b [&_tbody_tr]:border-border [&_tbody_tr]:transition-colors [&_tbody_tr:hover]:bg-muted/40 [&_tbody_tr:last-child]:border-0",
+  "[&_tbody_tr]:transition-colors [&_tbody_tr:hover]:bg-muted/40",
   ROW_TEXT_CLASS,
   ROW_BADGE_CLASS,
 ].join(" ");
