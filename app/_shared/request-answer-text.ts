@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { AnswerText, StatusText } from "@/components/requests/answer-cell";
 import type { RequestView } from "@/lib/access-requests/types";
-import { GRANT_STATUS_VARIANT } from "@/components/admin/compact-table";
+import { GRANT_STATUS_VARIANT } from "@/components/grants/grant-status-variant";
 import { daysUntil, type RequestDisplayStatus } from "@/lib/lifecycle/request-status";
 import { getFormat } from "@/lib/i18n/get-format";
 import { scopeTexts } from "@/app/_shared/scope-text";

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatLedgerDate, formatPeriod } from "@/lib/format";
-import type { ScopeText } from "@/components/lists/lean-table";
+import type { ScopeText } from "@/components/ui/scope-lines";
 
 interface Scope {
   periodFrom: string | null;
@@ -10,7 +10,7 @@ interface Scope {
 
 /**
  * The words of GrantScope and RequestedScope (components/grants/grant-scope.tsx, components/requests/
- * requested-scope.tsx) as strings, for the lean tables' ScopeLines: formatted once here, carried as text.
+ * requested-scope.tsx) as strings, for the list rows' ScopeLines (components/ui/scope-lines.tsx): formatted once here, carried as text.
  */
 export async function scopeTexts(): Promise<{ grant: (s: Scope & { validUntil: string | null }) => ScopeText; request: (s: Scope & { salesUnits?: { msn: string; name: string; ledgerExternalId: string | null }[] }) => ScopeText }> {
   const [tg, tr, locale] = await Promise.all([getTranslations("scope"), getTranslations("requestScope"), getLocale()]);

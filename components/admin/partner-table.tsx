@@ -1,6 +1,7 @@
 "use client";
 
-import { COMPACT_TABLE_CLASS, RowBadge } from "@/components/admin/compact-table";
+import { ListTable } from "@/components/ui/list-table";
+import { RowBadge } from "@/components/ui/row-badge";
 import { PartnerStepButton } from "@/components/admin/partner-step-button";
 
 type PartnerStatus = "pending" | "approved" | "suspended";
@@ -40,40 +41,38 @@ const VARIANT: Record<PartnerStatus, "info" | "success" | "danger"> = { pending:
 export function PartnerTable({ rows, labels }: { rows: PartnerTableRow[]; labels: PartnerTableLabels }) {
   const [partner, status, staff, grants, keys, actions] = labels.headers;
   return (
-    <div className="relative w-full overflow-x-auto">
-      <table className={`${COMPACT_TABLE_CLASS} [&_td.n]:text-right [&_td.n]:tabular-nums [&_th.n]:text-right`}>
-        <thead className="border-b border-border bg-muted/60">
-          <tr>
-            <th scope="col">{partner}</th>
-            <th scope="col">{status}</th>
-            <th scope="col" className="n">{staff}</th>
-            <th scope="col" className="n">{grants}</th>
-            <th scope="col">{keys}</th>
-            <th scope="col"><span className="sr-only">{actions}</span></th>
+    <ListTable className="[&_td.n]:text-right [&_td.n]:tabular-nums [&_th.n]:text-right">
+      <thead>
+        <tr>
+          <th scope="col">{partner}</th>
+          <th scope="col">{status}</th>
+          <th scope="col" className="n">{staff}</th>
+          <th scope="col" className="n">{grants}</th>
+          <th scope="col">{keys}</th>
+          <th scope="col"><span className="sr-only">{actions}</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.id} data-testid="partner-row" data-org-no={p.rawOrgNo}>
+            <td>
+              <div className="font-medium">{p.name}</div>
+              <div className="m tabular-nums">{p.orgNo}</div>
+            </td>
+            <td>
+              <RowBadge variant={VARIANT[p.status]} dot data-testid="partner-status">{labels.status[p.status]}</RowBadge>
+              {p.note ? <div className="m mt-1 max-w-64">{p.note}</div> : null}
+            </td>
+            <td className="n">{p.staff}</td>
+            <td className="n">{p.grants ? <a className="l" href={p.grants.href}>{p.grants.text}</a> : "0"}</td>
+            <td>{p.keysStored ? <RowBadge variant="outline">{labels.keysStored}</RowBadge> : <span className="text-muted-foreground">{labels.noKeys}</span>}</td>
+            <td className="text-right">
+              {/* keyed by status: a changed step is a new button, not the old one fading to new colours */}
+              <PartnerStepButton key={p.status} partnerId={p.id} name={p.name} status={p.status} label={labels.step[p.status]} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.id} data-testid="partner-row" data-org-no={p.rawOrgNo}>
-              <td>
-                <div className="font-medium">{p.name}</div>
-                <div className="m tabular-nums">{p.orgNo}</div>
-              </td>
-              <td>
-                <RowBadge variant={VARIANT[p.status]} dot data-testid="partner-status">{labels.status[p.status]}</RowBadge>
-                {p.note ? <div className="m mt-1 max-w-64">{p.note}</div> : null}
-              </td>
-              <td className="n">{p.staff}</td>
-              <td className="n">{p.grants ? <a className="l" href={p.grants.href}>{p.grants.text}</a> : "0"}</td>
-              <td>{p.keysStored ? <RowBadge variant="outline">{labels.keysStored}</RowBadge> : <span className="text-muted-foreground">{labels.noKeys}</span>}</td>
-              <td className="text-right">
-                {/* keyed by status: a changed step is a new button, not the old one fading to new colours */}
-                <PartnerStepButton key={p.status} partnerId={p.id} name={p.name} status={p.status} label={labels.step[p.status]} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ListTable>
   );
 }

@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { Check, X } from "lucide-react";
-import { LEAN_TABLE_CLASS, LEAN_THEAD_CLASS, SCOPE_ICONS, ScopeLines, useRowIcons, type ScopeText } from "@/components/lists/lean-table";
-import { RowBadge } from "@/components/admin/compact-table";
+import { ListTable, ROW_BUTTON_CLASS } from "@/components/ui/list-table";
+import { useIconSprite } from "@/components/ui/icon-sprite";
+import { GRANT_SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines, type ScopeText } from "@/components/ui/scope-lines";
+import { RowBadge } from "@/components/ui/row-badge";
 
 /** One grant waiting for a second admin, every text formatted on the server. */
 export interface ApprovalRow {
@@ -39,12 +41,12 @@ export interface ApprovalsTableLabels {
  */
 export function ApprovalsTable({ rows, labels }: { rows: ApprovalRow[]; labels: ApprovalsTableLabels }) {
   const [partner, ledger, scope, why, open] = labels.headers;
-  const { sprite, icon } = useRowIcons({ ...SCOPE_ICONS, approve: Check, decline: X });
+  const { sprite, icon } = useIconSprite({ ...GRANT_SCOPE_ICONS, approve: Check, decline: X });
   return (
-    <div className="relative w-full overflow-x-auto">
+    <>
       {sprite}
-      <table className={`${LEAN_TABLE_CLASS} [&_.u]:mt-1 [&_.r]:flex [&_.r]:flex-wrap [&_.r]:gap-1.5 [&_.act]:flex [&_.act]:flex-col [&_.act]:items-end [&_.act]:gap-2`}>
-        <thead className={LEAN_THEAD_CLASS}>
+      <ListTable className={`${ROW_BUTTON_CLASS} ${SCOPE_LINES_CLASS} [&_a.l]:text-[0.8125rem] [&_a.l]:font-medium [&_.u]:mt-1 [&_.r]:flex [&_.r]:flex-wrap [&_.r]:gap-1.5 [&_.act]:flex [&_.act]:flex-col [&_.act]:items-end [&_.act]:gap-2`}>
+        <thead>
           <tr>
             <th scope="col">{partner}</th>
             <th scope="col">{ledger}</th>
@@ -85,7 +87,7 @@ export function ApprovalsTable({ rows, labels }: { rows: ApprovalRow[]; labels: 
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+      </ListTable>
+    </>
   );
 }

@@ -1,21 +1,25 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { RefreshCwOff } from "lucide-react";
-import { GRANT_STATUS_VARIANT, RowBadge } from "@/components/admin/compact-table";
-import { CompactGrantScope, GRANT_SCOPE_CLASS, GRANT_SCOPE_ICONS } from "@/components/grants/compact-grant-scope";
-import { SpriteIcon } from "@/components/ui/icon-sprite";
+import { ROW_BADGE_CLASS, RowBadge } from "@/components/ui/row-badge";
+import { GRANT_SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines, type ScopeText } from "@/components/ui/scope-lines";
+import type { RowIcons } from "@/components/ui/icon-sprite";
+import { GRANT_STATUS_VARIANT } from "@/components/grants/grant-status-variant";
 import type { OverviewGrant } from "@/lib/grants/types";
 
-/** The icons CompactPartnerGrant points at, for the page's IconSprite. */
-export const PARTNER_GRANT_ICONS = { ...GRANT_SCOPE_ICONS, "out-of-sync": RefreshCwOff };
+/** The icons CompactPartnerGrant points at, for the page's sprite (iconSprite). */
+export const PARTNER_GRANT_ICONS = { ...GRANT_SCOPE_ICONS, outOfSync: RefreshCwOff };
+
+type PartnerGrantIcon = RowIcons<keyof typeof PARTNER_GRANT_ICONS>["icon"];
 
 /** CompactPartnerGrant's layout, set once on the list that holds the grants (with the scope's and the badges'). */
 export const PARTNER_GRANT_CLASS = [
-  GRANT_SCOPE_CLASS,
+  ROW_BADGE_CLASS,
+  SCOPE_LINES_CLASS,
   "[&_.gh]:flex [&_.gh]:flex-wrap [&_.gh]:items-center [&_.gh]:gap-2",
   "[&_a.gn]:rounded-sm [&_a.gn]:font-medium [&_a.gn]:text-foreground [&_a.gn]:underline-offset-4 [&_a.gn:hover]:underline",
   "[&_.gm]:mt-1 [&_.gm]:flex [&_.gm]:flex-col [&_.gm]:gap-1 sm:[&_.gm]:flex-row sm:[&_.gm]:items-start sm:[&_.gm]:gap-6",
-  "[&_svg.bi]:size-3 [&_svg.bi]:shrink-0 [&_.m]:text-xs [&_.m]:text-muted-foreground",
+  "[&_.m]:text-xs [&_.m]:text-muted-foreground",
 ].join(" ");
 
 /** Where the out-of-sync and suspended badges' explanations are, said once under the list (PartnerGrantNotes). */
@@ -24,11 +28,11 @@ export const PARTNER_SUSPENDED_HINT_ID = "partner-suspended-hint";
 
 /**
  * One partner's access to a ledger in the M1 overview, as PartnerGrantItem showed it (who, status, scope, last
- * use; links to the grant) in lean markup (decision 041): styles on the list (PARTNER_GRANT_CLASS), icons from the
- * page's sprite (PARTNER_GRANT_ICONS), and the badges' long explanations once under the list, each badge pointing
+ * use; links to the grant) in lean markup (decisions 041, 045): styles on the list (PARTNER_GRANT_CLASS), the scope's
+ * words formatted by the page and the icons from its sprite (PARTNER_GRANT_ICONS), and the badges' long explanations once under the list, each badge pointing
  * at its own with aria-describedby, instead of twice per badge (a tooltip and screen-reader text).
  */
-export function CompactPartnerGrant({ grant, ledgerExternalId, muted = false }: { grant: OverviewGrant; ledgerExternalId: string; muted?: boolean }) {
+export function CompactPartnerGrant({ grant, scope, ledgerExternalId, icon, muted = false }: { grant: OverviewGrant; scope: ScopeText; ledgerExternalId: string; icon: PartnerGrantIcon; muted?: boolean }) {
   const t = useTranslations("partnersOverview");
   const ts = useTranslations("grantStatus");
   const tsusp = useTranslations("partnerSuspension");
@@ -41,14 +45,14 @@ export function CompactPartnerGrant({ grant, ledgerExternalId, muted = false }: 
         </Link>
         <RowBadge variant={GRANT_STATUS_VARIANT[grant.status]} dot>{ts(grant.status)}</RowBadge>
         {grant.outOfSync ? (
-          <span className="b v-warning" aria-describedby={OUT_OF_SYNC_HINT_ID}><SpriteIcon id="out-of-sync" className="bi" />{t("outOfSync")}</span>
+          <span className="b v-warning" aria-describedby={OUT_OF_SYNC_HINT_ID}>{icon("outOfSync")}{t("outOfSync")}</span>
         ) : null}
         {grant.partnerSuspended ? (
           <span className="b v-danger" aria-describedby={PARTNER_SUSPENDED_HINT_ID} data-testid="partner-suspended">{tsusp("badge")}</span>
         ) : null}
       </div>
       <div className="gm">
-        <CompactGrantScope {...grant} />
+        <ScopeLines scope={scope} icon={icon} />
         <p className="m">{grant.lastUsedAt ? t("lastUsed", { when: format.relativeTime(new Date(grant.lastUsedAt)) }) : t("neverUsed")}</p>
       </div>
     </div>
@@ -57,15 +61,15 @@ export function CompactPartnerGrant({ grant, ledgerExternalId, muted = false }: 
 
 /**
  * The explanations the page's out-of-sync and suspended badges point at, each after its badge as in a legend and
- * shown when such a badge is on the page. Inside a PARTNER_GRANT_CLASS container (for the badges' styles).
+ * shown when such a badge is on the page. Inside a ROW_BADGE_CLASS container (for the badges' styles).
  */
-export function PartnerGrantNotes({ outOfSync, suspended }: { outOfSync: boolean; suspended: boolean }) {
+export function PartnerGrantNotes({ outOfSync, suspended, icon }: { outOfSync: boolean; suspended: boolean; icon: PartnerGrantIcon }) {
   const t = useTranslations("partnersOverview");
   const tsusp = useTranslations("partnerSuspension");
   if (!outOfSync && !suspended) return null;
   return (
     <div className="mt-3 space-y-1.5 text-xs text-muted-foreground">
-      {outOfSync ? <p id={OUT_OF_SYNC_HINT_ID}><span className="b v-warning mr-1.5"><SpriteIcon id="out-of-sync" className="bi" />{t("outOfSync")}</span>{t("outOfSyncHint")}</p> : null}
+      {outOfSync ? <p id={OUT_OF_SYNC_HINT_ID}><span className="b v-warning mr-1.5">{icon("outOfSync")}{t("outOfSync")}</span>{t("outOfSyncHint")}</p> : null}
       {suspended ? <p id={PARTNER_SUSPENDED_HINT_ID}><span className="b v-danger mr-1.5">{tsusp("badge")}</span>{tsusp("hint")}</p> : null}
     </div>
   );

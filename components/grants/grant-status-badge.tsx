@@ -1,21 +1,13 @@
 import { useTranslations } from "next-intl";
-import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
+import { GRANT_STATUS_VARIANT } from "@/components/grants/grant-status-variant";
 import type { GrantDisplayStatus } from "@/lib/grants/grant-status";
-
-const VARIANT: Record<GrantDisplayStatus, BadgeVariant> = {
-  active: "success",
-  expiring_soon: "warning",
-  pending_approval: "info",
-  revoked: "neutral",
-  expired: "neutral",
-  declined: "danger",
-};
 
 /** A grant's status in words, coloured as a secondary cue. */
 export function GrantStatusBadge({ status }: { status: GrantDisplayStatus }) {
   const t = useTranslations("grantStatus");
   return (
-    <Badge variant={VARIANT[status]} dot>
+    <Badge variant={GRANT_STATUS_VARIANT[status]} dot>
       {t(status)}
     </Badge>
   );

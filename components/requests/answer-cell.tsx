@@ -1,7 +1,6 @@
-import type { ReactNode } from "react";
-import { ScopeLines, type SCOPE_ICONS, type ScopeText } from "@/components/lists/lean-table";
-
-type BadgeVariant = "neutral" | "success" | "warning" | "danger" | "info" | "outline";
+import type { BadgeVariant } from "@/components/ui/badge";
+import { RowBadge } from "@/components/ui/row-badge";
+import { ScopeLines, type ScopeIcon, type ScopeText } from "@/components/ui/scope-lines";
 
 /** A status in words with its colour, formatted on the server. */
 export interface StatusText {
@@ -16,8 +15,8 @@ export interface AnswerText {
   grants: { grantId: string; ledger: string; status: StatusText; scope: ScopeText }[] | null;
 }
 
-/** A request's answer in a lean table row (components/lists/lean-table.tsx): as RequestAnswer draws it. */
-export function AnswerCell({ answer, grantedLabel, icon }: { answer: AnswerText; grantedLabel: string; icon: (name: keyof typeof SCOPE_ICONS, className?: string) => ReactNode }) {
+/** A request's answer in a list table row (components/ui/list-table.tsx): as RequestAnswer draws it. */
+export function AnswerCell({ answer, grantedLabel, icon }: { answer: AnswerText; grantedLabel: string; icon: ScopeIcon }) {
   if (!answer.grants) return answer.line ? <p className="m">{answer.line}</p> : null;
   return (
     <div className="space-y-2">
@@ -40,9 +39,6 @@ export function AnswerCell({ answer, grantedLabel, icon }: { answer: AnswerText;
 /** A request's or grant's status badge in a lean table row (as RequestStatusBadge and GrantStatusBadge draw it). */
 export function StatusBadge({ status }: { status: StatusText }) {
   return (
-    <span className={`b v-${status.variant}`} data-status={status.status}>
-      <span aria-hidden="true" className="d" />
-      {status.text}
-    </span>
+    <RowBadge variant={status.variant} dot data-status={status.status}>{status.text}</RowBadge>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import { Check, X } from "lucide-react";
-import { LEAN_ROW_CLASS, SCOPE_ICONS, ScopeLines, useRowIcons, type ScopeText } from "@/components/lists/lean-table";
-import { RowBadge } from "@/components/admin/compact-table";
+import { ROW_BUTTON_CLASS, ROW_TEXT_CLASS } from "@/components/ui/list-table";
+import { useIconSprite } from "@/components/ui/icon-sprite";
+import { SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines, type ScopeText } from "@/components/ui/scope-lines";
+import { ROW_BADGE_CLASS, RowBadge } from "@/components/ui/row-badge";
 import { StatusBadge, type StatusText } from "@/components/requests/answer-cell";
 
 /** One open request as the merchant's card shows it, every text formatted on the server. */
@@ -50,9 +52,9 @@ const CARD_CLASS = [
  * bubble to the page's one OpenRequestDecisions, which holds the dialogs.
  */
 export function OpenRequestsList({ rows, labels }: { rows: OpenRequestRow[]; labels: OpenRequestsLabels }) {
-  const { sprite, icon } = useRowIcons({ ...SCOPE_ICONS, approve: Check, decline: X });
+  const { sprite, icon } = useIconSprite({ ...SCOPE_ICONS, approve: Check, decline: X });
   return (
-    <div className={`grid gap-4 ${LEAN_ROW_CLASS} ${CARD_CLASS}`}>
+    <div className={`grid gap-4 ${ROW_TEXT_CLASS} ${ROW_BADGE_CLASS} ${ROW_BUTTON_CLASS} ${SCOPE_LINES_CLASS} ${CARD_CLASS}`}>
       {sprite}
       {rows.map((r) => (
         <div key={r.id} className="rc" data-testid={`open-request-${r.rawOrgNo}`}>

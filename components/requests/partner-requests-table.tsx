@@ -1,7 +1,9 @@
 "use client";
 
 import { Undo2 } from "lucide-react";
-import { LEAN_TABLE_CLASS, LEAN_THEAD_CLASS, SCOPE_ICONS, ScopeLines, useRowIcons, type ScopeText } from "@/components/lists/lean-table";
+import { ListTable, ROW_BUTTON_CLASS } from "@/components/ui/list-table";
+import { useIconSprite } from "@/components/ui/icon-sprite";
+import { SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines, type ScopeText } from "@/components/ui/scope-lines";
 import { AnswerCell, StatusBadge, type AnswerText, type StatusText } from "@/components/requests/answer-cell";
 
 /** One submission as the partner's list shows it, every text formatted on the server. */
@@ -38,12 +40,12 @@ export interface PartnerRequestsTableLabels {
  */
 export function PartnerRequestsTable({ rows, labels, label }: { rows: PartnerRequestRow[]; labels: PartnerRequestsTableLabels; label: string }) {
   const [merchant, askedFor, answer, status, actions] = labels.headers;
-  const { sprite, icon } = useRowIcons({ ...SCOPE_ICONS, withdraw: Undo2 });
+  const { sprite, icon } = useIconSprite({ ...SCOPE_ICONS, withdraw: Undo2 });
   return (
-    <div className="relative w-full overflow-x-auto">
+    <>
       {sprite}
-      <table aria-label={label} className={LEAN_TABLE_CLASS}>
-        <thead className={LEAN_THEAD_CLASS}>
+      <ListTable aria-label={label} className={`${ROW_BUTTON_CLASS} ${SCOPE_LINES_CLASS}`}>
+        <thead>
           <tr>
             <th scope="col" className="w-[24%]">{merchant}</th>
             <th scope="col" className="w-[28%]">{askedFor}</th>
@@ -85,7 +87,7 @@ export function PartnerRequestsTable({ rows, labels, label }: { rows: PartnerReq
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+      </ListTable>
+    </>
   );
 }

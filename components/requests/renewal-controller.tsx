@@ -33,7 +33,7 @@ export function RenewalController({ children }: { children: ReactNode }) {
   const [, start] = useTransition();
   const [menu, setMenu] = useState<(Row & { anchor: DOMRect }) | null>(null);
   const buttons = (row: Row) => row.group.querySelectorAll<HTMLButtonElement>("button[data-renew]");
-  // While a renewal runs, the row's buttons are disabled and the main one's icon turns (LEAN_TABLE_CLASS's
+  // While a renewal runs, the row's buttons are disabled and the main one's icon turns (ROW_BUTTON_CLASS's
   // data-pending); set on the DOM, since the buttons are the table's and it has no state.
   const busy = (row: Row, on: boolean) => {
     for (const b of buttons(row)) {

@@ -2,8 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { ChevronDown, RefreshCw } from "lucide-react";
-import { LEAN_TABLE_CLASS, LEAN_THEAD_CLASS, SCOPE_ICONS, ScopeLines, useRowIcons, type ScopeText } from "@/components/lists/lean-table";
-import { RowBadge } from "@/components/admin/compact-table";
+import { ListTable, ROW_BUTTON_CLASS } from "@/components/ui/list-table";
+import { useIconSprite } from "@/components/ui/icon-sprite";
+import { GRANT_SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines, type ScopeText } from "@/components/ui/scope-lines";
+import { RowBadge } from "@/components/ui/row-badge";
 
 /** One grant that ends soon (or ended lately), every text but the renewal buttons' formatted on the server. */
 export interface RenewalRow {
@@ -42,12 +44,12 @@ export interface RenewalsTableLabels {
 export function RenewalsTable({ rows, labels, ending, label }: { rows: RenewalRow[]; labels: RenewalsTableLabels; ending: boolean; label: string }) {
   const t = useTranslations("renewals");
   const [partner, ledger, scope, ends, lastUse, actions] = labels.headers;
-  const { sprite, icon } = useRowIcons({ ...SCOPE_ICONS, renew: RefreshCw, more: ChevronDown });
+  const { sprite, icon } = useIconSprite({ ...GRANT_SCOPE_ICONS, renew: RefreshCw, more: ChevronDown });
   return (
-    <div className="relative w-full overflow-x-auto">
+    <>
       {sprite}
-      <table aria-label={label} className={`${LEAN_TABLE_CLASS} [&_.bt.r]:rounded-r-none [&_.bt.c]:rounded-l-none [&_.bt.c]:border-l [&_.bt.c]:border-primary-foreground/25 [&_.bt.c]:px-2`}>
-        <thead className={LEAN_THEAD_CLASS}>
+      <ListTable aria-label={label} className={`${ROW_BUTTON_CLASS} ${SCOPE_LINES_CLASS} [&_.bt.r]:rounded-r-none [&_.bt.c]:rounded-l-none [&_.bt.c]:border-l [&_.bt.c]:border-primary-foreground/25 [&_.bt.c]:px-2`}>
+        <thead>
           <tr>
             <th scope="col" className="w-[22%]">{partner}</th>
             <th scope="col" className="w-[22%]">{ledger}</th>
@@ -94,7 +96,7 @@ export function RenewalsTable({ rows, labels, ending, label }: { rows: RenewalRo
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+      </ListTable>
+    </>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
-import { LEAN_TABLE_CLASS, LEAN_THEAD_CLASS, SCOPE_ICONS, ScopeLines, useRowIcons, type ScopeText } from "@/components/lists/lean-table";
+import { ListTable } from "@/components/ui/list-table";
+import { useIconSprite } from "@/components/ui/icon-sprite";
+import { SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines, type ScopeText } from "@/components/ui/scope-lines";
 import { AnswerCell, StatusBadge, type AnswerText, type StatusText } from "@/components/requests/answer-cell";
 
 /** One answered request in the merchant's history, every text formatted on the server. */
@@ -22,12 +24,12 @@ export interface RequestHistoryRow {
  */
 export function RequestHistoryTable({ rows, headers, label, grantedLabel }: { rows: RequestHistoryRow[]; headers: [string, string, string, string]; label: string; grantedLabel: string }) {
   const [partner, askedFor, answer, status] = headers;
-  const { sprite, icon } = useRowIcons(SCOPE_ICONS);
+  const { sprite, icon } = useIconSprite(SCOPE_ICONS);
   return (
-    <div className="relative w-full overflow-x-auto">
+    <>
       {sprite}
-      <table aria-label={label} className={LEAN_TABLE_CLASS}>
-        <thead className={LEAN_THEAD_CLASS}>
+      <ListTable aria-label={label} className={SCOPE_LINES_CLASS}>
+        <thead>
           <tr>
             <th scope="col" className="w-[24%]">{partner}</th>
             <th scope="col" className="w-[30%]">{askedFor}</th>
@@ -49,7 +51,7 @@ export function RequestHistoryTable({ rows, headers, label, grantedLabel }: { ro
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+      </ListTable>
+    </>
   );
 }

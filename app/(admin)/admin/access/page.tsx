@@ -5,7 +5,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { GRANT_STATUS_VARIANT, ROW_BADGE_CLASS, RowBadge } from "@/components/admin/compact-table";
+import { ROW_BADGE_CLASS, RowBadge } from "@/components/ui/row-badge";
+import { GRANT_STATUS_VARIANT } from "@/components/grants/grant-status-variant";
 import { OverviewFilterForm } from "@/components/admin/overview-filter-form";
 import { OverviewRows } from "@/components/admin/overview-rows";
 import { requirePlatformAdmin } from "@/lib/server/authz/contexts";

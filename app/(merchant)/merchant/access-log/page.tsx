@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/stat-card";
 import { Alert } from "@/components/ui/alert";
-import { RowBadge } from "@/components/admin/compact-table";
+import { RowBadge } from "@/components/ui/row-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -82,9 +82,9 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
         <EmptyState bordered titleAs="h2" icon={ScrollText} title={filtered ? t("noMatchTitle") : t("emptyTitle")} description={filtered ? t("noMatchDescription") : t("emptyDescription")} />
       ) : (
         <Card className="overflow-hidden p-0">
-          {/* Lean rows (decision 041): the cells' styles are set once on the table, a row names them in short. */}
+          {/* Lean rows (decision 045): the cells' styles are set once on the table, a row names them in short. */}
           <ListTable aria-label={t("tableLabel")} className={EVENT_CELLS_CLASS}>
-            <thead className="border-b border-border bg-muted/60">
+            <thead>
               <tr>
                 <th scope="col">{t("colWhen")}</th>
                 <th scope="col">{t("colWho")}</th>

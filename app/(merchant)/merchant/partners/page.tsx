@@ -1,3 +1,4 @@
+import type { ComponentProps } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ChevronRight, Clock, Hourglass, Plus, SearchX, Store, Users } from "lucide-react";
@@ -10,8 +11,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { OverviewFilters } from "@/components/grants/overview-filters";
 import { CompactPartnerGrant, PARTNER_GRANT_CLASS, PARTNER_GRANT_ICONS, PartnerGrantNotes } from "@/components/grants/compact-partner-grant";
-import { ROW_BADGE_CLASS } from "@/components/admin/compact-table";
-import { IconSprite } from "@/components/ui/icon-sprite";
+import { ROW_BADGE_CLASS } from "@/components/ui/row-badge";
+import { iconSprite } from "@/components/ui/icon-sprite";
+import type { ScopeText } from "@/components/ui/scope-lines";
+import { scopeTexts } from "@/app/_shared/scope-text";
 import { LedgerCell, SalesUnitCell } from "@/components/merchant/sales-unit-cell";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
@@ -40,18 +43,23 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
   const query = parseListQuery(sp, OVERVIEW_CURSOR_PARTS);
   const filtered = Boolean(filter.salesUnitId || filter.partnerId || query.q);
 
-  const [page, options, findings, t, to, tlist] = await Promise.all([
+  const [page, options, findings, t, to, tlist, scope] = await Promise.all([
     listPartnerOverviewPage(ctx, filter, query),
     listOverviewFilterOptions(ctx),
     openFindingsForMerchant(ctx, { partnerId: filter.partnerId }),
     getTranslations("merchantPartners"),
     getTranslations("partnersOverview"),
     getTranslations("lists"),
+    scopeTexts(),
   ]);
   const units = page.items;
   const path = "/merchant/partners";
   const canWrite = merchantCan(ctx.role, "grants.write");
   const pending = page.summary.pending;
+  // The grants' icons, drawn once for the page (decision 045). The page's one sprite, so a page-wide id prefix, and
+  // a short one: every row's <use> repeats it, in the HTML and the RSC payload.
+  const icons = iconSprite("g", PARTNER_GRANT_ICONS);
+  const grantRow = { scope: scope.grant, icon: icons.icon };
   return (
     <>
       <PageHeader
@@ -110,9 +118,9 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
         {/* One table, rendered once: on small screens each row stacks into a card (unit and link, then its ledger and
             partners) instead of needing sideways scrolling. It used to be rendered twice, as cards and as a table. */}
         {/* The grants' styles are set once on the table and their icons drawn once in the sprite (decision 041). */}
-        <IconSprite icons={PARTNER_GRANT_ICONS} />
+        {icons.sprite}
         <Card className="overflow-hidden p-0">
-          <Table className={`${ROW_BADGE_CLASS} ${PARTNER_GRANT_CLASS}`}>
+          <Table className={PARTNER_GRANT_CLASS}>
             <TableHeader className="max-sm:sr-only">
               <TableRow>
                 <TableHead className="w-[26%]">{t("salesUnit")}</TableHead>
@@ -127,7 +135,7 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
                   <TableRow key={u.id} data-testid={`sales-unit-${u.msn}`} className="max-sm:grid max-sm:grid-cols-[1fr_auto] max-sm:gap-x-3 max-sm:gap-y-2 max-sm:px-4 max-sm:py-3">
                     <TableCell className="align-top max-sm:col-start-1 max-sm:row-start-1 max-sm:p-0"><SalesUnitCell name={u.name} msn={u.msn} channel={u.channel} /></TableCell>
                     <TableCell className="align-top max-sm:col-span-2 max-sm:p-0"><LedgerCell ledger={u.ledger} /></TableCell>
-                    <TableCell className="align-top max-sm:col-span-2 max-sm:p-0"><UnitPartners unit={u} t={t} to={to} more={(count) => tlist("morePartners", { count })} /></TableCell>
+                    <TableCell className="align-top max-sm:col-span-2 max-sm:p-0"><UnitPartners unit={u} row={grantRow} t={t} to={to} more={(count) => tlist("morePartners", { count })} /></TableCell>
                     <TableCell className="align-top text-right max-sm:col-start-2 max-sm:row-start-1 max-sm:p-0">
                       <Link href={`/merchant/sales-units/${u.id}`} className="focus-ring inline-flex rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-foreground" aria-label={`${t("viewDetails")}: ${u.name}`}>
                         <ChevronRight aria-hidden className="size-4" />
@@ -140,7 +148,7 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
           </Table>
         </Card>
         <div className={ROW_BADGE_CLASS}>
-          <PartnerGrantNotes outOfSync={units.some((u) => u.grants.some((g) => g.outOfSync))} suspended={units.some((u) => u.grants.some((g) => g.partnerSuspended))} />
+          <PartnerGrantNotes outOfSync={units.some((u) => u.grants.some((g) => g.outOfSync))} suspended={units.some((u) => u.grants.some((g) => g.partnerSuspended))} icon={icons.icon} />
         </div>
         <Pagination
           className="mt-4"
@@ -157,8 +165,14 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
+/** How a grant's row is drawn: its scope in words, and the page's sprite icons. */
+interface GrantRow {
+  scope: (grant: OverviewSalesUnit["grants"][number]) => ScopeText;
+  icon: ComponentProps<typeof CompactPartnerGrant>["icon"];
+}
+
 /** The partners of one sales unit's ledger: live grants first, recently ended ones folded away. */
-function UnitPartners({ unit, t, to, more }: { unit: OverviewSalesUnit; t: Translate; to: Translate; more: (count: number) => string }) {
+function UnitPartners({ unit, row, t, to, more }: { unit: OverviewSalesUnit; row: GrantRow; t: Translate; to: Translate; more: (count: number) => string }) {
   const live = unit.grants.filter((g) => isLive(g.status));
   const ended = unit.grants.filter((g) => !isLive(g.status));
   const ledger = unit.ledger?.externalId ?? "";
@@ -172,7 +186,7 @@ function UnitPartners({ unit, t, to, more }: { unit: OverviewSalesUnit; t: Trans
       ) : (
         <ul className="space-y-3">
           {live.map((g) => (
-            <li key={g.id}><CompactPartnerGrant grant={g} ledgerExternalId={ledger} /></li>
+            <li key={g.id}><CompactPartnerGrant grant={g} scope={row.scope(g)} icon={row.icon} ledgerExternalId={ledger} /></li>
           ))}
         </ul>
       )}
@@ -186,7 +200,7 @@ function UnitPartners({ unit, t, to, more }: { unit: OverviewSalesUnit; t: Trans
           </summary>
           <ul className="mt-2 space-y-3">
             {ended.map((g) => (
-              <li key={g.id}><CompactPartnerGrant grant={g} ledgerExternalId={ledger} muted /></li>
+              <li key={g.id}><CompactPartnerGrant grant={g} scope={row.scope(g)} icon={row.icon} ledgerExternalId={ledger} muted /></li>
             ))}
           </ul>
         </details>

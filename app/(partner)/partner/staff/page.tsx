@@ -72,7 +72,7 @@ export default async function PartnerStaffPage({ searchParams }: { searchParams:
       <AssignClientsDialog clients={dialogClients(clients, members)}>
       <Card className="overflow-hidden p-0">
         <ListTable aria-label={t("tableLabel")} className="[&_.cl]:flex [&_.cl]:flex-wrap [&_.cl]:gap-1.5">
-          <thead className="border-b border-border bg-muted/60">
+          <thead>
             <tr>
               <th scope="col" className="w-[30%]">{t("colPerson")}</th>
               <th scope="col">{t("colRole")}</th>

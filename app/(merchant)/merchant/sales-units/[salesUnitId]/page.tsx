@@ -5,9 +5,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListTable } from "@/components/ui/list-table";
-import { IconSprite } from "@/components/ui/icon-sprite";
-import { GRANT_STATUS_VARIANT, RowBadge } from "@/components/admin/compact-table";
-import { CompactGrantScope, GRANT_SCOPE_CLASS, GRANT_SCOPE_ICONS } from "@/components/grants/compact-grant-scope";
+import { iconSprite } from "@/components/ui/icon-sprite";
+import { RowBadge } from "@/components/ui/row-badge";
+import { GRANT_SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines } from "@/components/ui/scope-lines";
+import { GRANT_STATUS_VARIANT } from "@/components/grants/grant-status-variant";
+import { scopeTexts } from "@/app/_shared/scope-text";
 import { LedgerCell } from "@/components/merchant/sales-unit-cell";
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { ListSearch } from "@/components/ui/list-search";
@@ -31,14 +33,18 @@ export default async function SalesUnitPage({ params, searchParams }: { params: 
   if (!found) notFound();
   const { unit, grants } = found;
   const path = `/merchant/sales-units/${unit.id}`;
-  const [t, tm, ts, tstatus, tlist, format] = await Promise.all([
+  const [t, tm, ts, tstatus, tlist, format, scope] = await Promise.all([
     getTranslations("salesUnitDetail"),
     getTranslations("merchantPartners"),
     getTranslations("scope"),
     getTranslations("grantStatus"),
     getTranslations("lists"),
     getFormatter(),
+    scopeTexts(),
   ]);
+  // The one list on the page: a fixed id prefix for its sprite (an async page cannot call useId), short since every
+  // row's <use> repeats it.
+  const icons = iconSprite("g", GRANT_SCOPE_ICONS);
   return (
     <>
       <PageHeader
@@ -65,11 +71,11 @@ export default async function SalesUnitPage({ params, searchParams }: { params: 
           ) : grants.items.length === 0 ? (
             <CardContent><EmptyState icon={Users} title={tm("noPartners")} description={tm("noPartnersHint")} size="sm" /></CardContent>
           ) : (
-            // Lean rows (decision 041): styles set once on the table, the scope's icons drawn once in the sprite.
+            // Lean rows (decision 045): styles set once on the table, the scope's icons drawn once in the sprite.
             <>
-              <IconSprite icons={GRANT_SCOPE_ICONS} />
-              <ListTable className={GRANT_SCOPE_CLASS}>
-                <thead className="border-b border-border bg-muted/60">
+              {icons.sprite}
+              <ListTable className={SCOPE_LINES_CLASS}>
+                <thead>
                   <tr>
                     <th scope="col">{t("partnerColumn")}</th>
                     <th scope="col">{t("scopeColumn")}</th>
@@ -81,7 +87,7 @@ export default async function SalesUnitPage({ params, searchParams }: { params: 
                   {grants.items.map((g) => (
                     <tr key={g.id}>
                       <td><div className="font-medium">{g.partnerName}</div><div className="m tabular-nums">{g.partnerOrgNo}</div></td>
-                      <td><CompactGrantScope {...g} /></td>
+                      <td><ScopeLines scope={scope.grant(g)} icon={icons.icon} /></td>
                       <td><RowBadge variant={GRANT_STATUS_VARIANT[g.status]} dot>{tstatus(g.status)}</RowBadge></td>
                       <td className="q">{g.lastUsedAt ? format.relativeTime(new Date(g.lastUsedAt)) : ts("neverUsed")}</td>
                     </tr>
