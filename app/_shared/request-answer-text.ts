@@ -9,8 +9,8 @@ import { scopeTexts } from "@/app/_shared/scope-text";
 const REQUEST_VARIANT: Record<RequestDisplayStatus, StatusText["variant"]> = { pending: "info", approved: "success", declined: "danger", expired: "neutral", withdrawn: "neutral" };
 
 /**
- * RequestAnswer's and RequestStatusBadge's words (components/requests/request-answer.tsx, request-status-badge.tsx)
- * as strings, for the lean request tables: what became of a request, and its status.
+ * What became of an access request, and its status badge's word and colour, as strings for the lean request
+ * tables (formatted once on the server; the rows carry only text).
  */
 export async function requestAnswerTexts(now: Date): Promise<{
   answer: (r: Pick<RequestView, "status" | "expiresAt" | "decidedAt" | "decidedBy" | "grants">) => AnswerText;

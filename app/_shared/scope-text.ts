@@ -9,8 +9,9 @@ interface Scope {
 }
 
 /**
- * The words of GrantScope and RequestedScope (components/grants/grant-scope.tsx, components/requests/
- * requested-scope.tsx) as strings, for the list rows' ScopeLines (components/ui/scope-lines.tsx): formatted once here, carried as text.
+ * A grant's or a request's scope in words (period, personal data, end, sales units), as GrantScope
+ * (components/grants/grant-scope.tsx) says it, as strings for the list rows' ScopeLines (components/ui/
+ * scope-lines.tsx): formatted once here with the one formatter, carried as text.
  */
 export async function scopeTexts(): Promise<{ grant: (s: Scope & { validUntil: string | null }) => ScopeText; request: (s: Scope & { salesUnits?: { msn: string; name: string; ledgerExternalId: string | null }[] }) => ScopeText }> {
   const [tg, tr, locale] = await Promise.all([getTranslations("scope"), getTranslations("requestScope"), getLocale()]);

@@ -27,10 +27,10 @@ export const OUT_OF_SYNC_HINT_ID = "out-of-sync-hint";
 export const PARTNER_SUSPENDED_HINT_ID = "partner-suspended-hint";
 
 /**
- * One partner's access to a ledger in the M1 overview, as PartnerGrantItem showed it (who, status, scope, last
- * use; links to the grant) in lean markup (decisions 041, 045): styles on the list (PARTNER_GRANT_CLASS), the scope's
- * words formatted by the page and the icons from its sprite (PARTNER_GRANT_ICONS), and the badges' long explanations once under the list, each badge pointing
- * at its own with aria-describedby, instead of twice per badge (a tooltip and screen-reader text).
+ * One partner's access to a ledger in the M1 overview (who, status, scope, last use; links to the grant) in lean
+ * markup (decisions 041, 045): styles on the list (PARTNER_GRANT_CLASS), the scope's words formatted by the page,
+ * the icons from its sprite (PARTNER_GRANT_ICONS), and the badges' long explanations once under the list, each
+ * badge pointing at its own with aria-describedby, instead of twice per badge (a tooltip and screen-reader text).
  */
 export function CompactPartnerGrant({ grant, scope, ledgerExternalId, icon, muted = false }: { grant: OverviewGrant; scope: ScopeText; ledgerExternalId: string; icon: PartnerGrantIcon; muted?: boolean }) {
   const t = useTranslations("partnersOverview");
