@@ -1,40 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { CircleCheck, CircleDashed, OctagonAlert } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
 import type { CheckProblem, DayCheck } from "@/lib/ledgers/day-summary";
 import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
-
-const needsWords = (c: DayCheck) => c.status === "failed" || c.status === "pending";
-
-/** The checks of one ledger date in one word: all pass, problems, or pending. Words first, colour second. */
-export function DayChecksBadge({ checks }: { checks: DayCheck[] }) {
-  const t = useTranslations("ledgerChecks");
-  if (checks.length === 0) return <span className="text-muted-foreground">—</span>;
-  const failed = checks.filter((c) => c.status === "failed").reduce((n, c) => n + c.problemCount, 0);
-  if (failed > 0) {
-    return (
-      <Badge variant="danger">
-        <OctagonAlert aria-hidden />
-        {t("problems", { count: failed })}
-      </Badge>
-    );
-  }
-  if (checks.some(needsWords)) {
-    return (
-      <Badge variant="neutral">
-        <CircleDashed aria-hidden />
-        {t("pendingBadge")}
-      </Badge>
-    );
-  }
-  return (
-    <Badge variant="success" title={t("allOkDetail")}>
-      <CircleCheck aria-hidden />
-      {t("allOk")}
-    </Badge>
-  );
-}
 
 /**
  * Why a date's checks failed or wait, in words on the date's own row: a failed check names the entry and the

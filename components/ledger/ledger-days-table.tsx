@@ -1,22 +1,50 @@
 "use client";
 import { Fragment } from "react";
 import { useTranslations } from "next-intl";
-import { ListFilter } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { DaySummary, FeesTotals, FundsTotals } from "@/lib/ledgers/day-summary";
-import { DayChecksBadge, DayChecksReasons } from "@/components/ledger/day-checks";
+import { CircleCheck, CircleDashed, ListFilter, OctagonAlert } from "lucide-react";
+import { ListTable } from "@/components/ui/list-table";
+import { useIconSprite, type RowIcons } from "@/components/ui/icon-sprite";
+import { RowBadge } from "@/components/ui/row-badge";
+import type { DayCheck, DaySummary, FeesTotals, FundsTotals } from "@/lib/ledgers/day-summary";
+import { DayChecksReasons } from "@/components/ledger/day-checks";
 import { Money } from "@/components/ledger/money";
 import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
+
+/**
+ * The per-date tables are lean list tables (decision 045): a 30-date range repeats eight cells a row, so the
+ * cells' styles are set once here. `n` a number column (right, tabular figures), `dt` the date cell's line, `eb`
+ * the button that shows a date's entries, `rs` a row of reasons under its date, `ft` the totals.
+ */
+const DAYS_TABLE_CLASS = [
+  "caption-bottom [&_caption]:mt-3 [&_caption]:px-5 [&_caption]:pb-3 [&_caption]:text-right [&_caption]:text-xs [&_caption]:text-muted-foreground",
+  "[&_.n]:text-right [&_.n]:tabular-nums [&_.n]:whitespace-nowrap [&_td.w]:whitespace-nowrap",
+  "[&_.dt]:flex [&_.dt]:items-center [&_.dt]:gap-2 [&_.dt]:font-medium",
+  "[&_.eb]:inline-flex [&_.eb]:h-7 [&_.eb]:items-center [&_.eb]:gap-1.5 [&_.eb]:rounded-sm [&_.eb]:px-2 [&_.eb]:text-xs [&_.eb]:font-medium [&_.eb]:text-primary [&_.eb]:underline-offset-4 [&_.eb]:focus-ring [&_.eb:hover]:underline [&_.eb_svg]:size-3.5",
+  "[&_tr.hr]:border-b-0 [&_tr.rs:hover]:bg-transparent [&_tr.rs>td]:pt-0 [&_tr.rs>td]:pb-3",
+  "[&_tfoot]:border-t-2 [&_tfoot]:border-border [&_tfoot]:bg-muted/40 [&_tfoot]:font-semibold",
+].join(" ");
+
+const CHECK_ICONS = { entries: ListFilter, ok: CircleCheck, pending: CircleDashed, problems: OctagonAlert };
 
 /** The state of a date in words; closed dates need no badge (they are the normal case). */
 export function DayStateBadge({ state }: { state: DaySummary["state"] }) {
   const t = useTranslations("ledgerView.days");
   if (state === "closed") return <span className="sr-only">{t("closed")}</span>;
-  if (state === "open") return <Badge variant="warning" dot>{t("open")}</Badge>;
-  return <Badge variant="danger">{t("unavailable")}</Badge>;
+  if (state === "open") return <RowBadge variant="warning" dot>{t("open")}</RowBadge>;
+  return <RowBadge variant="danger">{t("unavailable")}</RowBadge>;
 }
+
+/** The checks of one ledger date in one word: all pass, problems, or pending. Words first, colour second. */
+function DayChecksBadge({ checks, icon }: { checks: DayCheck[]; icon: RowIcons<keyof typeof CHECK_ICONS>["icon"] }) {
+  const t = useTranslations("ledgerChecks");
+  if (checks.length === 0) return <span className="text-muted-foreground">—</span>;
+  const failed = checks.filter((c) => c.status === "failed").reduce((n, c) => n + c.problemCount, 0);
+  if (failed > 0) return <RowBadge variant="danger">{icon("problems")}{t("problems", { count: failed })}</RowBadge>;
+  if (checks.some(needsWords)) return <RowBadge variant="neutral">{icon("pending")}{t("pendingBadge")}</RowBadge>;
+  return <RowBadge variant="success" title={t("allOkDetail")}>{icon("ok")}{t("allOk")}</RowBadge>;
+}
+
+const needsWords = (c: DayCheck) => c.status === "failed" || c.status === "pending";
 
 type FundsColumn = "captures" | "refunds" | "fees" | "payouts" | "other" | "net";
 
@@ -28,66 +56,72 @@ type FundsColumn = "captures" | "refunds" | "fees" | "payouts" | "other" | "net"
 export function LedgerDaysTable({ days, totals, currency, onShowEntries }: { days: DaySummary[]; totals: FundsTotals; currency: string; onShowEntries: (date: string) => void }) {
   const t = useTranslations("ledgerView.days");
   const f = useLedgerFormat(currency);
+  const icons = useIconSprite(CHECK_ICONS);
   const columns: FundsColumn[] = ["captures", "refunds", "fees", "payouts", ...(days.some((d) => d.funds && d.funds.other !== 0) ? (["other"] as const) : []), "net"];
   const header: Record<FundsColumn, string> = { captures: t("captures"), refunds: t("refunds"), fees: t("feesRetained"), payouts: t("payouts"), other: t("other"), net: t("net") };
+  const amount = (minor: number | null | undefined) => (minor != null ? <Money bare plain minor={minor} currency={currency} /> : "—");
   return (
-    <Table>
-      <TableCaption className="text-right">{t("amountsIn", { currency })}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHead>{t("date")}</TableHead>
-          {columns.map((k) => (
-            <TableHead key={k} numeric>{header[k]}</TableHead>
-          ))}
-          <TableHead numeric>{t("balance")}</TableHead>
-          <TableHead>{t("checks")}</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {[...days].reverse().map((d) => (
-          <Fragment key={d.date}>
-            <TableRow data-testid={`day-${d.date}`} data-state={d.state} className={d.checks.some((c) => c.status === "failed" || c.status === "pending") ? "border-b-0" : undefined}>
-              <TableCell className="align-top whitespace-nowrap">
-                <div className="flex items-center gap-2 font-medium">
-                  {f.date(d.date)} <DayStateBadge state={d.state} />
-                </div>
-                {d.funds && d.funds.entries > 0 ? (
-                  <Button variant="link" size="xs" className="text-xs" onClick={() => onShowEntries(d.date)}>
-                    <ListFilter aria-hidden />
-                    {t("entriesCount", { count: d.funds.entries })}
-                    <span className="sr-only"> {f.date(d.date)}</span>
-                  </Button>
+    <>
+      {icons.sprite}
+      <ListTable className={DAYS_TABLE_CLASS}>
+        <caption>{t("amountsIn", { currency })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("date")}</th>
+            {columns.map((k) => (
+              <th scope="col" key={k} className="n">{header[k]}</th>
+            ))}
+            <th scope="col" className="n">{t("balance")}</th>
+            <th scope="col">{t("checks")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...days].reverse().map((d) => {
+            const reasons = d.checks.some(needsWords);
+            return (
+              <Fragment key={d.date}>
+                <tr data-testid={`day-${d.date}`} data-state={d.state} className={reasons ? "hr" : undefined}>
+                  <td className="w">
+                    <div className="dt">
+                      {f.date(d.date)} <DayStateBadge state={d.state} />
+                    </div>
+                    {d.funds && d.funds.entries > 0 ? (
+                      <button type="button" className="eb" onClick={() => onShowEntries(d.date)}>
+                        {icons.icon("entries")}
+                        {t("entriesCount", { count: d.funds.entries })}
+                        <span className="sr-only"> {f.date(d.date)}</span>
+                      </button>
+                    ) : null}
+                  </td>
+                  {columns.map((k) => (
+                    <td key={k} className="n" data-column={k}>{amount(d.funds?.[k])}</td>
+                  ))}
+                  <td className="n">{amount(d.funds?.closingBalance)}</td>
+                  <td><DayChecksBadge checks={d.checks} icon={icons.icon} /></td>
+                </tr>
+                {reasons ? (
+                  <tr data-testid={`day-reasons-${d.date}`} className="rs">
+                    <td colSpan={columns.length + 3}>
+                      <DayChecksReasons checks={d.checks} currency={currency} open={d.state === "open"} />
+                    </td>
+                  </tr>
                 ) : null}
-              </TableCell>
-              {columns.map((k) => (
-                <TableCell key={k} numeric className="align-top" data-column={k}>
-                  {d.funds ? <Money bare minor={d.funds[k]} currency={currency} /> : "—"}
-                </TableCell>
-              ))}
-              <TableCell numeric className="align-top">{d.funds?.closingBalance != null ? <Money bare minor={d.funds.closingBalance} currency={currency} /> : "—"}</TableCell>
-              <TableCell className="align-top"><DayChecksBadge checks={d.checks} /></TableCell>
-            </TableRow>
-            {d.checks.some((c) => c.status === "failed" || c.status === "pending") ? (
-              <TableRow data-testid={`day-reasons-${d.date}`} className="hover:bg-transparent">
-                <TableCell colSpan={columns.length + 3} className="pt-0 pb-3">
-                  <DayChecksReasons checks={d.checks} currency={currency} open={d.state === "open"} />
-                </TableCell>
-              </TableRow>
-            ) : null}
-          </Fragment>
-        ))}
-      </TableBody>
-      <tfoot className="border-t-2 border-border bg-muted/40 font-semibold">
-        <TableRow data-testid="days-total">
-          <TableCell>{t("total")}</TableCell>
-          {columns.map((k) => (
-            <TableCell key={k} numeric data-column={k}><Money bare minor={totals[k]} currency={currency} data-testid={`total-${k}`} /></TableCell>
-          ))}
-          <TableCell numeric>{totals.closingBalance != null ? <Money bare minor={totals.closingBalance} currency={currency} /> : "—"}</TableCell>
-          <TableCell />
-        </TableRow>
-      </tfoot>
-    </Table>
+              </Fragment>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr data-testid="days-total">
+            <td>{t("total")}</td>
+            {columns.map((k) => (
+              <td key={k} className="n" data-column={k}><Money bare plain minor={totals[k]} currency={currency} data-testid={`total-${k}`} /></td>
+            ))}
+            <td className="n">{amount(totals.closingBalance)}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </ListTable>
+    </>
   );
 }
 
@@ -95,40 +129,39 @@ export function LedgerDaysTable({ days, totals, currency, onShowEntries }: { day
 export function LedgerFeesTable({ days, totals, currency }: { days: DaySummary[]; totals: FeesTotals; currency: string }) {
   const t = useTranslations("ledgerView.days");
   const f = useLedgerFormat(currency);
+  const amount = (minor: number | null | undefined) => (minor != null ? <Money bare plain minor={minor} currency={currency} /> : "—");
   return (
-    <Table>
-      <TableCaption className="text-right">{t("amountsIn", { currency })}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHead>{t("date")}</TableHead>
-          <TableHead numeric>{t("charged")}</TableHead>
-          <TableHead numeric>{t("settled")}</TableHead>
-          <TableHead numeric>{t("net")}</TableHead>
-          <TableHead numeric>{t("feeBalance")}</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
+    <ListTable className={DAYS_TABLE_CLASS}>
+      <caption>{t("amountsIn", { currency })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("date")}</th>
+          <th scope="col" className="n">{t("charged")}</th>
+          <th scope="col" className="n">{t("settled")}</th>
+          <th scope="col" className="n">{t("net")}</th>
+          <th scope="col" className="n">{t("feeBalance")}</th>
+        </tr>
+      </thead>
+      <tbody>
         {[...days].reverse().map((d) => (
-          <TableRow key={d.date} data-testid={`fees-day-${d.date}`}>
-            <TableCell className="whitespace-nowrap">
-              <div className="flex items-center gap-2 font-medium">{f.date(d.date)} <DayStateBadge state={d.state} /></div>
-            </TableCell>
-            <TableCell numeric>{d.fees ? <Money bare minor={d.fees.charged} currency={currency} /> : "—"}</TableCell>
-            <TableCell numeric>{d.fees ? <Money bare minor={d.fees.settled} currency={currency} /> : "—"}</TableCell>
-            <TableCell numeric>{d.fees ? <Money bare minor={d.fees.net} currency={currency} /> : "—"}</TableCell>
-            <TableCell numeric>{d.fees?.closingBalance != null ? <Money bare minor={d.fees.closingBalance} currency={currency} /> : "—"}</TableCell>
-          </TableRow>
+          <tr key={d.date} data-testid={`fees-day-${d.date}`}>
+            <td className="w"><div className="dt">{f.date(d.date)} <DayStateBadge state={d.state} /></div></td>
+            <td className="n">{amount(d.fees?.charged)}</td>
+            <td className="n">{amount(d.fees?.settled)}</td>
+            <td className="n">{amount(d.fees?.net)}</td>
+            <td className="n">{amount(d.fees?.closingBalance)}</td>
+          </tr>
         ))}
-      </TableBody>
-      <tfoot className="border-t-2 border-border bg-muted/40 font-semibold">
-        <TableRow>
-          <TableCell>{t("total")}</TableCell>
-          <TableCell numeric><Money bare minor={totals.charged} currency={currency} /></TableCell>
-          <TableCell numeric><Money bare minor={totals.settled} currency={currency} /></TableCell>
-          <TableCell numeric><Money bare minor={totals.net} currency={currency} /></TableCell>
-          <TableCell numeric>{totals.closingBalance != null ? <Money bare minor={totals.closingBalance} currency={currency} /> : "—"}</TableCell>
-        </TableRow>
+      </tbody>
+      <tfoot>
+        <tr>
+          <td>{t("total")}</td>
+          <td className="n">{amount(totals.charged)}</td>
+          <td className="n">{amount(totals.settled)}</td>
+          <td className="n">{amount(totals.net)}</td>
+          <td className="n">{amount(totals.closingBalance)}</td>
+        </tr>
       </tfoot>
-    </Table>
+    </ListTable>
   );
 }

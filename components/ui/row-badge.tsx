@@ -21,7 +21,7 @@ export const ROW_BADGE_CLASS = [
 ].join(" ");
 
 /** A Badge inside a ROW_BADGE_CLASS container (or a list table): the same look in a few bytes. */
-export function RowBadge({ variant, dot = false, className, children, ...data }: { variant: BadgeVariant; dot?: boolean; className?: string; children: ReactNode; "data-testid"?: string; "data-status"?: string }) {
+export function RowBadge({ variant, dot = false, className, children, ...data }: { variant: BadgeVariant; dot?: boolean; className?: string; children: ReactNode; title?: string; "data-testid"?: string; "data-status"?: string }) {
   return (
     <span className={`b v-${variant}${className ? ` ${className}` : ""}`} {...data}>
       {dot ? <span aria-hidden="true" className="d" /> : null}

@@ -5,10 +5,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
-import { GrantScope } from "@/components/grants/grant-scope";
+import { ListTable } from "@/components/ui/list-table";
+import { iconSprite } from "@/components/ui/icon-sprite";
+import { RowBadge } from "@/components/ui/row-badge";
+import { GRANT_SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines } from "@/components/ui/scope-lines";
+import { GRANT_STATUS_VARIANT } from "@/components/grants/grant-status-variant";
+import { scopeTexts } from "@/app/_shared/scope-text";
 import { ListSearch } from "@/components/ui/list-search";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
@@ -20,6 +22,14 @@ export const generateMetadata = pageTitle("clients");
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+// The page's own row styles, set once on the table: the client's name, its ledgers (a ledger's head line over its
+// scope), the open link.
+const CLIENT_ROW_CLASS = [
+  "[&_a.n]:font-medium [&_a.n:hover]:underline [&_.ls>li+li]:mt-3 [&_.ls>li>.sc]:mt-1",
+  "[&_.lh]:flex [&_.lh]:flex-wrap [&_.lh]:items-center [&_.lh]:gap-2",
+  "[&_a.o]:inline-flex [&_a.o]:rounded-md [&_a.o]:p-1.5 [&_a.o]:text-muted-foreground [&_a.o]:focus-ring [&_a.o:hover]:bg-accent [&_a.o:hover]:text-foreground",
+].join(" ");
+
 /**
  * P1: the merchants and ledgers granted to this partner (accountants: their assigned clients), one keyset page
  * at a time with a server-side search; the stat cards are counted in SQL.
@@ -28,8 +38,17 @@ export default async function PartnerClientsPage({ searchParams }: { searchParam
   const ctx = await requirePartnerContext();
   const params = await searchParams;
   const query = parseListQuery(params, CLIENT_CURSOR_PARTS);
-  const [page, t, tl, tlist] = await Promise.all([listClientsPage(ctx, query), getTranslations("partnerClients"), getTranslations("ledgerView"), getTranslations("lists")]);
+  const [page, t, tl, tlist, tstatus, scope] = await Promise.all([
+    listClientsPage(ctx, query),
+    getTranslations("partnerClients"),
+    getTranslations("ledgerView"),
+    getTranslations("lists"),
+    getTranslations("grantStatus"),
+    scopeTexts(),
+  ]);
   const clients = page.items;
+  // The one list on the page: a fixed id prefix for its sprite (an async page cannot call useId).
+  const icons = iconSprite("c", { ...GRANT_SCOPE_ICONS, open: ChevronRight });
   const path = "/partner/clients";
   if (ctx.partnerStatus === "suspended") {
     return (
@@ -73,48 +92,50 @@ export default async function PartnerClientsPage({ searchParams }: { searchParam
         />
       ) : (
         <Card className="overflow-hidden p-0">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead className="w-[30%]">{t("clients")}</TableHead>
-                <TableHead>{t("ledgers")}</TableHead>
-                <TableHead className="w-12"><span className="sr-only">{t("openClient")}</span></TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
+          {/* Lean rows (decision 045): styles set once on the table, the row icons drawn once in the sprite. */}
+          {icons.sprite}
+          <ListTable className={`${SCOPE_LINES_CLASS} ${CLIENT_ROW_CLASS}`}>
+            <thead>
+              <tr>
+                <th scope="col" className="w-[30%]">{t("clients")}</th>
+                <th scope="col">{t("ledgers")}</th>
+                <th scope="col" className="w-12"><span className="sr-only">{t("openClient")}</span></th>
+              </tr>
+            </thead>
+            <tbody>
               {clients.map((c) => (
-                <TableRow key={c.merchantId} data-testid={`client-${c.orgNo}`}>
-                  <TableCell className="align-top">
-                    <Link href={`/partner/clients/${c.merchantId}`} className="font-medium hover:underline">{c.merchantName}</Link>
-                    <div className="mt-0.5 text-xs text-muted-foreground tabular-nums">{t("orgNo", { orgNo: c.orgNo })} · {c.country}</div>
-                  </TableCell>
-                  <TableCell className="align-top">
-                    <ul className="space-y-3">
+                <tr key={c.merchantId} data-testid={`client-${c.orgNo}`}>
+                  <td>
+                    <Link href={`/partner/clients/${c.merchantId}`} className="n">{c.merchantName}</Link>
+                    <div className="m mt-0.5 tabular-nums">{t("orgNo", { orgNo: c.orgNo })} · {c.country}</div>
+                  </td>
+                  <td>
+                    <ul className="ls">
                       {c.ledgers.map((l) => (
-                        <li key={l.grantId} className="space-y-1">
-                          <div className="flex flex-wrap items-center gap-2">
-                            <Link href={`/partner/ledgers/${l.ledgerExternalId}`} className="font-mono text-sm tabular-nums text-primary hover:underline" aria-label={tl("title", { ledgerId: l.ledgerExternalId })}>{l.ledgerExternalId}</Link>
-                            <Badge variant="outline">{l.currency}</Badge>
-                            <span className="text-sm text-muted-foreground">{l.salesUnits.map((s) => s.name).join(", ")}</span>
-                            <GrantStatusBadge status={l.status} />
+                        <li key={l.grantId}>
+                          <div className="lh">
+                            <Link href={`/partner/ledgers/${l.ledgerExternalId}`} className="l mono" aria-label={tl("title", { ledgerId: l.ledgerExternalId })}>{l.ledgerExternalId}</Link>
+                            <RowBadge variant="outline">{l.currency}</RowBadge>
+                            <span className="q">{l.salesUnits.map((s) => s.name).join(", ")}</span>
+                            <RowBadge variant={GRANT_STATUS_VARIANT[l.status]} dot>{tstatus(l.status)}</RowBadge>
                           </div>
-                          <GrantScope {...l} />
+                          <ScopeLines scope={scope.grant(l)} icon={icons.icon} />
                         </li>
                       ))}
                     </ul>
                     {c.moreLedgers > 0 ? (
-                      <Link href={`/partner/clients/${c.merchantId}`} className="mt-2 inline-block text-sm text-primary hover:underline">{tlist("moreLedgers", { count: c.moreLedgers })}</Link>
+                      <Link href={`/partner/clients/${c.merchantId}`} className="l mt-2 inline-block text-sm">{tlist("moreLedgers", { count: c.moreLedgers })}</Link>
                     ) : null}
-                  </TableCell>
-                  <TableCell className="align-top text-right">
-                    <Link href={`/partner/clients/${c.merchantId}`} aria-label={`${t("openClient")}: ${c.merchantName}`} className="focus-ring inline-flex rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-foreground">
-                      <ChevronRight aria-hidden className="size-4" />
+                  </td>
+                  <td className="text-right">
+                    <Link href={`/partner/clients/${c.merchantId}`} aria-label={`${t("openClient")}: ${c.merchantName}`} className="o">
+                      {icons.icon("open", "size-4")}
                     </Link>
-                  </TableCell>
-                </TableRow>
+                  </td>
+                </tr>
               ))}
-            </TableBody>
-          </Table>
+            </tbody>
+          </ListTable>
           <div className="border-t border-border px-5 py-3">
             <Pagination
               summary={tlist("summary", { count: clients.length, total: page.total })}
