@@ -12,7 +12,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { accessLogSearchParams, type AccessLogFilters as Filters } from "@/lib/lifecycle/access-log-filters";
 
 interface Options {
-  partners: { id: string; name: string; orgNo: string }[];
+  partners: { id: string; name: string }[];
   ledgers: { id: string; externalId: string; currency: string; salesUnits: string[] }[];
 }
 

@@ -8,12 +8,14 @@ import { ROW_BADGE_CLASS } from "@/components/ui/row-badge";
  * short or one-off table can keep Table.
  *
  * Row text, for a list table or any container of rows (ROW_TEXT_CLASS): `m` a muted small line, `q` muted text at
- * the cell's size, `mono` a ledger number, `a.l` a text link. Badges: `b v-<variant>` (row-badge.tsx).
+ * the cell's size, `mono` a ledger number, `a.l` a text link, `a.op` a row's "open" link drawn as an icon. Badges:
+ * `b v-<variant>` (row-badge.tsx).
  */
 export const ROW_TEXT_CLASS = [
   "[&_.m]:text-xs [&_.m]:text-muted-foreground [&_.q]:text-sm [&_.q]:text-muted-foreground",
   "[&_.mono]:font-mono [&_.mono]:text-[0.8125rem] [&_.mono]:tabular-nums",
   "[&_a.l]:rounded-sm [&_a.l]:text-primary [&_a.l]:underline-offset-4 [&_a.l]:focus-ring [&_a.l:hover]:underline",
+  "[&_a.op]:inline-flex [&_a.op]:rounded-md [&_a.op]:p-1.5 [&_a.op]:text-muted-foreground [&_a.op]:focus-ring [&_a.op:hover]:bg-accent [&_a.op:hover]:text-foreground",
 ].join(" ");
 
 /**

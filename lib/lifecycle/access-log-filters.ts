@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { isLedgerDate } from "./fields";
 
-export const ACCESS_LOG_PAGE_SIZE = 50;
+/**
+ * Events per page: the portal's one list page size (lib/paging/keyset.ts); the CSV export has every event the
+ * filters match, up to ACCESS_LOG_EXPORT_LIMIT.
+ */
+export const ACCESS_LOG_PAGE_SIZE = 25;
 /** The CSV export stops here; narrow the filters for more (keeps one request bounded). */
 export const ACCESS_LOG_EXPORT_LIMIT = 50_000;
 

@@ -138,7 +138,8 @@ export interface AccessLogSummary {
   eventsLast30Days: number;
   exportsLast30Days: number;
   peopleLast30Days: number;
-  partners: { id: string; name: string; orgNo: string }[];
+  /** The filter menu's choices: only what it shows (the page sends them to the browser). */
+  partners: { id: string; name: string }[];
   ledgers: { id: string; externalId: string; currency: string; salesUnits: string[] }[];
 }
 
@@ -167,7 +168,7 @@ export async function getAccessLogSummary(ctx: MerchantContext, now: Date = new 
       },
       orderBy: [{ name: "asc" }, { id: "asc" }],
       take: ACCESS_LOG_PARTNER_OPTIONS_MAX,
-      select: { id: true, name: true, orgNo: true },
+      select: { id: true, name: true },
     }),
   ]);
   return {

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
 import { OverviewFilters } from "@/components/grants/overview-filters";
 import { CompactPartnerGrant, PARTNER_GRANT_CLASS, PARTNER_GRANT_ICONS, PartnerGrantNotes } from "@/components/grants/compact-partner-grant";
 import { ROW_BADGE_CLASS } from "@/components/ui/row-badge";
@@ -31,6 +31,13 @@ export const generateMetadata = pageTitle("accountingPartners");
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : undefined);
+
+// The sales units' rows, set once on the table (decision 045): on a phone each row is a small grid, the unit and
+// its open link on the first line, the ledger and the partners under them.
+const UNIT_ROW_CLASS = [
+  "max-sm:[&_thead]:sr-only max-sm:[&_tbody_tr]:grid max-sm:[&_tbody_tr]:grid-cols-[1fr_auto] max-sm:[&_tbody_tr]:gap-x-3 max-sm:[&_tbody_tr]:gap-y-2 max-sm:[&_tbody_tr]:px-4 max-sm:[&_tbody_tr]:py-3 max-sm:[&_tbody_td]:p-0!",
+  "max-sm:[&_td.hd]:col-start-1 max-sm:[&_td.hd]:row-start-1 max-sm:[&_td.w2]:col-span-2 [&_td.go]:text-right max-sm:[&_td.go]:col-start-2 max-sm:[&_td.go]:row-start-1",
+].join(" ");
 
 /**
  * M1: the sales units the user may see, a keyset page at a time, each with its ledger and the partners that
@@ -58,7 +65,7 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
   const pending = page.summary.pending;
   // The grants' icons, drawn once for the page (decision 045). The page's one sprite, so a page-wide id prefix, and
   // a short one: every row's <use> repeats it, in the HTML and the RSC payload.
-  const icons = iconSprite("g", PARTNER_GRANT_ICONS);
+  const icons = iconSprite("g", { ...PARTNER_GRANT_ICONS, open: ChevronRight });
   const grantRow = { scope: scope.grant, icon: icons.icon };
   return (
     <>
@@ -120,32 +127,30 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
         {/* The grants' styles are set once on the table and their icons drawn once in the sprite (decision 041). */}
         {icons.sprite}
         <Card className="overflow-hidden p-0">
-          <Table className={PARTNER_GRANT_CLASS}>
-            <TableHeader className="max-sm:sr-only">
-              <TableRow>
-                <TableHead className="w-[26%]">{t("salesUnit")}</TableHead>
-                <TableHead className="w-[16%]">{t("ledger")}</TableHead>
-                <TableHead>{t("partners")}</TableHead>
-                <TableHead className="w-12"><span className="sr-only">{t("viewDetails")}</span></TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {units.map((u) => {
-                return (
-                  <TableRow key={u.id} data-testid={`sales-unit-${u.msn}`} className="max-sm:grid max-sm:grid-cols-[1fr_auto] max-sm:gap-x-3 max-sm:gap-y-2 max-sm:px-4 max-sm:py-3">
-                    <TableCell className="align-top max-sm:col-start-1 max-sm:row-start-1 max-sm:p-0"><SalesUnitCell name={u.name} msn={u.msn} channel={u.channel} /></TableCell>
-                    <TableCell className="align-top max-sm:col-span-2 max-sm:p-0"><LedgerCell ledger={u.ledger} /></TableCell>
-                    <TableCell className="align-top max-sm:col-span-2 max-sm:p-0"><UnitPartners unit={u} row={grantRow} t={t} to={to} more={(count) => tlist("morePartners", { count })} /></TableCell>
-                    <TableCell className="align-top text-right max-sm:col-start-2 max-sm:row-start-1 max-sm:p-0">
-                      <Link href={`/merchant/sales-units/${u.id}`} className="focus-ring inline-flex rounded-md p-1.5 text-muted-foreground hover:bg-accent hover:text-foreground" aria-label={`${t("viewDetails")}: ${u.name}`}>
-                        <ChevronRight aria-hidden className="size-4" />
-                      </Link>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <ListTable className={`${PARTNER_GRANT_CLASS} ${UNIT_ROW_CLASS}`}>
+            <thead>
+              <tr>
+                <th scope="col" className="w-[26%]">{t("salesUnit")}</th>
+                <th scope="col" className="w-[16%]">{t("ledger")}</th>
+                <th scope="col">{t("partners")}</th>
+                <th scope="col" className="w-12"><span className="sr-only">{t("viewDetails")}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {units.map((u) => (
+                <tr key={u.id} data-testid={`sales-unit-${u.msn}`}>
+                  <td className="hd"><SalesUnitCell name={u.name} msn={u.msn} channel={u.channel} /></td>
+                  <td className="w2"><LedgerCell ledger={u.ledger} /></td>
+                  <td className="w2"><UnitPartners unit={u} row={grantRow} t={t} to={to} more={(count) => tlist("morePartners", { count })} /></td>
+                  <td className="go">
+                    <Link href={`/merchant/sales-units/${u.id}`} className="op" aria-label={`${t("viewDetails")}: ${u.name}`}>
+                      {icons.icon("open", "size-4")}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ListTable>
         </Card>
         <div className={ROW_BADGE_CLASS}>
           <PartnerGrantNotes outOfSync={units.some((u) => u.grants.some((g) => g.outOfSync))} suspended={units.some((u) => u.grants.some((g) => g.partnerSuspended))} icon={icons.icon} />

@@ -23,11 +23,10 @@ export const generateMetadata = pageTitle("clients");
 type SearchParams = Record<string, string | string[] | undefined>;
 
 // The page's own row styles, set once on the table: the client's name, its ledgers (a ledger's head line over its
-// scope), the open link.
+// scope).
 const CLIENT_ROW_CLASS = [
   "[&_a.n]:font-medium [&_a.n:hover]:underline [&_.ls>li+li]:mt-3 [&_.ls>li>.sc]:mt-1",
   "[&_.lh]:flex [&_.lh]:flex-wrap [&_.lh]:items-center [&_.lh]:gap-2",
-  "[&_a.o]:inline-flex [&_a.o]:rounded-md [&_a.o]:p-1.5 [&_a.o]:text-muted-foreground [&_a.o]:focus-ring [&_a.o:hover]:bg-accent [&_a.o:hover]:text-foreground",
 ].join(" ");
 
 /**
@@ -128,7 +127,7 @@ export default async function PartnerClientsPage({ searchParams }: { searchParam
                     ) : null}
                   </td>
                   <td className="text-right">
-                    <Link href={`/partner/clients/${c.merchantId}`} aria-label={`${t("openClient")}: ${c.merchantName}`} className="o">
+                    <Link href={`/partner/clients/${c.merchantId}`} aria-label={`${t("openClient")}: ${c.merchantName}`} className="op">
                       {icons.icon("open", "size-4")}
                     </Link>
                   </td>
