@@ -1,4 +1,5 @@
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
+import Link from "next/link";
 import { ROW_BADGE_CLASS } from "@/components/ui/row-badge";
 
 /**
@@ -48,5 +49,14 @@ export function ListTable({ className, ...props }: ComponentProps<"table">) {
     <div className="relative w-full overflow-x-auto">
       <table className={className ? `${LIST_TABLE_CLASS} ${className}` : LIST_TABLE_CLASS} {...props} />
     </div>
+  );
+}
+
+/** A row's last cell: its "open" link drawn as an icon (`a.op`), named for a screen reader by `label`. */
+export function RowOpenCell({ href, label, icon, className }: { href: string; label: string; icon: ReactNode; className?: string }) {
+  return (
+    <td className={className ? `text-right ${className}` : "text-right"}>
+      <Link href={href} className="op" aria-label={label}>{icon}</Link>
+    </td>
   );
 }

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ListTable } from "@/components/ui/list-table";
+import { ListTable, RowOpenCell } from "@/components/ui/list-table";
 import { OverviewFilters } from "@/components/grants/overview-filters";
 import { CompactPartnerGrant, PARTNER_GRANT_CLASS, PARTNER_GRANT_ICONS, PartnerGrantNotes } from "@/components/grants/compact-partner-grant";
 import { ROW_BADGE_CLASS } from "@/components/ui/row-badge";
@@ -36,7 +36,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? 
 // its open link on the first line, the ledger and the partners under them.
 const UNIT_ROW_CLASS = [
   "max-sm:[&_thead]:sr-only max-sm:[&_tbody_tr]:grid max-sm:[&_tbody_tr]:grid-cols-[1fr_auto] max-sm:[&_tbody_tr]:gap-x-3 max-sm:[&_tbody_tr]:gap-y-2 max-sm:[&_tbody_tr]:px-4 max-sm:[&_tbody_tr]:py-3 max-sm:[&_tbody_td]:p-0!",
-  "max-sm:[&_td.hd]:col-start-1 max-sm:[&_td.hd]:row-start-1 max-sm:[&_td.w2]:col-span-2 [&_td.go]:text-right max-sm:[&_td.go]:col-start-2 max-sm:[&_td.go]:row-start-1",
+  "max-sm:[&_td.hd]:col-start-1 max-sm:[&_td.hd]:row-start-1 max-sm:[&_td.w2]:col-span-2 max-sm:[&_td.go]:col-start-2 max-sm:[&_td.go]:row-start-1",
 ].join(" ");
 
 /**
@@ -142,11 +142,7 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
                   <td className="hd"><SalesUnitCell name={u.name} msn={u.msn} channel={u.channel} /></td>
                   <td className="w2"><LedgerCell ledger={u.ledger} /></td>
                   <td className="w2"><UnitPartners unit={u} row={grantRow} t={t} to={to} more={(count) => tlist("morePartners", { count })} /></td>
-                  <td className="go">
-                    <Link href={`/merchant/sales-units/${u.id}`} className="op" aria-label={`${t("viewDetails")}: ${u.name}`}>
-                      {icons.icon("open", "size-4")}
-                    </Link>
-                  </td>
+                  <RowOpenCell className="go" href={`/merchant/sales-units/${u.id}`} label={`${t("viewDetails")}: ${u.name}`} icon={icons.icon("open", "size-4")} />
                 </tr>
               ))}
             </tbody>

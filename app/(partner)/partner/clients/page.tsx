@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ListTable } from "@/components/ui/list-table";
+import { ListTable, RowOpenCell } from "@/components/ui/list-table";
 import { iconSprite } from "@/components/ui/icon-sprite";
 import { RowBadge } from "@/components/ui/row-badge";
 import { GRANT_SCOPE_ICONS, SCOPE_LINES_CLASS, ScopeLines } from "@/components/ui/scope-lines";
@@ -126,11 +126,7 @@ export default async function PartnerClientsPage({ searchParams }: { searchParam
                       <Link href={`/partner/clients/${c.merchantId}`} className="l mt-2 inline-block text-sm">{tlist("moreLedgers", { count: c.moreLedgers })}</Link>
                     ) : null}
                   </td>
-                  <td className="text-right">
-                    <Link href={`/partner/clients/${c.merchantId}`} aria-label={`${t("openClient")}: ${c.merchantName}`} className="op">
-                      {icons.icon("open", "size-4")}
-                    </Link>
-                  </td>
+                  <RowOpenCell href={`/partner/clients/${c.merchantId}`} label={`${t("openClient")}: ${c.merchantName}`} icon={icons.icon("open", "size-4")} />
                 </tr>
               ))}
             </tbody>
