@@ -307,9 +307,14 @@ function xlsxSource(plan: ExportPlan, generatedAt: Date, clock: ZonedClock, batc
           continue;
         }
         await new Promise<void>((resolve) => {
-          wake = resolve;
-          // The zip emits when it has a full block; a short wait lets it catch up when it has none yet.
-          setTimeout(signal, 5);
+          // The zip emits when it has a full block; a short wait lets it catch up when it has none yet. The timer is
+          // cleared on waking: left running, it would wake a later wait early, and that one would leave its own
+          // timer, and so on (decision 047: about two waits a row, each with a promise, a closure and a timer).
+          const timer = setTimeout(signal, 5);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
         });
       }
     },
