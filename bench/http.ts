@@ -133,7 +133,8 @@ async function profileSlowest(stack: Stack, phase: PhaseResult, cookies: Record<
 /** Page p95 ÷ static p95 in the same round; ∞ when the page served nothing in the whole load. */
 const ratioText = (baseline: LoadResult, page: LoadResult) => (page.requests > 0 ? (page.p95Ms / baseline.p95Ms).toFixed(2) : "∞");
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "—");
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} kB`;
+// Sizes are in units of 1,024 bytes, and say so: a budget in kB (1,000 bytes) reads them otherwise.
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KiB`;
 
 function pageCells(p: PageResult | undefined): string[] {
   if (!p) return ["", "", "", "", ""];
