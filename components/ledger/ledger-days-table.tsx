@@ -13,7 +13,7 @@ import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
 /**
  * The per-date tables are lean list tables (decision 045): a 30-date range repeats eight cells a row, so the
  * cells' styles are set once here. `n` a number column (right, tabular figures), `dt` the date cell's line, `eb`
- * the button that shows a date's entries, `rs` a row of reasons under its date, `ft` the totals.
+ * the button that shows a date's entries, `hr` a date's row with reasons under it, `rs` that row of reasons.
  */
 const DAYS_TABLE_CLASS = [
   "caption-bottom [&_caption]:mt-3 [&_caption]:px-5 [&_caption]:pb-3 [&_caption]:text-right [&_caption]:text-xs [&_caption]:text-muted-foreground",
