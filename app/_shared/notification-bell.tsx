@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Bell } from "lucide-react";
 import { countUnread } from "@/lib/server/notifications/inbox";
 import { NotificationBellButton } from "@/components/notifications/notification-bell-button";
 
@@ -8,5 +9,5 @@ import { NotificationBellButton } from "@/components/notifications/notification-
  */
 export async function NotificationBell({ userId, allHref }: { userId: string; allHref: string }) {
   const [unread, t] = await Promise.all([countUnread(userId), getTranslations("notifications")]);
-  return <NotificationBellButton initialUnread={unread} allHref={allHref} label={t("bellLabel")} />;
+  return <NotificationBellButton initialUnread={unread} allHref={allHref} label={t("bellLabel")} icon={<Bell aria-hidden="true" className="size-4.5" />} />;
 }

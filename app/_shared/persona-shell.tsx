@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
+import { ChevronsUpDown, Languages } from "lucide-react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { clientMessages } from "@/i18n/client-namespaces";
 import { AppShell } from "@/components/shell/app-shell";
@@ -56,7 +57,6 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
       <AppShell
         nav={withNavIcons(nav[kind])}
         user={{ name: user.name ?? user.email, email: user.email }}
-        persona={{ kind, label: tp(kind) }}
         personaBadge={<PersonaBadge persona={{ kind, label: tp(kind) }} />}
         logo={<Logo />}
         orgSwitcher={
@@ -66,11 +66,12 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
             onSelectAction={switchOrganisationAction}
             label={tn("switchOrganisation")}
             kindLabels={{ merchant: tp("merchant"), partner: tp("partner"), admin: tp("admin") }}
+            icon={<ChevronsUpDown aria-hidden="true" className="ml-auto size-4 shrink-0 text-muted-foreground" />}
           />
         }
         userMenu={
           <>
-            <LanguageSwitch current={locale} onSelectAction={setLocaleAction} label={tn("language")} />
+            <LanguageSwitch current={locale} onSelectAction={setLocaleAction} label={tn("language")} icon={<Languages aria-hidden="true" className="size-4" />} />
             {bell ? <NotificationBell userId={user.id} allHref={`/${kind}/notifications`} /> : null}
             <SignOutButton action={signOutAction} label={tn("signOut")} />
           </>

@@ -1,7 +1,6 @@
 "use client";
-import { useTransition } from "react";
+import { useTransition, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { ChevronRight } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
@@ -13,8 +12,11 @@ export interface DemoPersonaItem {
   persona: string;
 }
 
-/** One button per seeded persona; the action signs in and redirects, or returns an error to show. */
-export function DemoSignInList({ personas, signInAction }: { personas: DemoPersonaItem[]; signInAction: (input: { email: string }) => Promise<ActionResult<unknown>> }) {
+/**
+ * One button per seeded persona; the action signs in and redirects, or returns an error to show. `chevron` is
+ * rendered by the server, so no icon code is part of the sign-in page's JavaScript (decision 049).
+ */
+export function DemoSignInList({ personas, signInAction, chevron }: { personas: DemoPersonaItem[]; signInAction: (input: { email: string }) => Promise<ActionResult<unknown>>; chevron: ReactNode }) {
   const t = useTranslations("signIn");
   const [pending, startTransition] = useTransition();
   return (
@@ -40,7 +42,7 @@ export function DemoSignInList({ personas, signInAction }: { personas: DemoPerso
               <span className="block truncate text-xs text-muted-foreground">{p.persona}</span>
             </span>
             <span className="hidden text-xs text-muted-foreground sm:block">{p.email}</span>
-            {pending ? <Spinner /> : <ChevronRight aria-hidden className="size-4 text-muted-foreground" />}
+            {pending ? <Spinner /> : chevron}
           </button>
         </li>
       ))}

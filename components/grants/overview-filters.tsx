@@ -1,9 +1,8 @@
 "use client";
 
-import { useTransition } from "react";
+import { useTransition, type ReactNode } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { X } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { controlLook, labelClasses } from "@/components/ui/form-classes";
 import { cx } from "@/lib/utils/cx";
@@ -16,8 +15,11 @@ const clearClasses = buttonVariants({ variant: "ghost", size: "sm" });
 
 const ALL = "all";
 
-/** M1 filters: one sales unit and/or one partner, kept in the URL so a filtered view can be shared and reloaded. */
-export function OverviewFilters({ salesUnits, partners }: { salesUnits: { id: string; name: string; msn: string }[]; partners: { id: string; name: string }[] }) {
+/**
+ * M1 filters: one sales unit and/or one partner, kept in the URL so a filtered view can be shared and reloaded.
+ * `clearIcon` is rendered by the server, so no icon code is part of the page's JavaScript (decision 049).
+ */
+export function OverviewFilters({ salesUnits, partners, clearIcon }: { salesUnits: { id: string; name: string; msn: string }[]; partners: { id: string; name: string }[]; clearIcon: ReactNode }) {
   const t = useTranslations("partnersOverview");
   const router = useRouter();
   const pathname = usePathname();
@@ -58,7 +60,7 @@ export function OverviewFilters({ salesUnits, partners }: { salesUnits: { id: st
       </div>
       {salesUnit !== ALL || partner !== ALL ? (
         <button type="button" className={clearClasses} onClick={() => startTransition(() => router.replace(pathname, { scroll: false }))}>
-          <X aria-hidden />
+          {clearIcon}
           {t("clearFilters")}
         </button>
       ) : null}

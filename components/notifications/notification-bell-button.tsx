@@ -1,8 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { Bell } from "lucide-react";
 import { useLazyComponent } from "@/components/ui/lazy-on-interaction";
 import { countMyUnreadNotificationsAction } from "@/lib/server/notifications/inbox-actions";
 
@@ -11,9 +10,10 @@ const loadPopover = () => import("./notification-bell-popover").then((m) => m.No
 /**
  * The bell as every page carries it: the unread count (polled once a minute through the same server action the
  * popover uses) on a plain button. The popover (Radix popover, react-query, the list) is downloaded when the
- * pointer or focus reaches the bell and shown open when it is pressed (decision 031).
+ * pointer or focus reaches the bell and shown open when it is pressed (decision 031). `icon` is rendered by the
+ * server, so no icon code is part of the frame's JavaScript (decision 049); the popover brings its own.
  */
-export function NotificationBellButton({ initialUnread, allHref, label }: { initialUnread: number; allHref: string; label: string }) {
+export function NotificationBellButton({ initialUnread, allHref, label, icon }: { initialUnread: number; allHref: string; label: string; icon: ReactNode }) {
   const t = useTranslations("notifications");
   const popover = useLazyComponent(loadPopover);
   const [unread, setUnread] = useState(initialUnread);
@@ -50,7 +50,7 @@ export function NotificationBellButton({ initialUnread, allHref, label }: { init
       aria-label={unread > 0 ? t("bellUnread", { count: unread }) : label}
       data-testid="notification-bell"
     >
-      <Bell aria-hidden="true" className="size-4.5" />
+      {icon}
       {unread > 0 ? (
         <span aria-hidden="true" className="absolute -top-0.5 -right-0.5 flex h-4 min-w-4 items-center justify-center rounded-full bg-danger px-1 text-[0.625rem] font-semibold text-danger-foreground tabular-nums">
           {unread > 99 ? "99+" : unread}

@@ -1,14 +1,10 @@
-"use client";
-
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
 import { Menu } from "lucide-react";
 import { cx } from "@/lib/utils/cx";
 import { Avatar } from "@/components/ui/avatar";
-import { useLazyComponent } from "@/components/ui/lazy-on-interaction";
+import { MobileNavButton } from "./mobile-nav-button";
 import { SidebarNav, type NavEntry } from "./sidebar-nav";
-import type { Persona } from "./persona-badge";
 
 export interface AppShellLabels {
   skipToContent?: string;
@@ -30,8 +26,6 @@ export interface AppShellProps {
   nav: NavEntry[];
   /** Signed-in user, shown top-right with an initials avatar. */
   user: { name: string; email: string; image?: string | null };
-  /** E.g. { kind: "partner", label: "Accounting partner" } (the drawer shows it). */
-  persona?: Persona;
   /**
    * The top bar's persona badge and the product mark, rendered by the server (`<PersonaBadge>`, `<Logo>`), so
    * their SVGs and icons are not part of every page's JavaScript (decision 040). Without `logo`, the product name.
@@ -54,15 +48,16 @@ export interface AppShellProps {
   children: ReactNode;
 }
 
-const loadMobileNav = () => import("./mobile-nav").then((m) => m.MobileNav);
-
 const widths = { default: "max-w-6xl", wide: "max-w-[96rem]", full: "max-w-none" } as const;
 
-/** Signed-in layout: sidebar (drawer on small screens), top bar, skip link and <main id="main">. */
+/**
+ * Signed-in layout: sidebar (drawer on small screens), top bar, skip link and <main id="main">. A Server Component:
+ * its markup and icons are HTML, not part of every page's JavaScript; the client parts are the sidebar's links
+ * (the active one follows the path) and the small screens' navigation button (decision 049).
+ */
 export function AppShell({
   nav,
   user,
-  persona,
   personaBadge,
   logo,
   orgSwitcher,
@@ -76,16 +71,7 @@ export function AppShell({
   children,
 }: AppShellProps) {
   const text = { ...defaultLabels, ...labels };
-  const pathname = usePathname();
-  const [drawerOpen, setDrawerOpen] = useState(false);
-  const mobileNav = useLazyComponent(loadMobileNav);
-  const drawerTrigger = "focus-ring inline-flex size-9 items-center justify-center rounded-md text-foreground hover:bg-accent lg:hidden";
-
-  const brand = (
-    <Link href={homeHref} className="focus-ring rounded-md" onClick={() => setDrawerOpen(false)}>
-      {logo ?? <span className="text-[0.9375rem] font-semibold tracking-tight text-foreground">{productName}</span>}
-    </Link>
-  );
+  const mark = logo ?? <span className="text-[0.9375rem] font-semibold tracking-tight text-foreground">{productName}</span>;
 
   return (
     <div className="min-h-dvh bg-background">
@@ -98,44 +84,27 @@ export function AppShell({
 
       {/* Desktop sidebar */}
       <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col border-r border-border bg-sidebar lg:flex">
-        <div className="flex h-14 shrink-0 items-center px-5">{brand}</div>
-        <SidebarNav entries={nav} pathname={pathname} label={text.navigation} className="flex-1 px-3 pt-2" />
+        <div className="flex h-14 shrink-0 items-center px-5">
+          <Link href={homeHref} className="focus-ring rounded-md">
+            {mark}
+          </Link>
+        </div>
+        <SidebarNav entries={nav} label={text.navigation} className="flex-1 px-3 pt-2" />
         {sidebarFooter ? <div className="border-t border-border px-3 py-3">{sidebarFooter}</div> : null}
       </aside>
 
       <div className="flex min-h-dvh flex-col lg:pl-60">
         <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b border-border bg-card/95 px-3 backdrop-blur supports-[backdrop-filter]:bg-card/85 sm:gap-3 sm:px-6">
-          {mobileNav.Component ? (
-            <mobileNav.Component
-              open={drawerOpen}
-              onOpenChange={setDrawerOpen}
-              triggerClassName={drawerTrigger}
-              labels={text}
-              brand={brand}
-              persona={persona}
-              nav={nav}
-              pathname={pathname}
-              user={user}
-              sidebarFooter={sidebarFooter}
-            />
-          ) : (
-            // A plain button until the drawer (a Radix dialog) is needed: most screens never open it.
-            <button
-              type="button"
-              className={drawerTrigger}
-              aria-label={text.openNavigation}
-              aria-haspopup="dialog"
-              aria-expanded={false}
-              onPointerEnter={mobileNav.preload}
-              onFocus={mobileNav.preload}
-              onClick={() => {
-                setDrawerOpen(true);
-                mobileNav.open();
-              }}
-            >
-              <Menu aria-hidden="true" className="size-5" />
-            </button>
-          )}
+          <MobileNavButton
+            nav={nav}
+            user={user}
+            labels={{ openNavigation: text.openNavigation, closeNavigation: text.closeNavigation, navigation: text.navigation }}
+            logo={mark}
+            personaBadge={personaBadge}
+            homeHref={homeHref}
+            sidebarFooter={sidebarFooter}
+            icon={<Menu aria-hidden="true" className="size-5" />}
+          />
 
           <div className="min-w-0 flex-1 sm:flex-none">{orgSwitcher}</div>
 

@@ -1,8 +1,7 @@
 "use client";
 
-import { useTransition } from "react";
+import { useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { Languages } from "lucide-react";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, type AppLocale } from "@/lib/i18n/locales";
 
 export interface LanguageSwitchProps {
@@ -11,15 +10,17 @@ export interface LanguageSwitchProps {
   onSelectAction: (input: { locale: AppLocale }) => Promise<unknown>;
   /** "Language", in the current language; each option is named in its own language. */
   label: string;
+  /** Rendered by the server, so no icon code is part of the frame's JavaScript (decision 049). */
+  icon: ReactNode;
 }
 
 /** The top bar's language choice. A plain select: keyboard and screen readers know it, and it needs no menu code. */
-export function LanguageSwitch({ current, onSelectAction, label }: LanguageSwitchProps) {
+export function LanguageSwitch({ current, onSelectAction, label, icon }: LanguageSwitchProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <label className="flex items-center gap-1.5 text-sm text-muted-foreground">
-      <Languages aria-hidden="true" className="size-4" />
+      {icon}
       <span className="sr-only">{label}</span>
       <select
         data-testid="language-switch"

@@ -1,41 +1,36 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { Menu } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { SidebarNav, type NavEntry } from "./sidebar-nav";
-import { PersonaBadge, type Persona } from "./persona-badge";
 
 export interface MobileNavProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   triggerClassName: string;
+  /** The trigger's icon and the persona badge, rendered by the server (no icon code in the browser's bundles). */
+  icon: ReactNode;
+  personaBadge?: ReactNode;
   labels: { openNavigation: string; closeNavigation: string; navigation: string };
   brand: ReactNode;
-  persona?: Persona;
   nav: NavEntry[];
-  pathname: string;
   user: { name: string; email: string; image?: string | null };
   sidebarFooter?: ReactNode;
 }
 
-/** The navigation drawer of small screens (a Radix dialog), loaded by AppShell when its button is first pressed. */
-export function MobileNav({ open, onOpenChange, triggerClassName, labels, brand, persona, nav, pathname, user, sidebarFooter }: MobileNavProps) {
+/** The navigation drawer of small screens (a Radix dialog), loaded by MobileNavButton when it is first pressed. */
+export function MobileNav({ open, onOpenChange, triggerClassName, icon, personaBadge, labels, brand, nav, user, sidebarFooter }: MobileNavProps) {
   return (
     <Sheet open={open} onOpenChange={onOpenChange}>
       <SheetTrigger className={triggerClassName} aria-label={labels.openNavigation}>
-        <Menu aria-hidden="true" className="size-5" />
+        {icon}
       </SheetTrigger>
       <SheetContent closeLabel={labels.closeNavigation} aria-describedby={undefined}>
         <SheetTitle className="sr-only">{labels.navigation}</SheetTitle>
         <div className="flex h-14 shrink-0 items-center px-5">{brand}</div>
-        {persona ? (
-          <div className="px-5 pb-2">
-            <PersonaBadge persona={persona} />
-          </div>
-        ) : null}
-        <SidebarNav entries={nav} pathname={pathname} label={labels.navigation} onNavigate={() => onOpenChange(false)} className="flex-1 px-3 pt-2" />
+        {personaBadge ? <div className="px-5 pb-2">{personaBadge}</div> : null}
+        <SidebarNav entries={nav} label={labels.navigation} onNavigate={() => onOpenChange(false)} className="flex-1 px-3 pt-2" />
         <div className="flex items-center gap-3 border-t border-border px-5 py-4">
           <Avatar name={user.name} src={user.image} />
           <div className="min-w-0 leading-tight">

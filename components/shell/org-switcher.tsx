@@ -1,7 +1,6 @@
 "use client";
 
-import type { KeyboardEvent } from "react";
-import { ChevronsUpDown } from "lucide-react";
+import type { KeyboardEvent, ReactNode } from "react";
 import { cx } from "@/lib/utils/cx";
 import { useLazyComponent } from "@/components/ui/lazy-on-interaction";
 import { OrgIdentity, orgTriggerClasses, type OrgSwitcherProps } from "./org-identity";
@@ -14,9 +13,10 @@ const loadMenu = () => import("./org-switcher-menu").then((m) => m.OrgSwitcherMe
  * Active-organisation picker for AppShell's `orgSwitcher` slot. The page carries a plain button that looks like
  * the menu's trigger; the menu (org-switcher-menu.tsx, a Radix dropdown) is downloaded when the pointer or focus
  * reaches the button and shown open when it is pressed (Enter, Space, ArrowDown or a click), after which it is
- * the real menu with Radix's keyboard handling.
+ * the real menu with Radix's keyboard handling. `icon` (the trigger's chevrons) is rendered by the server, so no
+ * icon code is part of the frame's JavaScript (decision 049); the menu brings its own.
  */
-export function OrgSwitcher(props: OrgSwitcherProps) {
+export function OrgSwitcher({ icon, ...props }: OrgSwitcherProps & { icon: ReactNode }) {
   const { organisations, activeId, onSelectAction, label = "Switch organisation", className } = props;
   const menu = useLazyComponent(loadMenu);
   const active = organisations.find((org) => org.id === activeId) ?? organisations[0];
@@ -49,7 +49,7 @@ export function OrgSwitcher(props: OrgSwitcherProps) {
     >
       <span className="sr-only">{label}: </span>
       <OrgIdentity org={active} compact />
-      <ChevronsUpDown aria-hidden="true" className="ml-auto size-4 shrink-0 text-muted-foreground" />
+      {icon}
     </button>
   );
 }

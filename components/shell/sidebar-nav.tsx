@@ -2,6 +2,7 @@
 
 import { useId, type ReactElement, type ReactNode } from "react";
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import type { LucideIcon } from "lucide-react";
 import { cx } from "@/lib/utils/cx";
 import { renderIcon } from "@/components/ui/render-icon";
@@ -98,14 +99,17 @@ function NavLink({ item, active, onNavigate }: { item: NavItem; active: boolean;
 
 export interface SidebarNavProps {
   entries: NavEntry[];
-  pathname: string;
   label: string;
   onNavigate?: () => void;
   className?: string;
 }
 
-/** Sidebar navigation list (used by AppShell for both the desktop sidebar and the mobile drawer). */
-export function SidebarNav({ entries, pathname, label, onNavigate, className }: SidebarNavProps) {
+/**
+ * Sidebar navigation list (AppShell's desktop sidebar and the mobile drawer). A client component for one reason:
+ * the active item follows the path on client-side navigation, which does not re-render the layout.
+ */
+export function SidebarNav({ entries, label, onNavigate, className }: SidebarNavProps) {
+  const pathname = usePathname();
   const allItems = entries.flatMap((entry) => (isGroup(entry) ? entry.items : [entry]));
   const activeHref = findActive(allItems, pathname);
   const idPrefix = useId();

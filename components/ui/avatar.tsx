@@ -1,22 +1,16 @@
 import type { ComponentProps } from "react";
-import { cva, type VariantProps } from "class-variance-authority";
 import { cx } from "@/lib/utils/cx";
 
-const avatarVariants = cva(
-  "relative inline-flex shrink-0 select-none items-center justify-center overflow-hidden font-semibold uppercase",
-  {
-    variants: {
-      size: {
-        xs: "size-5 text-[0.5625rem]",
-        sm: "size-7 text-[0.6875rem]",
-        md: "size-8 text-xs",
-        lg: "size-10 text-sm",
-      },
-      shape: { circle: "rounded-full", square: "rounded-md" },
-    },
-    defaultVariants: { size: "md", shape: "circle" },
-  },
-);
+// A plain map, not class-variance-authority: the avatar is in every signed-in page's first JavaScript (the top
+// bar's organisation switcher), and cva would be there only for it (decision 049).
+const BASE = "relative inline-flex shrink-0 select-none items-center justify-center overflow-hidden font-semibold uppercase";
+const SIZES = {
+  xs: "size-5 text-[0.5625rem]",
+  sm: "size-7 text-[0.6875rem]",
+  md: "size-8 text-xs",
+  lg: "size-10 text-sm",
+} as const;
+const SHAPES = { circle: "rounded-full", square: "rounded-md" } as const;
 
 // Soft backgrounds with AA-contrast text; chosen deterministically from the name.
 const tints = [
@@ -46,7 +40,9 @@ function tintOf(name: string): string {
   return tints[hash % tints.length] ?? tints[0];
 }
 
-export interface AvatarProps extends Omit<ComponentProps<"span">, "children">, VariantProps<typeof avatarVariants> {
+export interface AvatarProps extends Omit<ComponentProps<"span">, "children"> {
+  size?: keyof typeof SIZES | null;
+  shape?: keyof typeof SHAPES | null;
   /** Person or organisation name; used for the initials and the colour. */
   name: string;
   /** Optional picture URL (decorative; the name is shown or announced next to it). */
@@ -62,7 +58,7 @@ export function Avatar({ name, src, size, shape, labelled = false, className, ..
       role={labelled ? "img" : undefined}
       aria-label={labelled ? name : undefined}
       aria-hidden={labelled ? undefined : true}
-      className={cx(avatarVariants({ size, shape }), tintOf(name), className)}
+      className={cx(BASE, SIZES[size ?? "md"], SHAPES[shape ?? "circle"], tintOf(name), className)}
       {...props}
     >
       {initialsOf(name)}

@@ -1,13 +1,12 @@
 import type { ComponentProps } from "react";
 import { Slot } from "radix-ui";
-import type { VariantProps } from "class-variance-authority";
 import { cn } from "@/lib/utils/cn";
 import { Spinner } from "./spinner";
-import { buttonVariants } from "./button-variants";
+import { buttonVariants, type ButtonVariantProps } from "./button-variants";
 
 export { buttonVariants };
 
-export interface ButtonProps extends ComponentProps<"button">, VariantProps<typeof buttonVariants> {
+export interface ButtonProps extends ComponentProps<"button">, ButtonVariantProps {
   /** Render the single child element (e.g. a Next <Link>) with button styles instead of a <button>. */
   asChild?: boolean;
   /** Shows a spinner, disables the button and sets aria-busy. Ignored with asChild. */

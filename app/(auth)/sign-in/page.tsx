@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { KeyRound } from "lucide-react";
+import { ChevronRight, KeyRound } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -65,7 +65,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                 return (
                   <div key={group} className="space-y-1.5">
                     <h3 className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{tp(group)}</h3>
-                    <DemoSignInList personas={personas} signInAction={demoSignInAction} />
+                    <DemoSignInList personas={personas} signInAction={demoSignInAction} chevron={<ChevronRight aria-hidden className="size-4 text-muted-foreground" />} />
                   </div>
                 );
               })}

@@ -1,7 +1,7 @@
 import type { ComponentProps } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ChevronRight, Clock, Hourglass, Plus, SearchX, Store, Users } from "lucide-react";
+import { ChevronRight, Clock, Hourglass, Plus, SearchX, Store, Users, X } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { Card } from "@/components/ui/card";
@@ -101,7 +101,7 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
           action={<Button asChild variant="outline" size="sm"><Link href="/merchant/approvals">{to("reviewApprovals")}</Link></Button>}
         />
       ) : null}
-      {options.salesUnits.length > 0 ? <OverviewFilters salesUnits={options.salesUnits} partners={options.partners} /> : null}
+      {options.salesUnits.length > 0 ? <OverviewFilters salesUnits={options.salesUnits} partners={options.partners} clearIcon={<X aria-hidden />} /> : null}
       {page.summary.salesUnits > 1 ? (
         <ListSearch
           className="mb-4"
