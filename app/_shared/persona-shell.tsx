@@ -4,7 +4,6 @@ import { ChevronsUpDown, Languages } from "lucide-react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { clientMessages } from "@/i18n/client-namespaces";
 import { AppShell } from "@/components/shell/app-shell";
-import { NotificationBell } from "@/app/_shared/notification-bell";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { LanguageSwitch } from "@/components/shell/language-switch";
@@ -19,8 +18,12 @@ import type { CurrentUser } from "@/lib/authz/types";
 
 type Kind = "merchant" | "partner" | "admin";
 
-/** The signed-in frame for each persona: its navigation, the organisation switcher and sign-out. */
-export async function PersonaShell({ kind, activeKey, user, children }: { kind: Kind; activeKey: string; user: CurrentUser; children: ReactNode }) {
+/**
+ * The signed-in frame for each persona: its navigation, the organisation switcher and sign-out. `bell` is the
+ * notification bell (app/_shared/notification-bell.tsx), given by the merchant's and the partner's layouts: admins
+ * get no notifications, and importing it here would put its client code in the admin's pages too (decision 049).
+ */
+export async function PersonaShell({ kind, activeKey, user, bell, children }: { kind: Kind; activeKey: string; user: CurrentUser; bell?: ReactNode; children: ReactNode }) {
   const [tn, tp, tr, tl] = await Promise.all([getTranslations("nav"), getTranslations("persona"), getTranslations("roles"), getTranslations("lifecycleNav")]);
   const locale = (await getLocale()) as AppLocale;
   const activeRole = user.organisations.find((o) => o.key === activeKey)?.role ?? "";
@@ -48,8 +51,6 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
       { href: "/admin/reconciliation", label: (await getTranslations("reconciliation"))("nav"), icon: "alerts" },
     ],
   };
-  // Admins get no notifications, so their frame has no bell.
-  const bell = kind !== "admin";
   // Only the frame's own client components' messages (the bell's); each route's layout sends its pages' own
   // (i18n/client-namespaces.ts). This provider also replaces the root one for the pages without such a layout.
   return (
@@ -72,7 +73,7 @@ export async function PersonaShell({ kind, activeKey, user, children }: { kind: 
         userMenu={
           <>
             <LanguageSwitch current={locale} onSelectAction={setLocaleAction} label={tn("language")} icon={<Languages aria-hidden="true" className="size-4" />} />
-            {bell ? <NotificationBell userId={user.id} allHref={`/${kind}/notifications`} /> : null}
+            {bell}
             <SignOutButton action={signOutAction} label={tn("signOut")} />
           </>
         }

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/get-format";
 import { Card } from "@/components/ui/card";
-import { OverviewTable, type OverviewTableRow } from "@/components/admin/overview-table";
+import { ListTable } from "@/components/ui/list-table";
+import { OverviewTableBody, type OverviewTableRow } from "@/components/admin/overview-table";
 import { OVERVIEW_STATUSES } from "@/lib/admin-access/overview-query";
 import type { GrantDisplayStatus } from "@/lib/grants/grant-status";
 import type { OverviewRow } from "@/lib/admin-access/types";
@@ -11,7 +12,7 @@ const UNITS_SHOWN = 3;
 
 /**
  * A1's table of one page of grants (server component): formats every text of a row here, once, and hands the
- * table the strings (OverviewTable renders them). Kept lean because the rows are the page's cost
+ * table the strings (OverviewTableBody renders them). Kept lean because the rows are the page's cost
  * (docs/performance.md, admin console; decision 027).
  */
 export async function OverviewRows({ rows, merchantHref }: { rows: OverviewRow[]; merchantHref: (merchantId: string) => string }) {
@@ -45,15 +46,23 @@ export async function OverviewRows({ rows, merchantHref }: { rows: OverviewRow[]
   }));
   return (
     <Card className="overflow-hidden p-0">
-      <OverviewTable
-        rows={table}
-        labels={{
-          headers: [t("merchant"), t("salesUnits"), t("ledger"), t("partner"), t("scope"), t("statusHeader"), t("people"), t("lastUse")],
-          status: Object.fromEntries(OVERVIEW_STATUSES.map((s) => [s, ts(s)])) as Record<GrantDisplayStatus, string>,
-          partnerSuspended: t("partnerSuspended"),
-          outOfSync: t("outOfSync"),
-        }}
-      />
+      <ListTable>
+        <thead>
+          <tr>
+            {[t("merchant"), t("salesUnits"), t("ledger"), t("partner"), t("scope"), t("statusHeader"), t("people"), t("lastUse")].map((h) => (
+              <th key={h} scope="col">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <OverviewTableBody
+          rows={table}
+          labels={{
+            status: Object.fromEntries(OVERVIEW_STATUSES.map((s) => [s, ts(s)])) as Record<GrantDisplayStatus, string>,
+            partnerSuspended: t("partnerSuspended"),
+            outOfSync: t("outOfSync"),
+          }}
+        />
+      </ListTable>
     </Card>
   );
 }

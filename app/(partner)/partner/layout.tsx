@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
 import { PersonaShell } from "@/app/_shared/persona-shell";
+import { NotificationBell } from "@/app/_shared/notification-bell";
 import { requirePartnerContext } from "@/lib/server/authz/contexts";
 
 // Every page below checks again (layouts do not re-run on every navigation); this frames them.
 export default async function Layout({ children }: { children: ReactNode }) {
   const ctx = await requirePartnerContext();
   return (
-    <PersonaShell kind="partner" activeKey={`p:${ctx.partnerId}`} user={ctx.user}>
+    <PersonaShell kind="partner" activeKey={`p:${ctx.partnerId}`} user={ctx.user} bell={<NotificationBell userId={ctx.user.id} allHref="/partner/notifications" />}>
       {children}
     </PersonaShell>
   );
