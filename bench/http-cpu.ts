@@ -21,7 +21,11 @@ import { scriptSeed } from "./http";
 const TICK_MS = 10; // USER_HZ = 100 on Linux
 const log = (msg: string) => console.log(`[bench:cpu] ${msg}`);
 
-/** utime + stime of every process (and its threads' owner) in the trees rooted at `roots`, in ms. */
+/**
+ * utime + stime of every process (and its threads' owner) in the trees rooted at `roots`, in ms, plus each one's
+ * cutime + cstime: the CPU of the children it has reaped. Without those, a PostgreSQL backend or worker that exited
+ * between two readings took its CPU time with it, and a page's PostgreSQL time came out negative.
+ */
 function cpuMs(roots: number[]): number {
   const stats = new Map<number, { ppid: number; ticks: number }>();
   for (const entry of readdirSync("/proc")) {
@@ -29,7 +33,7 @@ function cpuMs(roots: number[]): number {
     try {
       const raw = readFileSync(`/proc/${entry}/stat`, "utf8");
       const f = raw.slice(raw.lastIndexOf(")") + 2).split(" ");
-      stats.set(Number(entry), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+      stats.set(Number(entry), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) });
     } catch {
       // the process ended meanwhile
     }
