@@ -148,10 +148,9 @@ export async function getAccessLogSummary(ctx: MerchantContext, now: Date = new 
   requireMerchantCan(ctx, "accessLog.read");
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const base = { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx), at: { gte: since } } satisfies Prisma.LedgerAccessEventWhereInput;
-  const [events, exports, people, ledgers, partners] = await Promise.all([
-    db.ledgerAccessEvent.count({ where: base }),
-    db.ledgerAccessEvent.count({ where: { ...base, action: "export" } }),
-    db.ledgerAccessEvent.groupBy({ by: ["userId"], where: { ...base, userId: { not: null } } }),
+  const [groups, ledgers, partners] = await Promise.all([
+    // The three figures from one read of the 30 days' rows: a count per (action, person), a handful of groups.
+    db.ledgerAccessEvent.groupBy({ by: ["action", "userId"], where: base, _count: { _all: true } }),
     db.ledger.findMany({
       where: ledgerScopeWhere(ctx),
       orderBy: { externalId: "asc" },
@@ -171,10 +170,18 @@ export async function getAccessLogSummary(ctx: MerchantContext, now: Date = new 
       select: { id: true, name: true },
     }),
   ]);
+  let events = 0;
+  let exports = 0;
+  const people = new Set<string>();
+  for (const g of groups) {
+    events += g._count._all;
+    if (g.action === "export") exports += g._count._all;
+    if (g.userId !== null) people.add(g.userId);
+  }
   return {
     eventsLast30Days: events,
     exportsLast30Days: exports,
-    peopleLast30Days: people.length,
+    peopleLast30Days: people.size,
     partners,
     ledgers: ledgers.map((l) => ({ id: l.id, externalId: l.externalId, currency: l.currency, salesUnits: l.salesUnits.map((s) => s.name) })),
   };
