@@ -60,6 +60,8 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
     scopeTexts(),
   ]);
   const units = page.items;
+  // The badges' explanations under the list, and their styles, only when such a badge is on the page.
+  const notes = { outOfSync: units.some((u) => u.grants.some((g) => g.outOfSync)), suspended: units.some((u) => u.grants.some((g) => g.partnerSuspended)) };
   const path = "/merchant/partners";
   const canWrite = merchantCan(ctx.role, "grants.write");
   const pending = page.summary.pending;
@@ -148,9 +150,11 @@ export default async function MerchantPartnersPage({ searchParams }: { searchPar
             </tbody>
           </ListTable>
         </Card>
-        <div className={ROW_BADGE_CLASS}>
-          <PartnerGrantNotes outOfSync={units.some((u) => u.grants.some((g) => g.outOfSync))} suspended={units.some((u) => u.grants.some((g) => g.partnerSuspended))} icon={icons.icon} />
-        </div>
+        {notes.outOfSync || notes.suspended ? (
+          <div className={ROW_BADGE_CLASS}>
+            <PartnerGrantNotes outOfSync={notes.outOfSync} suspended={notes.suspended} icon={icons.icon} />
+          </div>
+        ) : null}
         <Pagination
           className="mt-4"
           summary={tlist("summary", { count: units.length, total: page.total })}
