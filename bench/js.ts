@@ -19,7 +19,7 @@ import { startStack } from "./http/stack";
 
 const DATA = path.resolve(".data/bench");
 const log = (msg: string) => console.log(`[bench:js] ${msg}`);
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function main(): Promise<void> {
   const started = new Date();
