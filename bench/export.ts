@@ -186,7 +186,9 @@ function overHttp(server: ChildProcess, href: string, cookie: string): Promise<S
   // BENCH_EXPORT_GZIP=off asks for the file uncompressed (the server then does not gzip the CSV).
   const headers = { cookie, "accept-encoding": GZIP ? "gzip" : "identity" };
   return new Promise<Sample>((resolve, reject) => {
-    const req = http.get(href, { headers }, (res) => {
+    // A connection of its own (no keep-alive agent): a kept socket that the server closed while the in-memory
+    // baseline ran (longer than its keep-alive timeout) fails the next request with "socket hang up".
+    const req = http.get(href, { headers, agent: false }, (res) => {
       if (res.statusCode !== 200) {
         clearInterval(timer);
         res.setEncoding("utf8");
