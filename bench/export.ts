@@ -313,7 +313,8 @@ async function main() {
         const options = exportOptionsSchema.parse({ from: first, to, format, purpose: "reconciliation" });
         const sample = await overHttp(server, `http://localhost:${PORT}/partner/ledgers/bench-export/export?${exportQuery(options)}`, cookie);
         results[format]!.http.push(sample);
-        results[format]!.fileBytes = checkBody(sample, await lastReceiptSha());
+        const sha256 = await lastReceiptSha();
+        results[format]!.fileBytes = checkBody(sample, sha256);
         await db.$executeRawUnsafe(`DELETE FROM "rate_limit"."counters"`); // the export limit would refuse the later repeats
         const plan = { ...planned.plan, options, range: { from: first, to } };
         const started = performance.now();
@@ -322,7 +323,7 @@ async function main() {
         results[format]!.memory.push(performance.now() - started);
         console.info(
           `bench-export: ${format} rep ${r + 1}: HTTP ${(sample.totalMs / 1000).toFixed(1)} s (TTFB ${sample.ttfbMs.toFixed(0)} ms, RSS +${(sample.rssGrowth / 2 ** 20).toFixed(0)} MB, ` +
-            `${(sample.wireBytes / 2 ** 20).toFixed(0)} MB on the wire; CPU s: ${sample.cpu}), in memory ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${load()}`,
+            `${(sample.wireBytes / 2 ** 20).toFixed(0)} MB on the wire, SHA-256 ${sha256.slice(0, 12)}…; CPU s: ${sample.cpu}), in memory ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${load()}`,
         );
       }
     }
