@@ -10,9 +10,13 @@
  * file's SHA-256 against its receipt only after the clock has stopped (every repeat). Until 2026-12-07 it was
  * undici's fetch, which inflated the gzip inside the timed part, on the two cores the server shares with it.
  * Each repeat also prints the CPU seconds the request cost by process (the server by thread, PostgreSQL, this
- * client), read from /proc before and after.
+ * client), read from /proc before and after, and its SHA-256 (the same code and data give the same file).
  *
  *   node --conditions=react-server --import tsx bench/export.ts
+ *
+ * BENCH_EXPORT_FORMATS=csv (or xlsx) measures one format; BENCH_EXPORT_GZIP=off asks for the file uncompressed;
+ * BENCH_SERVER_CPU_PROF=<folder> starts the server with `node --cpu-prof`, which writes a V8 CPU profile there
+ * when it stops (decision 048 read where the main thread's time went from one with BENCH_REPS=1).
  *
  * Needs a production build in NEXT_DIST_DIR (default .next; `npm run build`, or the test build .next-test) and a
  * PostgreSQL server (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres): a fresh database
