@@ -74,7 +74,10 @@ function statement(plan: ExportPlan, last: boolean) {
   const field = (column: string, expr: string, allowed = true) => (want.has(column) && allowed ? expr : "NULL");
   const fields = [
     `"seq"`,
-    field("time", `(extract(epoch FROM "time") * 1000)::float8`),
+    // date_part's float8 seconds, not extract's numeric: the numeric arithmetic was a quarter of PostgreSQL's CPU
+    // time for an export (decision 048). Exact: "time" has millisecond precision, so seconds × 1000 lies within a
+    // thousandth of a millisecond of the integer and round() gives it back (equal to extract's on 1,000,000 rows).
+    field("time", `round(date_part('epoch', "time") * 1000)`),
     `"entryType"`,
     field("pspReference", `"pspReference"`),
     field("reference", `"reference"`),
@@ -154,9 +157,15 @@ export async function* exportRowBatches(plan: ExportPlan, opts: { failAfterRows?
   let produced = 0;
   const inFlight: Promise<ExportBatch>[] = [];
   let next = 0;
-  while (next < items.length || inFlight.length > 0) {
+  const topUp = () => {
     while (next < items.length && inFlight.length < EXPORT_READ_AHEAD) inFlight.push(read(items[next++]!));
+  };
+  while (next < items.length || inFlight.length > 0) {
+    topUp();
     const batch = await inFlight.shift()!;
+    // The next query starts now, not when the consumer asks for the batch after this one: otherwise only two of
+    // the three are in flight while this batch is written, and the writer waited for the database (decision 048).
+    topUp();
     if (batch.rows.length === 0) continue;
     produced += batch.rows.length;
     if (opts.failAfterRows !== undefined && produced > opts.failAfterRows) throw new Error("The export was interrupted.");
