@@ -39,6 +39,8 @@ export const envSchema = z
     SANDBOX_ADMIN_SECRET: optional,
     /** Demo sign-in (one click per seeded persona). Only the embedded mode turns it on; production refuses it. */
     DEMO_SIGN_IN: z.enum(["on", "off"]).default("off"),
+    /** Prisma's statements as named prepared statements (decision 050); `off` behind a pooler that cannot keep them. */
+    DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
     OIDC_ISSUER: optional,
     OIDC_CLIENT_ID: optional,
     OIDC_CLIENT_SECRET: optional,

@@ -12,7 +12,7 @@ export type Db = PrismaClient;
  * more of PostgreSQL's time being parsed and planned than run; decision 050). The name is the text's hash, so the
  * same text always has the same name. Bounded: past MAX_NAMED_STATEMENTS distinct texts a new one runs unnamed,
  * so a stream of one-off texts (raw SQL with values inline) cannot fill the connections' caches. Behind a pooler
- * in transaction mode without prepared-statement support, set DATABASE_PREPARED_STATEMENTS=off.
+ * in transaction mode without prepared-statement support, DATABASE_PREPARED_STATEMENTS=off turns it off.
  */
 const MAX_NAMED_STATEMENTS = 2_000;
 const statementNames = new Map<string, string>();
@@ -26,16 +26,15 @@ function statementName(query: { sql: string }): string {
   return name;
 }
 
-export function createDb(connectionString: string): PrismaClient {
-  const prepared = process.env.DATABASE_PREPARED_STATEMENTS !== "off";
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }, prepared ? { statementNameGenerator: statementName } : {}) });
+export function createDb(connectionString: string, { preparedStatements = true }: { preparedStatements?: boolean } = {}): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }, preparedStatements ? { statementNameGenerator: statementName } : {}) });
 }
 
 // One client per process, kept on globalThis so dev reloads do not open new pools, and created on first use
 // so `next build` can import pages without runtime secrets. PostgreSQL through adapter-pg in every mode.
 const g = globalThis as unknown as { __portalDb?: PrismaClient };
 function client(): PrismaClient {
-  return (g.__portalDb ??= createDb(env().DATABASE_URL));
+  return (g.__portalDb ??= createDb(env().DATABASE_URL, { preparedStatements: env().DATABASE_PREPARED_STATEMENTS === "on" }));
 }
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
