@@ -49,7 +49,9 @@ export function accessEventsWhere(ctx: MerchantContext, f: Omit<AccessLogFilters
   if (f.to) at.lt = startOfLedgerDate(shiftLedgerDate(f.to, 1));
   return {
     merchantId: ctx.merchantId,
-    ledger: ledgerScopeWhere(ctx),
+    // An event's merchantId is its ledger's merchant (written with the event), so only a manager's narrower scope
+    // needs the ledger joined; for everyone else the join made PostgreSQL read every event to hash-join them.
+    ...(ctx.salesUnitScope === "all" ? {} : { ledger: ledgerScopeWhere(ctx) }),
     ...(f.partnerId ? { partnerId: f.partnerId } : {}),
     ...(f.ledgerId ? { ledgerId: f.ledgerId } : {}),
     ...(f.action ? { action: f.action } : {}),
@@ -147,7 +149,7 @@ export interface AccessLogSummary {
 export async function getAccessLogSummary(ctx: MerchantContext, now: Date = new Date()): Promise<AccessLogSummary> {
   requireMerchantCan(ctx, "accessLog.read");
   const since = new Date(now.getTime() - 30 * 86_400_000);
-  const base = { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx), at: { gte: since } } satisfies Prisma.LedgerAccessEventWhereInput;
+  const base = { ...accessEventsWhere(ctx, {}), at: { gte: since } } satisfies Prisma.LedgerAccessEventWhereInput;
   const [groups, ledgers, partners] = await Promise.all([
     // The three figures from one read of the 30 days' rows: a count per (action, person), a handful of groups.
     db.ledgerAccessEvent.groupBy({ by: ["action", "userId"], where: base, _count: { _all: true } }),
@@ -156,15 +158,12 @@ export async function getAccessLogSummary(ctx: MerchantContext, now: Date = new 
       orderBy: { externalId: "asc" },
       select: { id: true, externalId: true, currency: true, salesUnits: { select: { name: true }, orderBy: { name: "asc" } } },
     }),
-    // Partners that were ever granted something here, or appear in the log: one bounded query in name order
-    // (EXISTS on both tables), not every partner id brought to Node.
+    // Partners that were ever granted something here: one bounded query in name order, not every partner id
+    // brought to Node. A partner's event in the log always comes from a grant on that ledger (reads and exports
+    // need one, and grants are never deleted, only ended), so the grants name every partner the log can show;
+    // asking the log as well read every event of the merchant on each request, a cost that grew with the log.
     db.accountingPartner.findMany({
-      where: {
-        OR: [
-          { grants: { some: { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx) } } },
-          { accessEvents: { some: { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx) } } },
-        ],
-      },
+      where: { grants: { some: { merchantId: ctx.merchantId, ledger: ledgerScopeWhere(ctx) } } },
       orderBy: [{ name: "asc" }, { id: "asc" }],
       take: ACCESS_LOG_PARTNER_OPTIONS_MAX,
       select: { id: true, name: true },

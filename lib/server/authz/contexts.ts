@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/server/db";
 import type { MerchantRole, PartnerRole, PartnerStatus } from "@/lib/generated/prisma/enums";
@@ -30,55 +31,59 @@ type Resolved<T> = { ok: true; ctx: T } | { ok: false; reason: ContextFailure };
 
 /**
  * The merchant the user acts for, from the session and their membership, never from input. A user whose
- * active organisation is not a merchant resolves to "not-found": another persona sees nothing here.
+ * active organisation is not a merchant resolves to "not-found": another persona sees nothing here. Cached per
+ * request (React's cache): the persona layout and the page both ask.
  */
-export async function resolveMerchantContext(): Promise<Resolved<MerchantContext>> {
+export const resolveMerchantContext = cache(async (): Promise<Resolved<MerchantContext>> => {
   const user = await getCurrentUser();
   if (!user) return { ok: false, reason: "unauthenticated" };
   const org = await getActiveOrganisation(user);
   if (!org) return { ok: false, reason: "choose-organisation" };
   if (org.kind !== "merchant") return { ok: false, reason: "not-found" };
-  const membership = await db.merchantMembership.findUnique({
-    where: { userId_merchantId: { userId: user.id, merchantId: org.id } },
-    select: { role: true, merchant: { select: { name: true } }, salesUnits: { select: { salesUnitId: true } } },
-  });
+  // The membership read again (it decides what the request may see), in one statement with a manager's sales units.
+  const [membership] = await db.$queryRaw<{ role: MerchantRole; name: string; units: string[] }[]>`
+    SELECT mm."role"::text AS "role", m."name",
+      ARRAY(SELECT s."salesUnitId"::text FROM "MerchantMembershipSalesUnit" s WHERE s."membershipId" = mm."id" AND mm."role" = 'manager') AS "units"
+    FROM "MerchantMembership" mm JOIN "Merchant" m ON m."id" = mm."merchantId"
+    WHERE mm."userId" = ${user.id}::uuid AND mm."merchantId" = ${org.id}::uuid`;
   if (!membership) return { ok: false, reason: "not-found" };
   return {
     ok: true,
     ctx: {
       user,
       merchantId: org.id,
-      merchantName: membership.merchant.name,
+      merchantName: membership.name,
       role: membership.role,
-      salesUnitScope: membership.role === "manager" ? membership.salesUnits.map((s) => s.salesUnitId) : "all",
+      salesUnitScope: membership.role === "manager" ? membership.units : "all",
     },
   };
-}
+});
 
 /** The partner the user acts for; same rules as resolveMerchantContext. */
-export async function resolvePartnerContext(): Promise<Resolved<PartnerContext>> {
+export const resolvePartnerContext = cache(async (): Promise<Resolved<PartnerContext>> => {
   const user = await getCurrentUser();
   if (!user) return { ok: false, reason: "unauthenticated" };
   const org = await getActiveOrganisation(user);
   if (!org) return { ok: false, reason: "choose-organisation" };
   if (org.kind !== "partner") return { ok: false, reason: "not-found" };
-  const membership = await db.partnerMembership.findUnique({
-    where: { userId_partnerId: { userId: user.id, partnerId: org.id } },
-    select: { role: true, partner: { select: { name: true, status: true } }, assignments: { select: { merchantId: true } } },
-  });
+  const [membership] = await db.$queryRaw<{ role: PartnerRole; name: string; status: PartnerStatus; clients: string[] }[]>`
+    SELECT pm."role"::text AS "role", p."name", p."status"::text AS "status",
+      ARRAY(SELECT a."merchantId"::text FROM "PartnerClientAssignment" a WHERE a."membershipId" = pm."id" AND pm."role" = 'accountant') AS "clients"
+    FROM "PartnerMembership" pm JOIN "AccountingPartner" p ON p."id" = pm."partnerId"
+    WHERE pm."userId" = ${user.id}::uuid AND pm."partnerId" = ${org.id}::uuid`;
   if (!membership) return { ok: false, reason: "not-found" };
   return {
     ok: true,
     ctx: {
       user,
       partnerId: org.id,
-      partnerName: membership.partner.name,
-      partnerStatus: membership.partner.status,
+      partnerName: membership.name,
+      partnerStatus: membership.status,
       role: membership.role,
-      clientScope: membership.role === "accountant" ? membership.assignments.map((a) => a.merchantId) : "all",
+      clientScope: membership.role === "accountant" ? membership.clients : "all",
     },
   };
-}
+});
 
 export async function resolveAdminContext(): Promise<Resolved<CurrentUser>> {
   const user = await getCurrentUser();

@@ -103,7 +103,10 @@ describe("the access log (M7)", () => {
   it("summarises the last 30 days for the stat cards", async () => {
     const s = await getAccessLogSummary(w.ctx.admin, now);
     expect(s).toMatchObject({ eventsLast30Days: 62, exportsLast30Days: 1, peopleLast30Days: 3 });
-    expect(s.partners.map((p) => p.name).sort()).toEqual([w.partner.name, w.rival.name].sort());
+    // The filter offers the partners granted something here. Every real event comes from a grant, so that is every
+    // partner the log can hold; the rival's event above is made by hand without one (it is still listed, and the
+    // partner filter by its id finds it), and the menu no longer reads the whole log to find such partners.
+    expect(s.partners.map((p) => p.name)).toEqual([w.partner.name]);
     expect(s.ledgers).toHaveLength(3);
   });
 
