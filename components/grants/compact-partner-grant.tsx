@@ -17,12 +17,7 @@ type PartnerGrantIcon = RowIcons<keyof typeof PARTNER_GRANT_ICONS>["icon"];
  * the muted line's (`m`) styles are the ListTable's own; repeated here, they were 1 KB more of class names in
  * the page's HTML and again in its RSC payload.
  */
-export const PARTNER_GRANT_CLASS = [
-  SCOPE_LINES_CLASS,
-  "[&_.gh]:flex [&_.gh]:flex-wrap [&_.gh]:items-center [&_.gh]:gap-2",
-  "[&_a.gn]:rounded-sm [&_a.gn]:font-medium [&_a.gn]:text-foreground [&_a.gn]:underline-offset-4 [&_a.gn:hover]:underline",
-  "[&_.gm]:mt-1 [&_.gm]:flex [&_.gm]:flex-col [&_.gm]:gap-1 sm:[&_.gm]:flex-row sm:[&_.gm]:items-start sm:[&_.gm]:gap-6",
-].join(" ");
+export const PARTNER_GRANT_CLASS = `${SCOPE_LINES_CLASS} partner-grants`;
 
 /** Where the out-of-sync and suspended badges' explanations are, said once under the list (PartnerGrantNotes). */
 export const OUT_OF_SYNC_HINT_ID = "out-of-sync-hint";
@@ -34,13 +29,13 @@ export const PARTNER_SUSPENDED_HINT_ID = "partner-suspended-hint";
  * the icons from its sprite (PARTNER_GRANT_ICONS), and the badges' long explanations once under the list, each
  * badge pointing at its own with aria-describedby, instead of twice per badge (a tooltip and screen-reader text).
  */
-export function CompactPartnerGrant({ grant, scope, ledgerExternalId, icon, muted = false }: { grant: OverviewGrant; scope: ScopeText; ledgerExternalId: string; icon: PartnerGrantIcon; muted?: boolean }) {
+export function CompactPartnerGrant({ grant, scope, ledgerExternalId, icon }: { grant: OverviewGrant; scope: ScopeText; ledgerExternalId: string; icon: PartnerGrantIcon }) {
   const t = useTranslations("partnersOverview");
   const ts = useTranslations("grantStatus");
   const tsusp = useTranslations("partnerSuspension");
   const format = useFormatter();
   return (
-    <div className={muted ? "opacity-75" : undefined} data-testid={`grant-${grant.partnerOrgNo}-${ledgerExternalId}`}>
+    <div data-testid={`grant-${grant.partnerOrgNo}-${ledgerExternalId}`}>
       <div className="gh">
         <Link href={`/merchant/partners/grants/${grant.id}`} className="gn focus-ring" aria-label={t("openGrant", { partner: grant.partnerName, ledger: ledgerExternalId })}>
           {grant.partnerName}

@@ -15,14 +15,7 @@ import { useLedgerFormat } from "@/components/ledger/use-ledger-format";
  * cells' styles are set once here. `n` a number column (right, tabular figures), `dt` the date cell's line, `eb`
  * the button that shows a date's entries, `hr` a date's row with reasons under it, `rs` that row of reasons.
  */
-const DAYS_TABLE_CLASS = [
-  "caption-bottom [&_caption]:mt-3 [&_caption]:px-5 [&_caption]:pb-3 [&_caption]:text-right [&_caption]:text-xs [&_caption]:text-muted-foreground",
-  "[&_.n]:text-right [&_.n]:tabular-nums [&_.n]:whitespace-nowrap [&_td.w]:whitespace-nowrap",
-  "[&_.dt]:flex [&_.dt]:items-center [&_.dt]:gap-2 [&_.dt]:font-medium",
-  "[&_.eb]:inline-flex [&_.eb]:h-7 [&_.eb]:items-center [&_.eb]:gap-1.5 [&_.eb]:rounded-sm [&_.eb]:px-2 [&_.eb]:text-xs [&_.eb]:font-medium [&_.eb]:text-primary [&_.eb]:underline-offset-4 [&_.eb]:focus-ring [&_.eb:hover]:underline [&_.eb_svg]:size-3.5",
-  "[&_tr.hr]:border-b-0 [&_tr.rs:hover]:bg-transparent [&_tr.rs>td]:pt-0 [&_tr.rs>td]:pb-3",
-  "[&_tfoot]:border-t-2 [&_tfoot]:border-border [&_tfoot]:bg-muted/40 [&_tfoot]:font-semibold",
-].join(" ");
+const DAYS_TABLE_CLASS = "days-table";
 
 const CHECK_ICONS = { entries: ListFilter, ok: CircleCheck, pending: CircleDashed, problems: OctagonAlert };
 

@@ -39,12 +39,7 @@ export interface OpenRequestsLabels {
 }
 
 // Card, CardContent and CardFooter (components/ui/card.tsx), set once on the list.
-const CARD_CLASS = [
-  "[&_.rc]:flex [&_.rc]:flex-col [&_.rc]:rounded-xl [&_.rc]:border [&_.rc]:border-border [&_.rc]:bg-card [&_.rc]:text-card-foreground [&_.rc]:shadow-xs",
-  "[&_.rb]:grid [&_.rb]:gap-4 [&_.rb]:px-5 [&_.rb]:pt-5 [&_.rb]:pb-5 md:[&_.rb]:grid-cols-[1fr_1.2fr]",
-  "[&_.rf]:flex [&_.rf]:items-center [&_.rf]:justify-end [&_.rf]:gap-2 [&_.rf]:rounded-b-xl [&_.rf]:border-t [&_.rf]:border-border [&_.rf]:bg-muted/40 [&_.rf]:px-5 [&_.rf]:py-3 [&_.rf]:text-sm",
-  "[&_.rf_.note]:text-[0.8125rem] [&_.rf_.note]:text-muted-foreground",
-].join(" ");
+const CARD_CLASS = "request-cards";
 
 /**
  * M4's open requests, one page of cards. A client component without state or effects, only so that the RSC

@@ -30,10 +30,7 @@ export type ScopeIcon = RowIcons<keyof typeof SCOPE_ICONS>["icon"] | RowIcons<ke
  * ScopeLines' styles, set once on the list that holds them (with its table's or cards' classes): a line each, icon
  * and words, as GrantScope and RequestedScope draw them.
  */
-export const SCOPE_LINES_CLASS = [
-  "[&_.sc]:text-xs [&_.sc]:text-muted-foreground [&_.sc>li+li]:mt-0.5 [&_.sc>li]:flex [&_.sc>li]:items-center [&_.sc>li]:gap-1.5 [&_.sc_.i]:size-3.5 [&_.sc_.i]:shrink-0",
-  "[&_.sc.rq>li+li]:mt-1 [&_.sc>li.su]:items-start [&_.sc_.su_.i]:mt-px [&_.sc_.su_b]:font-normal [&_.sc_.su_b]:text-foreground",
-].join(" ");
+export const SCOPE_LINES_CLASS = "scope-lines";
 
 /**
  * GrantScope and RequestedScope for a list's rows (decision 045): the same words and icons in a few short class

@@ -27,9 +27,12 @@ export interface OverviewFilter {
   partnerId?: string;
 }
 
-/** Live partners listed per sales unit on the overview, and ended ones; the sales unit's own page lists them all. */
+/**
+ * Live partners listed per sales unit on the overview, and ended ones (none: the overview counts them and links to
+ * the sales unit's page, which lists them all; decision 051).
+ */
 export const LIVE_GRANTS_PER_UNIT = 10;
-export const ENDED_GRANTS_PER_UNIT = 5;
+export const ENDED_GRANTS_PER_UNIT = 0;
 /** Cursor key of the overview: sales unit name, id. */
 export const OVERVIEW_CURSOR_PARTS = 2;
 /** Choices offered in each filter menu (the search reaches the rest). */
@@ -108,19 +111,27 @@ export async function listPartnerOverviewPage(ctx: MerchantContext, filter: Over
   const page = toKeysetPage(units, query, (u) => [u.name, u.id], matching[0]?.n ?? 0);
   const ledgerIds = [...new Set(page.items.flatMap((u) => (u.ledgerId ? [u.ledgerId] : [])))];
   const cap = opts.allGrants ? Prisma.sql`TRUE` : Prisma.sql`x."n" <= CASE WHEN x."live" THEN ${LIVE_GRANTS_PER_UNIT}::int ELSE ${ENDED_GRANTS_PER_UNIT}::int END`;
-  const grants = ledgerIds.length === 0 ? [] : await db.$queryRaw<GrantRow[]>`
+  const live = Prisma.sql`(g."status" = 'pending_approval' OR (g."status" = 'active' AND (g."validUntil" IS NULL OR g."validUntil" >= ${today}::date)))`;
+  // The ended grants are counted, not listed, on the overview (ENDED_GRANTS_PER_UNIT): a count per ledger.
+  const endedCounts = ledgerIds.length === 0 ? Promise.resolve([]) : db.$queryRaw<{ ledgerId: string; n: number }[]>`
+    SELECT g."ledgerId", count(*)::int AS "n" FROM "LedgerGrant" g
+    WHERE g."ledgerId" = ANY(${ledgerIds}::uuid[]) AND g."merchantId" = ${ctx.merchantId}::uuid AND ${shown} AND NOT ${live}
+    GROUP BY g."ledgerId"`;
+  const grantRows = ledgerIds.length === 0 ? Promise.resolve([]) : db.$queryRaw<GrantRow[]>`
     SELECT * FROM (
       SELECT y.*, row_number() OVER (PARTITION BY y."ledgerId", y."live" ORDER BY y."createdAt", y."id") AS "n",
              count(*) OVER (PARTITION BY y."ledgerId", y."live")::int AS "groupTotal"
       FROM (
         SELECT g."id", g."ledgerId", g."status"::text AS "status", g."periodFrom", g."periodTo", g."validUntil", g."includesPersonalData", g."lastUsedAt", g."createdAt",
                p."id" AS "partnerId", p."name" AS "partnerName", p."orgNo" AS "partnerOrgNo", p."status"::text AS "partnerStatus",
-               (g."status" = 'pending_approval' OR (g."status" = 'active' AND (g."validUntil" IS NULL OR g."validUntil" >= ${today}::date))) AS "live"
+               ${live} AS "live"
         FROM "LedgerGrant" g JOIN "AccountingPartner" p ON p."id" = g."partnerId"
         WHERE g."ledgerId" = ANY(${ledgerIds}::uuid[]) AND g."merchantId" = ${ctx.merchantId}::uuid AND ${shown}
       ) y
     ) x WHERE ${cap}
     ORDER BY x."ledgerId", x."createdAt", x."id"`;
+  const [grants, ended] = await Promise.all([grantRows, endedCounts]);
+  const endedByLedger = new Map(ended.map((e) => [e.ledgerId, e.n]));
   const byLedger = new Map<string, GrantRow[]>();
   for (const g of grants) byLedger.set(g.ledgerId, [...(byLedger.get(g.ledgerId) ?? []), g]);
   const outOfSync = await markOutOfSync(
@@ -139,7 +150,7 @@ export async function listPartnerOverviewPage(ctx: MerchantContext, filter: Over
         channel: u.channel,
         ledger: u.ledgerId ? { id: u.ledgerId, externalId: u.externalId!, currency: u.currency!, salesUnitCount: u.salesUnitCount ?? 0 } : null,
         moreLive: total(true) - rows.filter((g) => g.live).length,
-        moreEnded: total(false) - rows.filter((g) => !g.live).length,
+        moreEnded: (u.ledgerId ? endedByLedger.get(u.ledgerId) ?? 0 : 0) - rows.filter((g) => !g.live).length,
         grants: rows.map((g) => ({
           id: g.id,
           partnerId: g.partnerId,

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeCursor, PAGE_SIZE_MAX, type ListQuery } from "@/lib/paging/keyset";
+import { isLive } from "@/lib/grants/grant-status";
 
 /**
  * Issue 14, must show: the partner's clients page at 5,000 grants costs what it costs at 50. A scratch database
@@ -206,6 +207,24 @@ describe("the other lists at size", () => {
     expect(large.rows).toBeLessThan(100);
     // The sales unit's own page lists every partner of its ledger.
     expect((await getSalesUnitForMerchant(kari, bryggen.id))!.grants).toHaveLength(200);
+    // Ended grants are counted on the overview, not listed (decision 051): the count is what each sales unit's own
+    // page lists. Three of Bryggen's grants end for the check (revoked just now), and are restored after it.
+    const ending = bryggen.grants.slice(0, 3).map((g) => g.id);
+    await db.ledgerGrant.updateMany({ where: { id: { in: ending } }, data: { status: "revoked", revokedAt: new Date() } });
+    try {
+      const after = await listPartnerOverviewPage(kari, {}, first());
+      let endedSeen = 0;
+      for (const unit of after.items) {
+        expect(unit.grants.every((g) => isLive(g.status))).toBe(true);
+        const full = (await getSalesUnitForMerchant(kari, unit.id))!;
+        const ended = full.grants.filter((g) => !isLive(g.status)).length;
+        expect(unit.moreEnded, unit.msn).toBe(ended);
+        endedSeen += ended;
+      }
+      expect(endedSeen).toBeGreaterThanOrEqual(3);
+    } finally {
+      await db.ledgerGrant.updateMany({ where: { id: { in: ending } }, data: { status: "active", revokedAt: null } });
+    }
     const options = await listOverviewFilterOptions(kari);
     expect(options.partners.length).toBeLessThanOrEqual(100);
   });

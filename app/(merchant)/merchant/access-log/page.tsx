@@ -25,11 +25,7 @@ export const generateMetadata = pageTitle("accessLog");
  * The access log's own cells, on top of the list table's: `d` a date cell, `n` a number cell, `lg` the ledger id
  * with its currency.
  */
-const EVENT_CELLS_CLASS = [
-  "[&_td.d]:text-sm [&_td.d]:whitespace-nowrap [&_td.d]:tabular-nums",
-  "[&_td.n]:text-right [&_td.n]:tabular-nums [&_td.n]:whitespace-nowrap [&_th.n]:text-right",
-  "[&_.lg]:flex [&_.lg]:items-center [&_.lg]:gap-2 [&_.lg>span:first-child]:font-mono [&_.lg>span:first-child]:text-[0.8125rem] [&_.lg>span:first-child]:tabular-nums",
-].join(" ");
+const EVENT_CELLS_CLASS = "event-cells";
 
 /**
  * M7: who at which partner read or exported which ledger and dates, when, in which format. Keyset pages, newest

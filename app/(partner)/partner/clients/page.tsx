@@ -24,10 +24,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 // The page's own row styles, set once on the table: the client's name, its ledgers (a ledger's head line over its
 // scope).
-const CLIENT_ROW_CLASS = [
-  "[&_a.n]:font-medium [&_a.n:hover]:underline [&_.ls>li+li]:mt-3 [&_.ls>li>.sc]:mt-1",
-  "[&_.lh]:flex [&_.lh]:flex-wrap [&_.lh]:items-center [&_.lh]:gap-2",
-].join(" ");
+const CLIENT_ROW_CLASS = "client-rows";
 
 /**
  * P1: the merchants and ledgers granted to this partner (accountants: their assigned clients), one keyset page
