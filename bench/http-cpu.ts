@@ -6,6 +6,8 @@
  * requests one at a time, the server's CPU time (the `next start` process and its children, from /proc) and
  * PostgreSQL's (the postmaster's children) read before and after; the static page measured the same way just
  * before. Reports the medians over BENCH_CPU_ROUNDS (5) of CPU ms per request and of the ratio to the static page.
+ * Each measurement follows unmeasured requests of the same page: BENCH_CPU_STATIC_WARMUP (30) for the static page,
+ * BENCH_CPU_PAGE_WARMUP (10) for a page (see measure).
  *
  * Environment as bench/http.ts: BENCH_APP_DIR (serve another checkout), BENCH_PAGES, BENCH_PORT, BENCH_SANDBOX_PORT,
  * BENCH_DIST_DIR, BENCH_SEED; BENCH_DATA_ROOT (default .data/bench) for its database and secrets.
@@ -19,6 +21,10 @@ import { startStack } from "./http/stack";
 import { scriptSeed } from "./http";
 
 const TICK_MS = 10; // USER_HZ = 100 on Linux
+// Unmeasured requests before each measurement (see measure): many for the static page, whose own garbage is small
+// beside a heavy page's, and some for a page, so that it pays its own collections rather than the static page's.
+const STATIC_WARMUP = Number(process.env.BENCH_CPU_STATIC_WARMUP ?? 30);
+const PAGE_WARMUP = Number(process.env.BENCH_CPU_PAGE_WARMUP ?? 10);
 const log = (msg: string) => console.log(`[bench:cpu] ${msg}`);
 
 /**
@@ -104,9 +110,14 @@ async function main() {
       const res = await fetch(`${stack.baseUrl}${p}`, { headers: { cookie }, redirect: "manual" });
       return (await res.arrayBuffer()).byteLength;
     };
-    /** CPU ms per request (server, PostgreSQL) over `requests` sequential requests, after 3 unmeasured ones. */
-    const measure = async (p: string, cookie: string) => {
-      for (let i = 0; i < 3; i++) await get(p, cookie);
+    /**
+     * CPU ms per request (server, PostgreSQL) over `requests` sequential requests, after `warmup` unmeasured ones.
+     * The warm-up pays the garbage the request before left behind: V8 collects it later, so without it the static
+     * page, measured right after a heavy page, was charged that page's collection (its CPU moved between 10 and
+     * 28 ms per request from round to round, and every ratio came out lower than the pages' real cost).
+     */
+    const measure = async (p: string, cookie: string, warmup: number) => {
+      for (let i = 0; i < warmup; i++) await get(p, cookie);
       const [a0, d0] = [cpuMs([app]), cpuMs([postmaster])];
       let bytes = 0;
       for (let i = 0; i < requests; i++) bytes += await get(p, cookie);
@@ -116,8 +127,8 @@ async function main() {
     const loadAvg: number[] = [os.loadavg()[0]!];
     for (let r = 1; r <= rounds; r++) {
       for (const [i, p] of pages.entries()) {
-        const base = await measure("/bench-static-baseline", cookies.partner);
-        const page = await measure(p.path, cookies[p.persona]);
+        const base = await measure("/bench-static-baseline", cookies.partner, STATIC_WARMUP);
+        const page = await measure(p.path, cookies[p.persona], PAGE_WARMUP);
         const row = rows[i]!;
         row.app.push(page.app);
         row.db.push(page.db);
@@ -131,7 +142,7 @@ async function main() {
     const cpus = os.cpus();
     console.log(
       `\nMeasured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus[0]?.model.trim() ?? "?"} (${cpus.length} cores), Node ${process.version}, ` +
-        `load average ${loadAvg.map((l) => l.toFixed(1)).join(" → ")}; ${requests} sequential requests per page and round, ${rounds} rounds, each after the static page's.\n`,
+        `load average ${loadAvg.map((l) => l.toFixed(1)).join(" → ")}; ${requests} sequential requests per page and round after ${PAGE_WARMUP} unmeasured ones, ${rounds} rounds, each after the static page's (${STATIC_WARMUP} unmeasured, then ${requests}).\n`,
     );
     console.log("| page | server CPU ms / request | PostgreSQL CPU ms / request | static page CPU ms | × static (rounds) | bytes |\n| --- | ---: | ---: | ---: | ---: | ---: |");
     for (const r of rows) {

@@ -57,42 +57,19 @@ function findActive(items: NavItem[], pathname: string): string | null {
   return best;
 }
 
+// The links' look is the `side-nav` utility of app/list-kit.css, set once on the <nav>: an item is a bare link
+// whose state is its aria-current (decision 051), not 300 bytes of classes repeated for every item of every page.
 function NavLink({ item, active, onNavigate }: { item: NavItem; active: boolean; onNavigate?: () => void }) {
   const icon = item.icon;
   return (
-    <Link
-      href={item.href}
-      aria-current={active ? "page" : undefined}
-      onClick={onNavigate}
-      className={cx(
-        "focus-ring group flex h-8 items-center gap-2.5 rounded-md px-2.5 text-[0.8125rem] font-medium transition-colors",
-        active
-          ? "bg-primary-subtle text-primary-subtle-foreground"
-          : "text-sidebar-foreground hover:bg-accent hover:text-foreground",
-      )}
-    >
+    <Link href={item.href} aria-current={active ? "page" : undefined} onClick={onNavigate}>
       {icon ? (
-        <span
-          aria-hidden="true"
-          className={cx(
-            "flex shrink-0 [&>svg]:size-4",
-            active ? "text-primary" : "text-muted-foreground group-hover:text-foreground",
-          )}
-        >
+        <span aria-hidden="true" className="ic">
           {renderIcon(icon)}
         </span>
       ) : null}
       <span className="min-w-0 flex-1 truncate">{item.label}</span>
-      {item.badge != null ? (
-        <span
-          className={cx(
-            "ml-auto inline-flex min-w-5 items-center justify-center rounded-full px-1.5 text-[0.6875rem] font-semibold leading-5 tabular-nums",
-            active ? "bg-primary text-primary-foreground" : "bg-muted text-muted-foreground",
-          )}
-        >
-          {item.badge}
-        </span>
-      ) : null}
+      {item.badge != null ? <span className="ct">{item.badge}</span> : null}
     </Link>
   );
 }
@@ -114,7 +91,7 @@ export function SidebarNav({ entries, label, onNavigate, className }: SidebarNav
   const activeHref = findActive(allItems, pathname);
   const idPrefix = useId();
   return (
-    <nav aria-label={label} className={cx("flex flex-col gap-5 overflow-y-auto pb-4", className)}>
+    <nav aria-label={label} className={cx("side-nav flex flex-col gap-5 overflow-y-auto pb-4", className)}>
       {groupEntries(entries).map((group, index) => (
         <div key={group.label ?? `group-${index}`} className="flex flex-col gap-0.5">
           {group.label ? (

@@ -29,9 +29,10 @@ export interface OverviewFilter {
 
 /**
  * Live partners listed per sales unit on the overview, and ended ones (none: the overview counts them and links to
- * the sales unit's page, which lists them all; decision 051).
+ * the sales unit's page, which lists them all). Five live ones: most sales units have one to three partners, and
+ * each listed grant is about 2 KB of the page (HTML and RSC payload), what its render costs follows (decision 051).
  */
-export const LIVE_GRANTS_PER_UNIT = 10;
+export const LIVE_GRANTS_PER_UNIT = 5;
 export const ENDED_GRANTS_PER_UNIT = 0;
 /** Cursor key of the overview: sales unit name, id. */
 export const OVERVIEW_CURSOR_PARTS = 2;
