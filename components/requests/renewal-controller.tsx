@@ -29,7 +29,7 @@ export function RenewalController({ children }: { children: ReactNode }) {
   const t = useTranslations("renewals");
   const locale = useLocale();
   const router = useRouter();
-  const { renewGrantSchema } = useLifecycleSchemas();
+  const schemas = useLifecycleSchemas();
   const [, start] = useTransition();
   const [menu, setMenu] = useState<(Row & { anchor: DOMRect }) | null>(null);
   const buttons = (row: Row) => row.group.querySelectorAll<HTMLButtonElement>("button[data-renew]");
@@ -44,7 +44,7 @@ export function RenewalController({ children }: { children: ReactNode }) {
   };
   const renew = (row: Row, length: RenewalLength) =>
     start(async () => {
-      const parsed = renewGrantSchema.safeParse({ grantId: row.grantId, length });
+      const parsed = schemas.renewGrantSchema.safeParse({ grantId: row.grantId, length });
       if (!parsed.success) {
         toast.error(parsed.error.issues[0]?.message ?? t("failed"));
         return;
