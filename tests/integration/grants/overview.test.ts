@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { grantLedgerAccess, revokeGrant } from "@/lib/server/grants";
-import { listOverviewFilterOptions, listPartnerOverview } from "@/lib/server/merchant-partners/list-partner-overview";
+import { getSalesUnitForMerchant, listOverviewFilterOptions, listPartnerOverview } from "@/lib/server/merchant-partners/list-partner-overview";
 import { getGrantDetail, listGrantHistory, listLedgersForGrantForm } from "@/lib/server/grants/queries";
 import { searchPartnerDirectory } from "@/lib/server/partner-directory/search-partners";
 import { actor, EMAILS, ledgerId, partnerId, resetGrants, shiftLedgerDate, startGrantTestWorld, todayPortalDate, type GrantTestWorld } from "./support";
@@ -55,10 +55,13 @@ describe("M1 overview", () => {
     expect(await flag()).toBe(true);
     await fetch(`${world.sandbox.url}/sandbox/admin/grants/41234567`, { method: "PUT", headers: adminHeaders(), body: JSON.stringify({ ledgers: [{ ledgerId: "402301", includesPersonalData: true }, { ledgerId: "302102", includesPersonalData: false }] }) });
     expect(await flag()).toBe(false);
-    // Revoked here but still readable upstream: the revoked grant is the one out of sync.
+    // Revoked here but still readable upstream: the revoked grant is the one out of sync. The overview lists only
+    // live grants (decision 051); the sales unit's page lists the ended ones, with the flag.
+    const unit = (await listPartnerOverview(kari)).find((u) => u.grants.some((g) => g.id === grant!.id))!;
     await revokeGrant({ grantId: grant!.id }, kari);
     await fetch(`${world.sandbox.url}/sandbox/admin/grants/41234567`, { method: "PUT", headers: adminHeaders(), body: JSON.stringify({ ledgers: [{ ledgerId: "302102", includesPersonalData: false }] }) });
-    expect(await flag()).toBe(true);
+    expect(await flag()).toBeUndefined();
+    expect((await getSalesUnitForMerchant(kari, unit.id))!.grants.find((g) => g.id === grant!.id)).toMatchObject({ status: "revoked", outOfSync: true });
   });
 });
 
