@@ -6,8 +6,8 @@ import { ROW_BADGE_CLASS } from "@/components/ui/row-badge";
  * The lean list table (decision 045): Table's look (table.tsx) with every cell, header and row style set once on
  * the <table> through descendant selectors, so a row's HTML (and, when a server component renders it, its RSC
  * payload) carries short class names instead of utility lists. The selectors are utilities of app/list-kit.css
- * (`list-table`, `row-text`, `row-badges`, `row-buttons`; decision 051), so the table itself carries three names. Lists that repeat a thing on every row use it; a
- * short or one-off table can keep Table.
+ * (`list-table`, `row-text`, `row-badges`, `row-buttons`; decision 051), so the table itself carries three names.
+ * Lists that repeat a thing on every row use it; a short or one-off table can keep Table.
  *
  * Row text, for a list table or any container of rows (ROW_TEXT_CLASS): `m` a muted small line, `q` muted text at
  * the cell's size, `mono` a ledger number, `a.l` a text link, `a.op` a row's "open" link drawn as an icon. Badges:

@@ -28,12 +28,11 @@ export interface OverviewFilter {
 }
 
 /**
- * Live partners listed per sales unit on the overview, and ended ones (none: the overview counts them and links to
- * the sales unit's page, which lists them all). Five live ones: most sales units have one to three partners, and
- * each listed grant is about 2 KB of the page (HTML and RSC payload), what its render costs follows (decision 051).
+ * Live partners listed per sales unit on the overview. Ended ones are counted there, not listed: the sales unit's
+ * page lists them all. Five live ones: most sales units have one to three partners, and each listed grant is about
+ * 2 KB of the page (HTML and RSC payload), what its render costs follows (decision 051).
  */
 export const LIVE_GRANTS_PER_UNIT = 5;
-export const ENDED_GRANTS_PER_UNIT = 0;
 /** Cursor key of the overview: sales unit name, id. */
 export const OVERVIEW_CURSOR_PARTS = 2;
 /** Choices offered in each filter menu (the search reaches the rest). */
@@ -64,7 +63,6 @@ interface GrantRow {
   partnerName: string;
   partnerOrgNo: string;
   partnerStatus: "pending" | "approved" | "suspended";
-  live: boolean;
   groupTotal: number;
 }
 
@@ -79,26 +77,18 @@ function shownGrants(filter: OverviewFilter): Prisma.Sql {
   return Prisma.sql`(g."status" IN ('active', 'pending_approval', 'expired') OR g."updatedAt" >= ${recent}) AND ${partner}`;
 }
 
-/**
- * M1: one keyset page (name, id) of the sales units the user may see (managers: their own) with its ledger
- * and the partners that can read it (at most LIVE_GRANTS_PER_UNIT live and ENDED_GRANTS_PER_UNIT ended per
- * unit, with their totals), optionally only one sales unit or one partner, searched by name or MSN; the stat
- * cards are counted in SQL over everything the user may see. Tenant rule: only sales units of
- * ctx.merchantId; filter ids that are malformed or not the merchant's simply match nothing. Revoked and
- * declined grants of the last 90 days are kept so the merchant sees what changed; older ones live in the
- * audit trail.
- */
-export async function listPartnerOverviewPage(ctx: MerchantContext, filter: OverviewFilter, query: ListQuery, opts: { allGrants?: boolean } = {}): Promise<OverviewPage> {
-  const empty: OverviewPage = { items: [], nextCursor: null, prevCursor: null, total: 0, summary: { salesUnits: 0, partnersWithAccess: 0, pending: 0, expiringSoon: 0 } };
-  if ((filter.salesUnitId && !isUuid(filter.salesUnitId)) || (filter.partnerId && !isUuid(filter.partnerId))) return { ...empty, summary: await overviewSummary(ctx) };
-  const today = todayPortalDate();
-  const shown = shownGrants(filter);
+function liveGrant(today: string): Prisma.Sql {
+  return Prisma.sql`(g."status" = 'pending_approval' OR (g."status" = 'active' AND (g."validUntil" IS NULL OR g."validUntil" >= ${today}::date)))`;
+}
+
+/** One keyset page (name, id) of the sales units the user may see, with their ledgers, and how many match. */
+async function salesUnitPage(ctx: MerchantContext, filter: OverviewFilter, query: ListQuery): Promise<KeysetPage<UnitRow>> {
   const where = Prisma.sql`su."merchantId" = ${ctx.merchantId}::uuid AND ${unitScope(ctx)}
     AND ${filter.salesUnitId ? Prisma.sql`su."id" = ${filter.salesUnitId}::uuid` : Prisma.sql`TRUE`}
-    AND ${filter.partnerId ? Prisma.sql`EXISTS (SELECT 1 FROM "LedgerGrant" g WHERE g."ledgerId" = su."ledgerId" AND g."merchantId" = ${ctx.merchantId}::uuid AND ${shown})` : Prisma.sql`TRUE`}
+    AND ${filter.partnerId ? Prisma.sql`EXISTS (SELECT 1 FROM "LedgerGrant" g WHERE g."ledgerId" = su."ledgerId" AND g."merchantId" = ${ctx.merchantId}::uuid AND ${shownGrants(filter)})` : Prisma.sql`TRUE`}
     AND ${query.q ? Prisma.sql`(su."name" ILIKE ${likePattern(query.q)} OR su."msn" LIKE ${likePattern(query.q, "prefix")})` : Prisma.sql`TRUE`}`;
   const cursor = query.cursor ? Prisma.sql`(${query.cursor[0]}::text, ${query.cursor[1]}::uuid)` : null;
-  const [units, matching, summary] = await Promise.all([
+  const [units, matching] = await Promise.all([
     db.$queryRaw<UnitRow[]>`
       SELECT su."id", su."msn", su."name", su."channel"::text AS "channel", l."id" AS "ledgerId", l."externalId", l."currency"::text AS "currency",
              (SELECT count(*)::int FROM "SalesUnit" o WHERE o."ledgerId" = l."id") AS "salesUnitCount"
@@ -107,30 +97,44 @@ export async function listPartnerOverviewPage(ctx: MerchantContext, filter: Over
       ${keysetOrderBy([Prisma.sql`su."name"`, Prisma.sql`su."id"`], query, "asc")}
       ${keysetLimit(query)}`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "SalesUnit" su WHERE ${where}`,
-    overviewSummary(ctx),
   ]);
-  const page = toKeysetPage(units, query, (u) => [u.name, u.id], matching[0]?.n ?? 0);
+  return toKeysetPage(units, query, (u) => [u.name, u.id], matching[0]?.n ?? 0);
+}
+
+/**
+ * M1: one keyset page (name, id) of the sales units the user may see (managers: their own) with its ledger
+ * and the partners that can read it: at most LIVE_GRANTS_PER_UNIT live ones per unit with how many more, and how
+ * many ended ones (`allGrants`: every grant listed, nothing counted). Optionally only one sales unit or one
+ * partner, searched by name or MSN; the stat cards are counted in SQL over everything the user may see. Tenant
+ * rule: only sales units of ctx.merchantId; filter ids that are malformed or not the merchant's simply match
+ * nothing. Revoked and declined grants of the last 90 days are kept so the merchant sees what changed; older ones
+ * live in the audit trail.
+ */
+export async function listPartnerOverviewPage(ctx: MerchantContext, filter: OverviewFilter, query: ListQuery, opts: { allGrants?: boolean } = {}): Promise<OverviewPage> {
+  const empty: OverviewPage = { items: [], nextCursor: null, prevCursor: null, total: 0, summary: { salesUnits: 0, partnersWithAccess: 0, pending: 0, expiringSoon: 0 } };
+  if ((filter.salesUnitId && !isUuid(filter.salesUnitId)) || (filter.partnerId && !isUuid(filter.partnerId))) return { ...empty, summary: await overviewSummary(ctx) };
+  const today = todayPortalDate();
+  const shown = shownGrants(filter);
+  const [page, summary] = await Promise.all([salesUnitPage(ctx, filter, query), overviewSummary(ctx)]);
   const ledgerIds = [...new Set(page.items.flatMap((u) => (u.ledgerId ? [u.ledgerId] : [])))];
-  const cap = opts.allGrants ? Prisma.sql`TRUE` : Prisma.sql`x."n" <= CASE WHEN x."live" THEN ${LIVE_GRANTS_PER_UNIT}::int ELSE ${ENDED_GRANTS_PER_UNIT}::int END`;
-  const live = Prisma.sql`(g."status" = 'pending_approval' OR (g."status" = 'active' AND (g."validUntil" IS NULL OR g."validUntil" >= ${today}::date)))`;
-  // The ended grants are counted, not listed, on the overview (ENDED_GRANTS_PER_UNIT): a count per ledger.
-  const endedCounts = ledgerIds.length === 0 ? Promise.resolve([]) : db.$queryRaw<{ ledgerId: string; n: number }[]>`
+  const live = liveGrant(today);
+  const listed = opts.allGrants ? Prisma.sql`TRUE` : live;
+  const cap = opts.allGrants ? Prisma.sql`TRUE` : Prisma.sql`x."n" <= ${LIVE_GRANTS_PER_UNIT}::int`;
+  const grantRows = ledgerIds.length === 0 ? Promise.resolve([]) : db.$queryRaw<GrantRow[]>`
+    SELECT * FROM (
+      SELECT g."id", g."ledgerId", g."status"::text AS "status", g."periodFrom", g."periodTo", g."validUntil", g."includesPersonalData", g."lastUsedAt", g."createdAt",
+             p."id" AS "partnerId", p."name" AS "partnerName", p."orgNo" AS "partnerOrgNo", p."status"::text AS "partnerStatus",
+             row_number() OVER (PARTITION BY g."ledgerId" ORDER BY g."createdAt", g."id") AS "n",
+             count(*) OVER (PARTITION BY g."ledgerId")::int AS "groupTotal"
+      FROM "LedgerGrant" g JOIN "AccountingPartner" p ON p."id" = g."partnerId"
+      WHERE g."ledgerId" = ANY(${ledgerIds}::uuid[]) AND g."merchantId" = ${ctx.merchantId}::uuid AND ${shown} AND ${listed}
+    ) x WHERE ${cap}
+    ORDER BY x."ledgerId", x."createdAt", x."id"`;
+  // The overview counts the ended grants per ledger instead of listing them.
+  const endedCounts = ledgerIds.length === 0 || opts.allGrants ? Promise.resolve([]) : db.$queryRaw<{ ledgerId: string; n: number }[]>`
     SELECT g."ledgerId", count(*)::int AS "n" FROM "LedgerGrant" g
     WHERE g."ledgerId" = ANY(${ledgerIds}::uuid[]) AND g."merchantId" = ${ctx.merchantId}::uuid AND ${shown} AND NOT ${live}
     GROUP BY g."ledgerId"`;
-  const grantRows = ledgerIds.length === 0 ? Promise.resolve([]) : db.$queryRaw<GrantRow[]>`
-    SELECT * FROM (
-      SELECT y.*, row_number() OVER (PARTITION BY y."ledgerId", y."live" ORDER BY y."createdAt", y."id") AS "n",
-             count(*) OVER (PARTITION BY y."ledgerId", y."live")::int AS "groupTotal"
-      FROM (
-        SELECT g."id", g."ledgerId", g."status"::text AS "status", g."periodFrom", g."periodTo", g."validUntil", g."includesPersonalData", g."lastUsedAt", g."createdAt",
-               p."id" AS "partnerId", p."name" AS "partnerName", p."orgNo" AS "partnerOrgNo", p."status"::text AS "partnerStatus",
-               ${live} AS "live"
-        FROM "LedgerGrant" g JOIN "AccountingPartner" p ON p."id" = g."partnerId"
-        WHERE g."ledgerId" = ANY(${ledgerIds}::uuid[]) AND g."merchantId" = ${ctx.merchantId}::uuid AND ${shown}
-      ) y
-    ) x WHERE ${cap}
-    ORDER BY x."ledgerId", x."createdAt", x."id"`;
   const [grants, ended] = await Promise.all([grantRows, endedCounts]);
   const endedByLedger = new Map(ended.map((e) => [e.ledgerId, e.n]));
   const byLedger = new Map<string, GrantRow[]>();
@@ -143,15 +147,10 @@ export async function listPartnerOverviewPage(ctx: MerchantContext, filter: Over
     summary,
     items: page.items.map((u) => {
       const rows = u.ledgerId ? byLedger.get(u.ledgerId) ?? [] : [];
-      const total = (live: boolean) => rows.find((g) => g.live === live)?.groupTotal ?? 0;
       return {
-        id: u.id,
-        msn: u.msn,
-        name: u.name,
-        channel: u.channel,
-        ledger: u.ledgerId ? { id: u.ledgerId, externalId: u.externalId!, currency: u.currency!, salesUnitCount: u.salesUnitCount ?? 0 } : null,
-        moreLive: total(true) - rows.filter((g) => g.live).length,
-        moreEnded: (u.ledgerId ? endedByLedger.get(u.ledgerId) ?? 0 : 0) - rows.filter((g) => !g.live).length,
+        ...unitView(u),
+        moreLive: (rows[0]?.groupTotal ?? 0) - rows.length,
+        moreEnded: u.ledgerId ? endedByLedger.get(u.ledgerId) ?? 0 : 0,
         grants: rows.map((g) => ({
           id: g.id,
           partnerId: g.partnerId,
@@ -164,6 +163,16 @@ export async function listPartnerOverviewPage(ctx: MerchantContext, filter: Over
         })),
       };
     }),
+  };
+}
+
+function unitView(u: UnitRow): Omit<OverviewSalesUnit, "grants" | "moreLive" | "moreEnded"> {
+  return {
+    id: u.id,
+    msn: u.msn,
+    name: u.name,
+    channel: u.channel,
+    ledger: u.ledgerId ? { id: u.ledgerId, externalId: u.externalId!, currency: u.currency!, salesUnitCount: u.salesUnitCount ?? 0 } : null,
   };
 }
 
@@ -230,10 +239,10 @@ export interface SalesUnitPage {
  */
 export async function getSalesUnitPage(ctx: MerchantContext, salesUnitId: string, query: ListQuery): Promise<SalesUnitPage | null> {
   if (!isUuid(salesUnitId)) return null;
-  const head = await listPartnerOverviewPage(ctx, { salesUnitId }, { q: "", cursor: null, direction: "next", size: 1 });
+  const head = await salesUnitPage(ctx, { salesUnitId }, { q: "", cursor: null, direction: "next", size: 1 });
   const found = head.items[0];
   if (!found) return null;
-  const { grants: _grants, moreLive: _l, moreEnded: _e, ...unit } = found;
+  const unit = unitView(found);
   const emptyPage: KeysetPage<OverviewGrant> = { items: [], nextCursor: null, prevCursor: null, total: 0 };
   if (!unit.ledger) return { unit, grants: emptyPage };
   const today = todayPortalDate();
@@ -244,7 +253,7 @@ export async function getSalesUnitPage(ctx: MerchantContext, salesUnitId: string
   const search = q.q ? Prisma.sql`(p."name" ILIKE ${likePattern(q.q)} OR p."orgNo" LIKE ${likePattern(q.q.replace(/\s/g, ""), "prefix")})` : Prisma.sql`TRUE`;
   const where = Prisma.sql`g."ledgerId" = ${unit.ledger.id}::uuid AND g."merchantId" = ${ctx.merchantId}::uuid AND ${shown} AND ${search}`;
   const [rows, counted] = await Promise.all([
-    db.$queryRaw<(Omit<GrantRow, "live" | "groupTotal"> & { createdAt: Date })[]>`
+    db.$queryRaw<(Omit<GrantRow, "groupTotal"> & { createdAt: Date })[]>`
       SELECT g."id", g."ledgerId", g."status"::text AS "status", g."periodFrom", g."periodTo", g."validUntil", g."includesPersonalData", g."lastUsedAt", g."createdAt",
              p."id" AS "partnerId", p."name" AS "partnerName", p."orgNo" AS "partnerOrgNo", p."status"::text AS "partnerStatus"
       FROM "LedgerGrant" g JOIN "AccountingPartner" p ON p."id" = g."partnerId"

@@ -19,7 +19,6 @@ import { LedgerCell, SalesUnitCell } from "@/components/merchant/sales-unit-cell
 import { requireMerchantContext } from "@/lib/server/authz/contexts";
 import { merchantCan } from "@/lib/server/authz/permissions";
 import { listOverviewFilterOptions, listPartnerOverviewPage, OVERVIEW_CURSOR_PARTS, type OverviewSalesUnit } from "@/lib/server/merchant-partners/list-partner-overview";
-import { isLive } from "@/lib/grants/grant-status";
 import { ListSearch } from "@/components/ui/list-search";
 import { Pagination } from "@/components/ui/pagination";
 import { pageHref, parseListQuery } from "@/lib/paging/keyset";
@@ -179,8 +178,8 @@ interface GrantRow {
  * away: a third of the page's rows that few open, rendered on every visit (decision 051).
  */
 function UnitPartners({ unit, row, t, tlist }: { unit: OverviewSalesUnit; row: GrantRow; t: Translate; tlist: Translate }) {
-  const live = unit.grants.filter((g) => isLive(g.status));
-  const ended = unit.grants.length - live.length + unit.moreEnded;
+  const live = unit.grants;
+  const ended = unit.moreEnded;
   const ledger = unit.ledger?.externalId ?? "";
   const unitHref = `/merchant/sales-units/${unit.id}`;
   return (
