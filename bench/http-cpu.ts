@@ -11,13 +11,17 @@
  *
  * Environment as bench/http.ts: BENCH_APP_DIR (serve another checkout), BENCH_PAGES, BENCH_PORT, BENCH_SANDBOX_PORT,
  * BENCH_DIST_DIR, BENCH_SEED; BENCH_DATA_ROOT (default .data/bench) for its database and secrets.
+ * BENCH_CPU_PROFILE=<regex>: after the measurements, each page whose label matches is served by a server started
+ * with `node --cpu-prof` for BENCH_CPU_PROFILE_REQUESTS (200) sequential requests, and the profile's busy CPU is
+ * summarised by package and by function (where a page over the goal spends its time).
  */
-import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { median } from "./http/load";
 import { benchPages, cookiesFor } from "./http/pages";
-import { startStack } from "./http/stack";
+import { startStack, type Stack } from "./http/stack";
+import { summariseProfile } from "./http/profile";
 import { scriptSeed } from "./http";
 
 const TICK_MS = 10; // USER_HZ = 100 on Linux
@@ -148,9 +152,41 @@ async function main() {
     for (const r of rows) {
       console.log(`| ${r.label} | ${median(r.app).toFixed(1)} | ${median(r.db).toFixed(1)} | ${median(r.staticApp).toFixed(1)} | **${median(r.ratio).toFixed(2)}×** (${r.ratio.map((x) => x.toFixed(2)).join(", ")}) | ${(r.bytes / 1024).toFixed(0)} kB |`);
     }
+    if (process.env.BENCH_CPU_PROFILE) {
+      const profiled = pages.filter((p) => new RegExp(process.env.BENCH_CPU_PROFILE!).test(p.label));
+      for (const p of profiled) {
+        await profilePage(stack, dataRoot, p.label, async (n) => {
+          for (let i = 0; i < n; i++) await get(p.path, cookies[p.persona]);
+        });
+      }
+    }
   } finally {
     await stack.stop();
   }
+}
+
+/**
+ * Serves `label`'s page from a server started with `node --cpu-prof` (after PAGE_WARMUP unmeasured requests, which
+ * the profile includes, as it does the server's start) and prints where its busy CPU went.
+ */
+async function profilePage(stack: Stack, dataRoot: string, label: string, load: (n: number) => Promise<void>): Promise<void> {
+  const dir = path.join(dataRoot, "cpu-profile");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const requests = Number(process.env.BENCH_CPU_PROFILE_REQUESTS ?? 200);
+  log(`profiling ${label}: ${requests} sequential requests …`);
+  await stack.restartApp(`--cpu-prof --cpu-prof-dir=${dir}`);
+  await load(PAGE_WARMUP + requests);
+  await stack.restartApp(); // stopping the profiled server writes its profile
+  const file = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  if (!file) return log("no profile was written");
+  const summary = summariseProfile(file, 25);
+  const busy = summary.totalMs - summary.idleMs;
+  console.log(`\nProfile of ${label}: ${(busy / 1000).toFixed(1)} s busy CPU over ${requests + PAGE_WARMUP} requests (${(busy / (requests + PAGE_WARMUP)).toFixed(1)} ms each, under the profiler).\n`);
+  console.log("| where (package) | share of busy CPU |\n| --- | ---: |");
+  for (const x of summary.packages) console.log(`| ${x.name} | ${(x.share * 100).toFixed(1)}% |`);
+  console.log("\n| function | share of busy CPU |\n| --- | ---: |");
+  for (const x of summary.functions) console.log(`| ${x.name} | ${(x.share * 100).toFixed(1)}% |`);
 }
 
 main().catch((err: unknown) => {
