@@ -114,4 +114,10 @@ test("Kari revokes 302102 with one confirmation; Mads gets a 404 on it at once a
   await page.goto("/merchant/partners");
   await expect(page.getByTestId("sales-unit-212002")).toContainText("No accounting partner");
   await expect(page.getByTestId("sales-unit-212001")).toContainText(KONTO.name);
+  // It is counted there instead, with a link to the sales unit's page, which lists it as revoked.
+  const ended = page.getByTestId("sales-unit-212002").getByTestId("ended-partners");
+  await expect(ended).toHaveText(/^Ended recently \(\d+\) on the sales unit's page$/);
+  await ended.click();
+  await page.waitForURL(/\/merchant\/sales-units\//);
+  await expect(page.getByRole("row").filter({ hasText: KONTO.name }).filter({ hasText: "Revoked" })).toHaveCount(1);
 });

@@ -44,7 +44,7 @@ for (const [name, cmd, args] of selected) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
   const res = spawnSync(cmd, args, { stdio: "inherit", env: stepEnv(name) });
-  timings.push([name, ((Date.now() - started) / 1000).toFixed(1)]);
+  timings.push([name, `${((Date.now() - started) / 1000).toFixed(1)}s`]);
   if (res.status !== 0) {
     await finishBeside(background);
     console.error(`\n✗ ${name} failed.`);
@@ -52,7 +52,7 @@ for (const [name, cmd, args] of selected) {
   }
 }
 await finishBeside(background);
-console.log("\n✓ All checks passed\n" + timings.map(([n, s]) => `  ${n.padEnd(16)} ${s}s`).join("\n"));
+console.log("\n✓ All checks passed\n" + timings.map(([n, s]) => `  ${n.padEnd(16)} ${s}`).join("\n"));
 
 /**
  * The environment of a step. The build and the browser tests use their own build folder, so a running `npm start`
@@ -71,17 +71,17 @@ function startBeside(name, cmd, args) {
   const output = [];
   child.stdout.on("data", (d) => output.push(d));
   child.stderr.on("data", (d) => output.push(d));
-  const ended = new Promise((resolve) => child.on("close", (code) => resolve(code ?? 1)));
-  return { name, started, output, ended };
+  const ended = new Promise((resolve) => child.on("close", (code) => resolve({ code: code ?? 1, seconds: (Date.now() - started) / 1000 })));
+  return { name, output, ended };
 }
 
 /** Waits for the background step, prints its output, and fails the run if it failed. */
 async function finishBeside(step) {
   if (!step) return;
-  const code = await step.ended;
+  const { code, seconds } = await step.ended;
   console.log(`\n▶ ${step.name} (ran beside the browser tests)`);
   process.stdout.write(Buffer.concat(step.output));
-  timings.push([step.name, `${((Date.now() - step.started) / 1000).toFixed(1)} (beside)`]);
+  timings.push([step.name, `${seconds.toFixed(1)}s (beside the browser tests)`]);
   if (code !== 0) {
     console.error(`\n✗ ${step.name} failed.`);
     process.exit(code);
