@@ -43,12 +43,13 @@ for (const [name, cmd, args] of selected) {
   }
   console.log(`\n▶ ${name}`);
   const started = Date.now();
-  const res = spawnSync(cmd, args, { stdio: "inherit", env: stepEnv(name) });
+  // Not spawnSync: the event loop must keep reading the background step's output (a full pipe would stall it).
+  const status = await new Promise((resolve) => spawn(cmd, args, { stdio: "inherit", env: stepEnv(name) }).on("close", (code) => resolve(code ?? 1)));
   timings.push([name, `${((Date.now() - started) / 1000).toFixed(1)}s`]);
-  if (res.status !== 0) {
+  if (status !== 0) {
     await finishBeside(background);
     console.error(`\n✗ ${name} failed.`);
-    process.exit(res.status ?? 1);
+    process.exit(status);
   }
 }
 await finishBeside(background);
