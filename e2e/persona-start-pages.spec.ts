@@ -116,7 +116,7 @@ test("the platform admin sees grants counted by status", async ({ page }, testIn
   await expect(page.getByRole("heading", { level: 1, name: "Access overview" })).toBeVisible();
   const byStatus = page.getByTestId("grants-by-status");
   await expect(byStatus).toBeVisible();
-  const count = async (status: string) => Number(await byStatus.locator(`dd[data-status=${status}]`).innerText());
+  const count = async (status: string) => Number((await byStatus.locator(`dd[data-status=${status}]`).innerText()).replace(/\D/g, ""));
   // First start: 302101 and 402301 active, 302201 ends within 14 days.
   expect(await count("active")).toBe(2);
   expect(await count("expiring_soon")).toBe(1);

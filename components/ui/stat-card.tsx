@@ -1,5 +1,7 @@
 import type { ComponentProps, ReactNode } from "react";
 import { ArrowDownRight, ArrowRight, ArrowUpRight } from "lucide-react";
+import { useLocale } from "next-intl";
+import { formatNumber } from "@/lib/format";
 import { cn } from "@/lib/utils/cn";
 import { renderIcon, type IconLike } from "./render-icon";
 
@@ -15,6 +17,7 @@ export interface StatTrend {
 
 export interface StatCardProps extends ComponentProps<"div"> {
   label: ReactNode;
+  /** A count is written in the reader's language (4,809 · 4 809 · 4.809); anything else is shown as given. */
   value: ReactNode;
   hint?: ReactNode;
   icon?: IconLike;
@@ -23,8 +26,9 @@ export interface StatCardProps extends ComponentProps<"div"> {
 
 const trendIcons = { up: ArrowUpRight, down: ArrowDownRight, flat: ArrowRight } as const;
 
-/** KPI tile: label, big tabular value, optional trend and hint. Server-safe. */
+/** KPI tile: label, big tabular value, optional trend and hint. Server-safe (next-intl's useLocale works in both). */
 export function StatCard({ label, value, hint, icon, trend, className, ...props }: StatCardProps) {
+  const locale = useLocale();
   const sentiment = trend?.sentiment ?? (trend?.direction === "up" ? "positive" : trend?.direction === "down" ? "negative" : "neutral");
   const TrendIcon = trend ? trendIcons[trend.direction] : null;
   return (
@@ -38,7 +42,7 @@ export function StatCard({ label, value, hint, icon, trend, className, ...props 
         ) : null}
       </div>
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-        <p className="text-2xl font-semibold leading-8 tracking-tight text-foreground tabular-nums">{value}</p>
+        <p className="text-2xl font-semibold leading-8 tracking-tight text-foreground tabular-nums">{typeof value === "number" ? formatNumber(value, locale) : value}</p>
         {trend && TrendIcon ? (
           <span
             className={cn(

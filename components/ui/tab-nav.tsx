@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { useLocale } from "next-intl";
+import { formatNumber } from "@/lib/format";
 import { cn } from "@/lib/utils/cn";
 
 export interface TabNavItem {
@@ -7,7 +9,7 @@ export interface TabNavItem {
   label: string;
   /** The current page; the caller knows its own route. */
   active?: boolean;
-  /** Trailing count, e.g. number of pending requests. */
+  /** Trailing count, e.g. number of pending requests (a number is written in the reader's language). */
   count?: ReactNode;
 }
 
@@ -16,6 +18,7 @@ export interface TabNavItem {
  * Use radix <Tabs> instead when the panels live on one page. Server-safe.
  */
 export function TabNav({ items, label, className }: { items: TabNavItem[]; label: string; className?: string }) {
+  const locale = useLocale();
   return (
     <nav aria-label={label} className={cn("border-b border-border", className)}>
       <ul className="-mb-px flex gap-5 overflow-x-auto">
@@ -34,7 +37,7 @@ export function TabNav({ items, label, className }: { items: TabNavItem[]; label
               {item.label}
               {item.count != null ? (
                 <span className="rounded-full bg-muted px-1.5 text-[0.6875rem] font-semibold leading-5 text-muted-foreground tabular-nums">
-                  {item.count}
+                  {typeof item.count === "number" ? formatNumber(item.count, locale) : item.count}
                 </span>
               ) : null}
             </Link>

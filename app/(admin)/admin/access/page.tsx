@@ -15,6 +15,7 @@ import { getOrganisationChoice } from "@/lib/server/admin-orgs/search-organisati
 import type { GrantDisplayStatus } from "@/lib/grants/grant-status";
 import { OVERVIEW_STATUSES, overviewSearchParams, parseOverviewQuery, type OverviewQuery } from "@/lib/admin-access/overview-query";
 import { pageTitle } from "@/lib/server/i18n/page-title";
+import { getFormat } from "@/lib/i18n/get-format";
 
 export const generateMetadata = pageTitle("accessOverview");
 
@@ -37,13 +38,14 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
   // The search is looked up once and shared by the page and the counts.
   const search = await resolveOverviewSearch(query.filters);
   const opts = search ? { search } : {};
-  const [page, counts, partner, merchant, t, ts] = await Promise.all([
+  const [page, counts, partner, merchant, t, ts, fmt] = await Promise.all([
     listOverviewPage(query, opts),
     countOverviewByStatus(query.filters, opts),
     getOrganisationChoice("partner", query.filters.partnerId),
     getOrganisationChoice("merchant", query.filters.merchantId),
     getTranslations("adminOverview"),
     getTranslations("grantStatus"),
+    getFormat(),
   ]);
   const { filters, sort } = query;
   const shown = filters.status ? counts[filters.status] : counts.total;
@@ -78,7 +80,7 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
           {/* Plain links and compact badges (decision 041): a status chosen here reloads the page, like the form. */}
           <dl className={`grid gap-x-8 gap-y-2 md:grid-cols-2 xl:grid-cols-3 ${ROW_BADGE_CLASS}`} data-testid="grants-by-status">
             {OVERVIEW_STATUSES.map((s) => (
-              <div key={s} className={`grid grid-cols-[9.5rem_1fr_3rem] items-center gap-3 rounded-md px-1 ${filters.status === s ? "bg-primary-subtle" : ""}`}>
+              <div key={s} className={`grid grid-cols-[9.5rem_1fr_4rem] items-center gap-3 rounded-md px-1 ${filters.status === s ? "bg-primary-subtle" : ""}`}>
                 <dt>
                   <a href={href({ filters: { ...filters, status: s }, sort })} className="rounded-full" aria-current={filters.status === s ? "true" : undefined} aria-label={t("filterStatus", { status: t(`status.${s}`) })}>
                     <RowBadge variant={GRANT_STATUS_VARIANT[s]} dot>{ts(s)}</RowBadge>
@@ -87,7 +89,7 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
                 <div className="h-2 overflow-hidden rounded-full bg-muted" aria-hidden>
                   <div className={`h-full rounded-full ${BAR[s]}`} style={{ width: `${(counts[s] / max) * 100}%` }} />
                 </div>
-                <dd className="text-right text-sm font-medium tabular-nums" data-status={s}>{counts[s]}</dd>
+                <dd className="text-right text-sm font-medium tabular-nums" data-status={s}>{fmt.number(counts[s])}</dd>
               </div>
             ))}
           </dl>

@@ -50,9 +50,9 @@ export default async function AdminPartnersPage({ searchParams }: { searchParams
       <PageHeader title={t("title")} description={t("description")} />
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <nav aria-label={t("byStatus")} className="flex flex-wrap gap-2" data-testid="partner-counts">
-          <Link href={link({ status: undefined })} className="rounded-full"><Badge variant={!query.status ? "primary" : "outline"}>{t("all")} <span className="tabular-nums">{total}</span></Badge></Link>
+          <Link href={link({ status: undefined })} className="rounded-full"><Badge variant={!query.status ? "primary" : "outline"}>{t("all")} <span className="tabular-nums">{fmt.number(total)}</span></Badge></Link>
           {PARTNER_STATUSES.map((s) => (
-            <Link key={s} href={link({ status: s })} className="rounded-full"><Badge variant={query.status === s ? "primary" : "outline"}>{t(`status.${s}`)} <span className="tabular-nums" data-count={s}>{counts[s]}</span></Badge></Link>
+            <Link key={s} href={link({ status: s })} className="rounded-full"><Badge variant={query.status === s ? "primary" : "outline"}>{t(`status.${s}`)} <span className="tabular-nums" data-count={s}>{fmt.number(counts[s])}</span></Badge></Link>
           ))}
         </nav>
         <form method="get" action="/admin/partners" role="search" className="flex items-end gap-2">
