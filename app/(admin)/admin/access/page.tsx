@@ -80,7 +80,7 @@ export default async function AdminAccessPage({ searchParams }: { searchParams: 
           {/* Plain links and compact badges (decision 041): a status chosen here reloads the page, like the form. */}
           <dl className={`grid gap-x-8 gap-y-2 md:grid-cols-2 xl:grid-cols-3 ${ROW_BADGE_CLASS}`} data-testid="grants-by-status">
             {OVERVIEW_STATUSES.map((s) => (
-              <div key={s} className={`grid grid-cols-[9.5rem_1fr_4rem] items-center gap-3 rounded-md px-1 ${filters.status === s ? "bg-primary-subtle" : ""}`}>
+              <div key={s} className={`grid grid-cols-[9.5rem_1fr_3rem] items-center gap-3 rounded-md px-1 ${filters.status === s ? "bg-primary-subtle" : ""}`}>
                 <dt>
                   <a href={href({ filters: { ...filters, status: s }, sort })} className="rounded-full" aria-current={filters.status === s ? "true" : undefined} aria-label={t("filterStatus", { status: t(`status.${s}`) })}>
                     <RowBadge variant={GRANT_STATUS_VARIANT[s]} dot>{ts(s)}</RowBadge>
