@@ -15,13 +15,13 @@
  * with `node --cpu-prof` for BENCH_CPU_PROFILE_REQUESTS (200) sequential requests, and the profile's busy CPU is
  * summarised by package and by function (where a page over the goal spends its time).
  */
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { median } from "./http/load";
 import { benchPages, cookiesFor } from "./http/pages";
 import { startStack, type Stack } from "./http/stack";
-import { summariseProfile } from "./http/profile";
+import { profileServer, summariseProfile } from "./http/profile";
 import { scriptSeed } from "./http";
 
 const TICK_MS = 10; // USER_HZ = 100 on Linux
@@ -170,15 +170,9 @@ async function main() {
  * the profile includes, as it does the server's start) and prints where its busy CPU went.
  */
 async function profilePage(stack: Stack, dataRoot: string, label: string, load: (n: number) => Promise<void>): Promise<void> {
-  const dir = path.join(dataRoot, "cpu-profile");
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   const requests = Number(process.env.BENCH_CPU_PROFILE_REQUESTS ?? 200);
   log(`profiling ${label}: ${requests} sequential requests …`);
-  await stack.restartApp(`--cpu-prof --cpu-prof-dir=${dir}`);
-  await load(PAGE_WARMUP + requests);
-  await stack.restartApp(); // stopping the profiled server writes its profile
-  const file = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  const file = await profileServer(stack, path.join(dataRoot, "cpu-profile"), () => load(PAGE_WARMUP + requests));
   if (!file) return log("no profile was written");
   const summary = summariseProfile(file, 25);
   const busy = summary.totalMs - summary.idleMs;

@@ -11,12 +11,12 @@
  * docs/performance.md and the JSON in .data/bench/), BENCH_APP_DIR (serve another checkout, e.g. the code before a
  * change), BENCH_SEED=off (demo size only), BENCH_PROFILE=off, BENCH_JS=off, BENCH_PAGES (a regular expression on the page label: only those pages).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { load, median, probe, type LoadResult, type Probe } from "./http/load";
 import { benchPages, cookiesFor, type BenchPage, type PersonaKey } from "./http/pages";
-import { summariseProfile, type ProfileSummary } from "./http/profile";
+import { profileServer, summariseProfile, type ProfileSummary } from "./http/profile";
 import { runIn, startStack, type Stack } from "./http/stack";
 import { measureJs, withBrowser, type JsSize } from "./http/js-size";
 
@@ -115,19 +115,10 @@ async function profileSlowest(stack: Stack, phase: PhaseResult, cookies: Record<
   const measured = phase.pages.filter((p) => p.rounds.length > 0);
   const slowest = measured.sort((a, b) => costRatio(b) - costRatio(a))[0];
   if (!slowest) return undefined;
-  const dir = path.join(DATA, "cpu-profile");
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   log(`profiling ${slowest.label} (${phase.name}) …`);
-  await stack.restartApp(`--cpu-prof --cpu-prof-dir=${dir}`);
-  await load(`${stack.baseUrl}${slowest.path}`, cookies[slowest.persona], Number(process.env.BENCH_HTTP_REQUESTS ?? 100) * 2);
-  await stack.restartApp(); // stopping the profiled server writes its profile
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".cpuprofile"))
-    .map((f) => path.join(dir, f))
-    .sort((a, b) => statSync(b).size - statSync(a).size);
-  if (!files[0]) return undefined;
-  return { page: `${slowest.label} (${phase.name})`, summary: summariseProfile(files[0]) };
+  const file = await profileServer(stack, path.join(DATA, "cpu-profile"), () => load(`${stack.baseUrl}${slowest.path}`, cookies[slowest.persona], Number(process.env.BENCH_HTTP_REQUESTS ?? 100) * 2));
+  if (!file) return undefined;
+  return { page: `${slowest.label} (${phase.name})`, summary: summariseProfile(file) };
 }
 
 /** Page p95 ÷ static p95 in the same round; ∞ when the page served nothing in the whole load. */

@@ -1,4 +1,3 @@
-
 /**
  * Ledger dates are calendar dates, as "YYYY-MM-DD", in the time zone of the ledger's merchant's country: a
  * Finnish ledger's date turns at midnight in Helsinki, an hour before Oslo's (decision 039).

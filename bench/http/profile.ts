@@ -1,5 +1,7 @@
 /** Summary of a V8 CPU profile (`node --cpu-prof`): self time by function and by package, largest first. */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Stack } from "./stack";
 
 interface ProfileNode {
   id: number;
@@ -66,4 +68,20 @@ export function summariseProfile(file: string, top = 12): ProfileSummary {
       .slice(0, top)
       .map(([name, ms]) => ({ name, ms, share: busy > 0 ? ms / busy : 0 }));
   return { totalMs: total, idleMs: idle, functions: rank(fns), packages: rank(pkgs) };
+}
+
+/**
+ * Serves `load` from a `next start` restarted under `node --cpu-prof` (profiles written to `dir`, emptied first),
+ * then restarts it plainly, which writes the profile; returns the largest profile written (the server's), if any.
+ */
+export async function profileServer(stack: Stack, dir: string, load: () => Promise<unknown>): Promise<string | undefined> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  await stack.restartApp(`--cpu-prof --cpu-prof-dir=${dir}`);
+  await load();
+  await stack.restartApp(); // stopping the profiled server writes its profile
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .map((f) => path.join(dir, f))
+    .sort((a, b) => statSync(b).size - statSync(a).size)[0];
 }
